@@ -1,0 +1,138 @@
+package io.nylassf.testkit.nylas;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nylassf.testkit.http.EmulatorResponse;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code /__admin/nylas/...}: the Java state API over HTTP, so a standalone emulator can be driven by curl.
+ * No API key, no faults, answers {@code {request_id, data}} like the API.
+ */
+final class AdminRoutes {
+    private static final String P = "/__admin/nylas";
+
+    private final NylasEmulator emulator;
+
+    AdminRoutes(NylasEmulator emulator) {
+        this.emulator = emulator;
+    }
+
+    void register(NylasRouter r) {
+        r.admin("POST", P + "/grants", c -> {
+            ObjectNode b = c.json();
+            String id = emulator.createGrant(b.path("email").asText("user@example.com"), b.path("provider").asText("google"));
+            return NylasJson.single(c.requestId(), emulator.grant(id));
+        });
+        r.admin("GET", P + "/grants", c -> list(c, emulator.grantStore().all()));
+        r.admin("POST", P + "/grants/{grantId}/expire", c -> {
+            emulator.expireGrant(grant(c));
+            return NylasJson.single(c.requestId(), emulator.grant(grant(c)));
+        });
+        r.admin("POST", P + "/grants/{grantId}/restore", c -> {
+            emulator.restoreGrant(grant(c));
+            return NylasJson.single(c.requestId(), emulator.grant(grant(c)));
+        });
+
+        r.admin("GET", P + "/grants/{grantId}/messages", c -> list(c, emulator.messages(grant(c))));
+        r.admin("GET", P + "/grants/{grantId}/sent", c -> list(c, emulator.sentMessages(grant(c))));
+        r.admin("POST", P + "/grants/{grantId}/messages", c -> single(c, emulator.addMessage(grant(c), c.json())));
+        r.admin("PUT", P + "/grants/{grantId}/messages/{id}",
+                c -> single(c, emulator.updateMessage(grant(c), c.pathParam("id"), c.json())));
+        r.admin("DELETE", P + "/grants/{grantId}/messages/{id}",
+                c -> deleted(c, emulator.deleteMessage(grant(c), c.pathParam("id"))));
+
+        r.admin("GET", P + "/grants/{grantId}/events", c -> list(c, emulator.events(grant(c))));
+        r.admin("POST", P + "/grants/{grantId}/events",
+                c -> single(c, emulator.addEvent(grant(c), calendar(c), c.json())));
+        r.admin("PUT", P + "/grants/{grantId}/events/{id}",
+                c -> single(c, emulator.updateEvent(grant(c), calendar(c), c.pathParam("id"), c.json())));
+        r.admin("DELETE", P + "/grants/{grantId}/events/{id}",
+                c -> deleted(c, emulator.deleteEvent(grant(c), calendar(c), c.pathParam("id"))));
+
+        r.admin("GET", P + "/grants/{grantId}/contacts", c -> list(c, emulator.contacts(grant(c))));
+        r.admin("POST", P + "/grants/{grantId}/contacts", c -> single(c, emulator.addContact(grant(c), c.json())));
+        r.admin("PUT", P + "/grants/{grantId}/contacts/{id}",
+                c -> single(c, emulator.updateContact(grant(c), c.pathParam("id"), c.json())));
+        r.admin("DELETE", P + "/grants/{grantId}/contacts/{id}",
+                c -> deleted(c, emulator.deleteContact(grant(c), c.pathParam("id"))));
+
+        r.admin("POST", P + "/webhooks/pause", c -> {
+            emulator.pauseWebhooks();
+            return NylasJson.single(c.requestId(), NylasJson.object().put("paused", true));
+        });
+        r.admin("POST", P + "/webhooks/resume", c -> {
+            emulator.resumeWebhooks();
+            return NylasJson.single(c.requestId(), NylasJson.object().put("paused", false));
+        });
+        r.admin("GET", P + "/webhooks/deliveries", c -> {
+            ArrayNode data = NylasJson.array();
+            emulator.webhookDeliveries().forEach(d -> data.add(NylasJson.MAPPER.valueToTree(d)));
+            return NylasJson.list(c.requestId(), data, null);
+        });
+        r.admin("POST", P + "/webhooks/redeliver/{id}", c -> {
+            if (!emulator.redeliver(c.pathParam("id"))) {
+                throw NylasErrors.notFound(c.requestId(), "Notification " + c.pathParam("id") + " not found.");
+            }
+            return NylasJson.deleted(c.requestId());
+        });
+
+        r.admin("GET", P + "/counts", c -> {
+            ObjectNode data = NylasJson.object();
+            data.put("total", emulator.requestCount());
+            ObjectNode endpoints = data.putObject("endpoints");
+            emulator.requestCounts().forEach(endpoints::put);
+            ObjectNode sends = data.putObject("sends");
+            emulator.grantStore().all().forEach(g -> sends.put(g.get("id").asText(),
+                    emulator.sendCount(g.get("id").asText())));
+            return NylasJson.single(c.requestId(), data);
+        });
+        r.admin("POST", P + "/scheduled-sends/run",
+                c -> NylasJson.single(c.requestId(), NylasJson.object().put("sent", emulator.runScheduledSends())));
+        r.admin("POST", P + "/clock/advance", c -> {
+            if (!(emulator.clock() instanceof MutableClock clock)) {
+                throw NylasErrors.badRequest(c.requestId(), "The emulator was not built with a MutableClock.");
+            }
+            clock.advance(Duration.ofSeconds(c.json().path("seconds").asLong()));
+            return NylasJson.single(c.requestId(), NylasJson.object().put("now", clock.millis() / 1000));
+        });
+    }
+
+    /** The grant in the path; 404 in Nylas' shape when unknown. */
+    private String grant(NylasCall c) {
+        String id = c.pathParam("grantId");
+        if (emulator.grantStore().get(id) == null) {
+            throw NylasErrors.notFound(c.requestId(), "Grant " + id + " not found.");
+        }
+        return id;
+    }
+
+    private String calendar(NylasCall c) {
+        String cal = c.param("calendar_id") == null ? "primary" : c.param("calendar_id");
+        try {
+            return emulator.requireCalendar(grant(c), cal);
+        } catch (IllegalArgumentException e) {
+            throw NylasErrors.notFound(c.requestId(), e.getMessage());
+        }
+    }
+
+    private static EmulatorResponse single(NylasCall c, ObjectNode node) {
+        return NylasJson.single(c.requestId(), node);
+    }
+
+    private static EmulatorResponse list(NylasCall c, List<ObjectNode> nodes) {
+        ArrayNode data = NylasJson.array();
+        nodes.forEach(data::add);
+        return NylasJson.list(c.requestId(), data, null);
+    }
+
+    private static EmulatorResponse deleted(NylasCall c, boolean found) {
+        if (!found) {
+            throw NylasErrors.notFound(c.requestId(), "Object " + c.pathParam("id") + " not found.");
+        }
+        return NylasJson.deleted(c.requestId());
+    }
+
+}

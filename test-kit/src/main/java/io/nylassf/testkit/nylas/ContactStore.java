@@ -1,0 +1,115 @@
+package io.nylassf.testkit.nylas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Each grant's contacts in creation order. Creation and updates fire {@code contact.updated} (Nylas has no
+ * {@code contact.created}); deletion fires {@code contact.deleted}. The stored JSON carries an extra
+ * {@code updated_at} (seconds) that real Nylas contacts do not document: handy in tests, not to be relied on.
+ */
+final class ContactStore {
+    private static final List<String> LISTS = List.of("emails", "phone_numbers", "physical_addresses", "groups",
+            "web_pages", "im_addresses");
+    private static final Set<String> READ_ONLY = Set.of("id", "grant_id", "object", "updated_at");
+
+    private final Map<String, SortedIndex> byGrant = new ConcurrentHashMap<>();
+    private final Map<String, Long> positions = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final Clock clock;
+    private final WebhookDispatcher hooks;
+
+    ContactStore(Clock clock, WebhookDispatcher hooks) {
+        this.clock = clock;
+        this.hooks = hooks;
+    }
+
+    SortedIndex index(String grantId) {
+        return byGrant.computeIfAbsent(grantId, g -> new SortedIndex());
+    }
+
+    ObjectNode get(String grantId, String id) {
+        return index(grantId).get(id);
+    }
+
+    ObjectNode create(ObjectNode grant, ObjectNode input) {
+        String grantId = grant.get("id").asText();
+        ObjectNode c = NylasJson.object();
+        String id = input.hasNonNull("id") ? input.get("id").asText() : NylasJson.newId();
+        c.put("id", id);
+        c.put("grant_id", grantId);
+        c.put("object", "contact");
+        for (String f : List.of("given_name", "middle_name", "surname", "nickname", "company_name", "job_title",
+                "manager_name", "office_location", "notes", "birthday", "picture_url")) {
+            if (input.hasNonNull(f)) {
+                c.put(f, input.get(f).asText());
+            }
+        }
+        for (String f : LISTS) {
+            JsonNode v = input.get(f);
+            if (v != null && !v.isNull() && !v.isArray()) {
+                throw new IllegalArgumentException(f + " must be an array.");
+            }
+            c.set(f, v == null || v.isNull() ? NylasJson.array() : v.deepCopy());
+        }
+        c.put("source", input.path("source").asText("address_book"));
+        for (Map.Entry<String, JsonNode> e : input.properties()) {
+            if (!c.has(e.getKey()) && !READ_ONLY.contains(e.getKey())) {
+                c.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+        c.put("updated_at", clock.millis() / 1000);
+        long position = sequence.incrementAndGet();
+        positions.put(grantId + "/" + id, position);
+        index(grantId).put(id, position, c);
+        hooks.publish("contact.updated", grant.path("provider").asText(), c);
+        return c;
+    }
+
+    ObjectNode update(ObjectNode grant, String id, ObjectNode changes) {
+        String grantId = grant.get("id").asText();
+        SortedIndex index = index(grantId);
+        ObjectNode updated;
+        synchronized (index) {
+            ObjectNode old = index.get(id);
+            if (old == null) {
+                return null;
+            }
+            updated = old.deepCopy();
+            for (Map.Entry<String, JsonNode> e : changes.properties()) {
+                if (READ_ONLY.contains(e.getKey())) {
+                    continue;
+                }
+                if (LISTS.contains(e.getKey()) && !e.getValue().isArray()) {
+                    throw new IllegalArgumentException(e.getKey() + " must be an array.");
+                }
+                updated.set(e.getKey(), e.getValue().deepCopy());
+            }
+            updated.put("updated_at", clock.millis() / 1000);
+            index.put(id, positions.get(grantId + "/" + id), updated);
+        }
+        hooks.publish("contact.updated", grant.path("provider").asText(), updated);
+        return updated;
+    }
+
+    ObjectNode delete(ObjectNode grant, String id) {
+        String grantId = grant.get("id").asText();
+        ObjectNode old = index(grantId).remove(id);
+        if (old != null) {
+            positions.remove(grantId + "/" + id);
+            ObjectNode o = NylasJson.object();
+            o.put("id", id);
+            o.put("grant_id", grantId);
+            o.put("object", "contact");
+            hooks.publish("contact.deleted", grant.path("provider").asText(), o);
+        }
+        return old;
+    }
+}

@@ -1,0 +1,138 @@
+package io.nylassf.testkit.nylas;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nylassf.testkit.http.EmulatorResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * {@code /v3/grants/{grantId}/events} and {@code /calendars}. Range filter: an event is returned when its
+ * {@code [start, end)} overlaps {@code [start, end)} of the query (a point-in-time event when it lies inside).
+ * {@code updated_after} is inclusive, {@code updated_before} exclusive, and both are ignored alongside
+ * {@code metadata_pair}, as documented.
+ */
+final class EventRoutes {
+    private final EventStore store;
+
+    EventRoutes(EventStore store) {
+        this.store = store;
+    }
+
+    void register(NylasRouter router, RateLimiter limiter) {
+        String base = "/v3/grants/{grantId}/events";
+        router.grant("GET", base, limiter, "calendar", this::list);
+        router.grant("POST", base, limiter, "calendar", this::create);
+        router.grant("GET", base + "/{id}", limiter, "calendar", this::get);
+        router.grant("PUT", base + "/{id}", limiter, "calendar", this::update);
+        router.grant("DELETE", base + "/{id}", limiter, "calendar", this::delete);
+        router.grant("GET", "/v3/grants/{grantId}/calendars", limiter, "calendar", this::calendars);
+        router.grant("GET", "/v3/grants/{grantId}/calendars/{id}", limiter, "calendar", this::calendar);
+    }
+
+    private String calendarId(NylasCall call) {
+        String given = call.param("calendar_id");
+        if (given == null) {
+            throw NylasErrors.badRequest(call.requestId(), "calendar_id is required.");
+        }
+        String id = store.resolve(call.grantId(), given);
+        if (id == null) {
+            throw NylasErrors.notFound(call.requestId(), "Calendar " + given + " not found.");
+        }
+        return id;
+    }
+
+    private EmulatorResponse list(NylasCall call) {
+        String calendarId = calendarId(call);
+        int limit = call.limit(50, 200);
+        Long start = call.longParam("start");
+        Long end = call.longParam("end");
+        MetadataPair pair = MetadataPair.parse(call.param("metadata_pair"), call.requestId());
+        Long updatedAfter = pair == null ? call.longParam("updated_after") : null;
+        Long updatedBefore = pair == null ? call.longParam("updated_before") : null;
+        Boolean showCancelled = call.boolParam("show_cancelled");
+        String icalUid = call.param("ical_uid");
+
+        List<Predicate<ObjectNode>> ps = new ArrayList<>();
+        if (showCancelled == null || !showCancelled) {
+            ps.add(e -> !"cancelled".equals(e.path("status").asText()));
+        }
+        if (start != null || end != null) {
+            ps.add(e -> {
+                long s = WhenValidator.start(e.get("when"));
+                long en = WhenValidator.end(e.get("when"));
+                boolean beforeEnd = end == null || s < end;
+                boolean afterStart = start == null || en > start || (s == en && s >= start);
+                return beforeEnd && afterStart;
+            });
+        }
+        if (updatedAfter != null) {
+            ps.add(e -> e.path("updated_at").asLong() >= updatedAfter);
+        }
+        if (updatedBefore != null) {
+            ps.add(e -> e.path("updated_at").asLong() < updatedBefore);
+        }
+        if (pair != null) {
+            ps.add(pair);
+        }
+        if (icalUid != null) {
+            ps.add(e -> icalUid.equals(e.path("ical_uid").asText()));
+        }
+        Predicate<ObjectNode> filter = ps.stream().reduce(e -> true, Predicate::and);
+        // events are sorted by start, so nothing starting at or after `end` can match
+        SortedIndex.Page page = store.index(call.grantId(), calendarId)
+                .page(call.pageToken(), Long.MIN_VALUE, end == null ? Long.MAX_VALUE : end, filter, limit);
+        ArrayNode data = NylasJson.array();
+        page.items().forEach(data::add);
+        return NylasJson.list(call.requestId(), data, page.next() == null ? null : Cursor.encode(page.next()));
+    }
+
+    private EmulatorResponse create(NylasCall call) {
+        String calendarId = calendarId(call);
+        return NylasJson.single(call.requestId(), store.create(call.grant(), calendarId, call.json(), call.requestId()));
+    }
+
+    private EmulatorResponse get(NylasCall call) {
+        ObjectNode e = store.index(call.grantId(), calendarId(call)).get(call.pathParam("id"));
+        if (e == null) {
+            throw notFound(call);
+        }
+        return NylasJson.single(call.requestId(), e);
+    }
+
+    private EmulatorResponse update(NylasCall call) {
+        String calendarId = calendarId(call);
+        ObjectNode e = store.update(call.grant(), calendarId, call.pathParam("id"), call.json(), call.requestId());
+        if (e == null) {
+            throw notFound(call);
+        }
+        return NylasJson.single(call.requestId(), e);
+    }
+
+    private EmulatorResponse delete(NylasCall call) {
+        if (store.delete(call.grant(), calendarId(call), call.pathParam("id")) == null) {
+            throw notFound(call);
+        }
+        return NylasJson.deleted(call.requestId());
+    }
+
+    private EmulatorResponse calendars(NylasCall call) {
+        ArrayNode data = NylasJson.array();
+        store.calendars(call.grantId()).forEach(data::add);
+        return NylasJson.list(call.requestId(), data, null);
+    }
+
+    private EmulatorResponse calendar(NylasCall call) {
+        ObjectNode c = store.calendar(call.grantId(), call.pathParam("id"));
+        if (c == null) {
+            throw NylasErrors.notFound(call.requestId(), "Calendar " + call.pathParam("id") + " not found.");
+        }
+        return NylasJson.single(call.requestId(), c);
+    }
+
+    private static RuntimeException notFound(NylasCall call) {
+        return NylasErrors.notFound(call.requestId(), "Event " + call.pathParam("id") + " not found.");
+    }
+}

@@ -1,0 +1,156 @@
+package io.nylassf.testkit.nylas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Each grant's mailbox, newest first: the sort value is {@code -date}, ties broken by id ascending. Every
+ * mutation replaces the stored node and fires the matching webhook. Nylas messages have no {@code updated_at}
+ * field, so none is added.
+ */
+final class MessageStore {
+    private final Map<String, SortedIndex> byGrant = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> sentIds = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final WebhookDispatcher hooks;
+
+    MessageStore(Clock clock, WebhookDispatcher hooks) {
+        this.clock = clock;
+        this.hooks = hooks;
+    }
+
+    SortedIndex index(String grantId) {
+        return byGrant.computeIfAbsent(grantId, g -> new SortedIndex());
+    }
+
+    ObjectNode get(String grantId, String id) {
+        return index(grantId).get(id);
+    }
+
+    /** Stores a message, filling every documented field the input leaves out, and fires message.created. */
+    ObjectNode add(ObjectNode grant, ObjectNode input) {
+        ObjectNode m = normalize(grant, input);
+        store(m);
+        hooks.publish("message.created", grant.path("provider").asText(), m);
+        return m;
+    }
+
+    /** A sent message, stored in SENT and remembered for {@code sentMessages}. */
+    ObjectNode addSent(ObjectNode grant, ObjectNode message) {
+        ObjectNode m = add(grant, message);
+        sentIds.computeIfAbsent(grant.get("id").asText(), g -> new CopyOnWriteArrayList<>()).add(m.get("id").asText());
+        return m;
+    }
+
+    List<ObjectNode> sent(String grantId) {
+        return sentIds.getOrDefault(grantId, List.of()).stream().map(id -> get(grantId, id))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Copies {@code changes} over the message (nested values replaced) and fires message.updated; null if absent. */
+    ObjectNode update(ObjectNode grant, String id, ObjectNode changes) {
+        String grantId = grant.get("id").asText();
+        SortedIndex index = index(grantId);
+        ObjectNode updated;
+        synchronized (index) {
+            ObjectNode old = index.get(id);
+            if (old == null) {
+                return null;
+            }
+            updated = old.deepCopy();
+            for (Map.Entry<String, JsonNode> e : changes.properties()) {
+                if (!e.getKey().equals("id") && !e.getKey().equals("grant_id") && !e.getKey().equals("object")) {
+                    updated.set(e.getKey(), e.getValue().deepCopy());
+                }
+            }
+            store(updated);
+        }
+        hooks.publish("message.updated", grant.path("provider").asText(), updated);
+        return updated;
+    }
+
+    ObjectNode delete(ObjectNode grant, String id) {
+        String grantId = grant.get("id").asText();
+        ObjectNode old = index(grantId).remove(id);
+        if (old != null) {
+            ObjectNode o = NylasJson.object();
+            o.put("id", id);
+            o.put("grant_id", grantId);
+            o.put("object", "message");
+            hooks.publish("message.deleted", grant.path("provider").asText(), o);
+        }
+        return old;
+    }
+
+    private void store(ObjectNode m) {
+        index(m.get("grant_id").asText()).put(m.get("id").asText(), -m.get("date").asLong(), m);
+    }
+
+    private ObjectNode normalize(ObjectNode grant, ObjectNode input) {
+        long now = clock.millis() / 1000;
+        ObjectNode m = NylasJson.object();
+        String id = text(input, "id", NylasJson.newId());
+        m.put("id", id);
+        m.put("grant_id", grant.get("id").asText());
+        m.put("object", "message");
+        m.put("thread_id", text(input, "thread_id", NylasJson.newId()));
+        m.put("subject", text(input, "subject", ""));
+        for (String f : List.of("from", "to", "cc", "bcc", "reply_to")) {
+            m.set(f, participants(input.get(f), f));
+        }
+        m.put("date", input.hasNonNull("date") ? input.get("date").asLong() : now);
+        m.put("created_at", now);
+        String body = text(input, "body", "");
+        m.put("body", body);
+        m.put("snippet", input.hasNonNull("snippet") ? input.get("snippet").asText() : snippet(body));
+        m.put("starred", input.path("starred").asBoolean(false));
+        m.put("unread", input.path("unread").asBoolean(true));
+        m.set("folders", input.has("folders") ? input.get("folders").deepCopy() : NylasJson.array().add("INBOX"));
+        m.set("attachments", input.has("attachments") ? input.get("attachments").deepCopy() : NylasJson.array());
+        m.set("metadata", input.get("metadata") instanceof ObjectNode md ? md.deepCopy() : NylasJson.object());
+        ArrayNode headers = NylasJson.array();
+        headers.addObject().put("name", "Message-Id").put("value", "<" + id + "@nylas-emulator.local>");
+        if (input.get("headers") instanceof ArrayNode given) {
+            headers = given.deepCopy();
+        }
+        m.set("headers", headers);
+        for (Map.Entry<String, JsonNode> e : input.properties()) {
+            if (!m.has(e.getKey())) {
+                m.set(e.getKey(), e.getValue().deepCopy()); // e.g. tracking_options, schedule_id
+            }
+        }
+        return m;
+    }
+
+    private static ArrayNode participants(JsonNode given, String field) {
+        if (given == null || given.isNull()) {
+            return NylasJson.array();
+        }
+        if (!given.isArray()) {
+            throw new IllegalArgumentException(field + " must be an array of {name, email}.");
+        }
+        ArrayNode out = NylasJson.array();
+        for (JsonNode p : given) {
+            ObjectNode o = out.addObject();
+            o.put("name", p.path("name").asText(""));
+            o.put("email", p.path("email").asText(""));
+        }
+        return out;
+    }
+
+    private static String text(ObjectNode n, String field, String dflt) {
+        return n.hasNonNull(field) ? n.get(field).asText() : dflt;
+    }
+
+    static String snippet(String html) {
+        String text = html.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+        return text.length() > 100 ? text.substring(0, 100) : text;
+    }
+}

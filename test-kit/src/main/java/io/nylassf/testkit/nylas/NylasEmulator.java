@@ -1,0 +1,486 @@
+package io.nylassf.testkit.nylas;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nylassf.testkit.http.EmulatorException;
+import io.nylassf.testkit.http.EmulatorHttpServer;
+import io.nylassf.testkit.http.FaultInjector;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A stateful, in-process emulator of the Nylas v3 API (grants, messages and send, events, contacts, webhooks)
+ * on loopback HTTP. Tests drive its state from Java (or over {@code /__admin/nylas/...}); the code under test
+ * talks to {@link #baseUrl()} exactly as it would to {@code https://api.us.nylas.com}. Every state change emits
+ * the matching signed webhook to registered destinations. Objects handed out are copies.
+ */
+public final class NylasEmulator implements AutoCloseable {
+    private final Builder config;
+    private final Clock clock;
+    private final EmulatorHttpServer server;
+    private final GrantStore grants;
+    private final MessageStore messages;
+    private final MessageSender sender;
+    private final EventStore events;
+    private final ContactStore contacts;
+    private final WebhookRegistry registry;
+    private final WebhookDispatcher dispatcher;
+    private final RequestCounter counter = new RequestCounter();
+    private final ScheduledExecutorService ticker;
+
+    private NylasEmulator(Builder b) {
+        this.config = b;
+        this.clock = b.clock;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(b.webhookTimeout).build();
+        this.registry = new WebhookRegistry(clock, http, b.challengeTimeout);
+        this.dispatcher = new WebhookDispatcher(registry, clock, http, b.applicationId, b.webhookRetryDelays,
+                b.webhookTimeout, b.truncationThreshold);
+        this.grants = new GrantStore(clock);
+        this.messages = new MessageStore(clock, dispatcher);
+        this.sender = new MessageSender(clock, messages, dispatcher);
+        this.events = new EventStore(clock, dispatcher);
+        this.contacts = new ContactStore(clock, dispatcher);
+        this.server = new EmulatorHttpServer("nylas", b.host, b.port, NylasErrors::fault);
+
+        NylasRouter router = new NylasRouter(server, b.apiKey, grants, counter,
+                new RateLimiter(clock, b.applicationRateLimitPerSecond));
+        RateLimiter perGrant = new RateLimiter(clock, b.rateLimitPerSecond);
+        RateLimiter sends = new RateLimiter(clock, b.sendRateLimitPerSecond);
+        new GrantRoutes(grants).register(router);
+        new MessageRoutes(messages, sender, new IdempotencyCache(clock, b.idempotencyTtl)).register(router, perGrant, sends);
+        new EventRoutes(events).register(router, perGrant);
+        new ContactRoutes(contacts).register(router, perGrant);
+        new WebhookRoutes(registry).register(router);
+        new AdminRoutes(this).register(router);
+
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nylas-scheduled-sends");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public NylasEmulator start() {
+        server.start();
+        ticker.scheduleWithFixedDelay(this::runScheduledSends, 250, 250, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String apiKey() {
+        return config.apiKey;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** API faults (latency, error rates, one-shots); never applied to {@code /__admin} or to webhook delivery. */
+    public FaultInjector faults() {
+        return server.faults();
+    }
+
+    // ---- grants ----
+
+    /** Creates a valid grant with a {@code primary} calendar; fires {@code grant.created}. */
+    public String createGrant(String email, String provider) {
+        ObjectNode g = grants.create(email, provider);
+        events.createPrimaryCalendar(g);
+        dispatcher.publish("grant.created", provider, grantNotification(g, null));
+        return g.get("id").asText();
+    }
+
+    public ObjectNode grant(String grantId) {
+        return requireGrant(grantId).deepCopy();
+    }
+
+    /** The grant turns invalid: its API calls answer 401 with provider_error; fires {@code grant.expired}. */
+    public void expireGrant(String grantId) {
+        requireGrant(grantId);
+        ObjectNode g = grants.setStatus(grantId, "invalid");
+        dispatcher.publish("grant.expired", g.path("provider").asText(), grantNotification(g, 25009));
+    }
+
+    /** The grant is valid again (the user re-authenticated); fires {@code grant.updated}. */
+    public void restoreGrant(String grantId) {
+        requireGrant(grantId);
+        ObjectNode g = grants.setStatus(grantId, "valid");
+        ObjectNode o = grantNotification(g, null);
+        o.put("reauthentication_flag", true);
+        dispatcher.publish("grant.updated", g.path("provider").asText(), o);
+    }
+
+    // ---- messages ----
+
+    /** Adds a message (a {@link NylasMessage}, {@link ObjectNode} or {@link Map}); fires {@code message.created}. */
+    public ObjectNode addMessage(String grantId, Object message) {
+        ObjectNode grant = requireGrant(grantId);
+        return java(() -> messages.add(grant, input(message)).deepCopy());
+    }
+
+    public ObjectNode updateMessage(String grantId, String messageId, Object changes) {
+        ObjectNode grant = requireGrant(grantId);
+        ObjectNode m = java(() -> messages.update(grant, messageId, input(changes)));
+        if (m == null) {
+            throw new IllegalArgumentException("No message " + messageId + " in grant " + grantId);
+        }
+        return m.deepCopy();
+    }
+
+    public boolean deleteMessage(String grantId, String messageId) {
+        return messages.delete(requireGrant(grantId), messageId) != null;
+    }
+
+    /** The grant's messages newest first, headers included. */
+    public List<ObjectNode> messages(String grantId) {
+        return copies(messages.index(grantId).all());
+    }
+
+    public ObjectNode message(String grantId, String messageId) {
+        ObjectNode m = messages.get(grantId, messageId);
+        return m == null ? null : m.deepCopy();
+    }
+
+    /** Messages sent through the API (immediate and delivered scheduled sends), in send order. */
+    public List<ObjectNode> sentMessages(String grantId) {
+        return copies(messages.sent(grantId));
+    }
+
+    /** Messages actually sent for the grant; idempotent replays do not count. */
+    public int sendCount(String grantId) {
+        return sender.sendCount(grantId);
+    }
+
+    /** Holds every send this long after validation, e.g. to test {@code api.concurrent_idempotent_request}. */
+    public void sendLatency(Duration latency) {
+        sender.sendLatency(latency);
+    }
+
+    /** Sends the scheduled messages due on the emulator clock (also runs every 250 ms in the background). */
+    public int runScheduledSends() {
+        return sender.runDue();
+    }
+
+    // ---- events ----
+
+    /** Adds an event ({@code calendarId} may be {@code primary}); {@code when} is required. */
+    public ObjectNode addEvent(String grantId, String calendarId, Object event) {
+        ObjectNode grant = requireGrant(grantId);
+        String cal = requireCalendar(grantId, calendarId);
+        return java(() -> events.create(grant, cal, input(event), "java").deepCopy());
+    }
+
+    public ObjectNode updateEvent(String grantId, String calendarId, String eventId, Object changes) {
+        ObjectNode grant = requireGrant(grantId);
+        String cal = requireCalendar(grantId, calendarId);
+        ObjectNode e = java(() -> events.update(grant, cal, eventId, input(changes), "java"));
+        if (e == null) {
+            throw new IllegalArgumentException("No event " + eventId + " in calendar " + calendarId);
+        }
+        return e.deepCopy();
+    }
+
+    public boolean deleteEvent(String grantId, String calendarId, String eventId) {
+        return events.delete(requireGrant(grantId), requireCalendar(grantId, calendarId), eventId) != null;
+    }
+
+    public List<ObjectNode> events(String grantId) {
+        return copies(events.all(grantId));
+    }
+
+    /** The id {@code primary} stands for. */
+    public String primaryCalendarId(String grantId) {
+        return requireCalendar(grantId, "primary");
+    }
+
+    // ---- contacts ----
+
+    /** Adds a contact; fires {@code contact.updated} (Nylas has no contact.created). */
+    public ObjectNode addContact(String grantId, Object contact) {
+        ObjectNode grant = requireGrant(grantId);
+        return java(() -> contacts.create(grant, input(contact)).deepCopy());
+    }
+
+    public ObjectNode updateContact(String grantId, String contactId, Object changes) {
+        ObjectNode grant = requireGrant(grantId);
+        ObjectNode c = java(() -> contacts.update(grant, contactId, input(changes)));
+        if (c == null) {
+            throw new IllegalArgumentException("No contact " + contactId + " in grant " + grantId);
+        }
+        return c.deepCopy();
+    }
+
+    public boolean deleteContact(String grantId, String contactId) {
+        return contacts.delete(requireGrant(grantId), contactId) != null;
+    }
+
+    public List<ObjectNode> contacts(String grantId) {
+        return copies(contacts.index(grantId).all());
+    }
+
+    // ---- webhooks ----
+
+    /**
+     * Registers a destination as {@code POST /v3/webhooks} would, challenge included; returns the webhook JSON
+     * with its {@code webhook_secret}.
+     */
+    public ObjectNode registerWebhook(String url, String... triggerTypes) {
+        String failure = registry.challenge(url);
+        if (failure != null) {
+            throw new IllegalStateException("Webhook challenge failed for " + url + ": " + failure);
+        }
+        return registry.create(url, Arrays.asList(triggerTypes), "", List.of()).toJson(true);
+    }
+
+    public List<WebhookDelivery> webhookDeliveries() {
+        return dispatcher.deliveries();
+    }
+
+    /** Queues notifications (and due retries) instead of delivering them, until {@link #resumeWebhooks()}. */
+    public void pauseWebhooks() {
+        dispatcher.pause();
+    }
+
+    public void resumeWebhooks() {
+        dispatcher.resume();
+    }
+
+    /** Delivers a notification again with the same id, as at-least-once delivery may; false if unknown. */
+    public boolean redeliver(String notificationId) {
+        return dispatcher.redeliver(notificationId);
+    }
+
+    /** Waits until every notification has been delivered or given up on; false on timeout. */
+    public boolean awaitWebhooks(Duration timeout) throws InterruptedException {
+        return dispatcher.awaitIdle(timeout);
+    }
+
+    // ---- counts ----
+
+    public long requestCount() {
+        return counter.total();
+    }
+
+    /** Calls per endpoint, keyed like {@code "GET /v3/grants/{grantId}/messages"}. */
+    public Map<String, Long> requestCounts() {
+        return counter.snapshot();
+    }
+
+    public long requestCount(String endpoint) {
+        return counter.snapshot().getOrDefault(endpoint, 0L);
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        dispatcher.close();
+        server.close();
+    }
+
+    // ---- internals shared with AdminRoutes ----
+
+    GrantStore grantStore() {
+        return grants;
+    }
+
+    WebhookDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    ObjectNode requireGrant(String grantId) {
+        ObjectNode g = grants.get(grantId);
+        if (g == null) {
+            throw new IllegalArgumentException("No grant " + grantId);
+        }
+        return g;
+    }
+
+    String requireCalendar(String grantId, String calendarId) {
+        requireGrant(grantId);
+        String cal = events.resolve(grantId, calendarId);
+        if (cal == null) {
+            throw new IllegalArgumentException("No calendar " + calendarId + " in grant " + grantId);
+        }
+        return cal;
+    }
+
+    private ObjectNode grantNotification(ObjectNode g, Integer code) {
+        ObjectNode o = NylasJson.object();
+        if (code != null) {
+            o.put("code", code);
+        }
+        o.put("grant_id", g.get("id").asText());
+        o.put("integration_id", config.integrationId);
+        o.put("provider", g.path("provider").asText());
+        o.put("email", g.path("email").asText());
+        o.put("grant_updated_at", g.path("updated_at").asLong());
+        return o;
+    }
+
+    private static ObjectNode input(Object o) {
+        if (o instanceof NylasMessage m) {
+            return m.toJson();
+        }
+        return NylasJson.toObject(o);
+    }
+
+    private static List<ObjectNode> copies(List<ObjectNode> nodes) {
+        List<ObjectNode> out = new ArrayList<>(nodes.size());
+        nodes.forEach(n -> out.add(n.deepCopy()));
+        return out;
+    }
+
+    /** Runs a store call from Java, turning a Nylas-shaped 400 into an exception that says what was wrong. */
+    private static <T> T java(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (EmulatorException e) {
+            throw new IllegalArgumentException(e.response().bodyAsString(), e);
+        }
+    }
+
+    /** Runs the emulator standalone: {@code --port 8081 --api-key nyk_test}. */
+    public static void main(String[] args) throws InterruptedException {
+        Builder b = builder().port(8081);
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--port" -> b.port(Integer.parseInt(args[i + 1]));
+                case "--api-key" -> b.apiKey(args[i + 1]);
+                case "--host" -> b.host(args[i + 1]);
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        NylasEmulator emulator = b.build().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+        System.out.println("Nylas emulator listening on " + emulator.baseUrl() + " (API key " + emulator.apiKey() + ")");
+        Thread.currentThread().join();
+    }
+
+    /** Options; every default is what tests usually want, with Nylas' documented limits. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private String apiKey = "nyk_test";
+        private Clock clock = Clock.systemUTC();
+        private int rateLimitPerSecond = 200;
+        private int sendRateLimitPerSecond = 200;
+        private int applicationRateLimitPerSecond = 50;
+        private List<Duration> webhookRetryDelays = List.of(Duration.ofMillis(200), Duration.ofSeconds(1));
+        private Duration webhookTimeout = Duration.ofSeconds(10);
+        private Duration challengeTimeout = Duration.ofSeconds(10);
+        private int truncationThreshold = 1_000_000;
+        private Duration idempotencyTtl = Duration.ofHours(1);
+        private String applicationId = "emulator-application";
+        private String integrationId = "emulator-integration";
+
+        private Builder() {
+        }
+
+        /** 0 picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** Drives timestamps, idempotency expiry, rate-limit windows and {@code send_at}; see {@link MutableClock}. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Per grant and per API family (messages, calendar, contacts), per second; 0 disables. Nylas: 200. */
+        public Builder rateLimitPerSecond(int limit) {
+            this.rateLimitPerSecond = limit;
+            return this;
+        }
+
+        /** JSON sends per grant per second; 0 disables. Nylas: 200 (10 for multipart, not emulated). */
+        public Builder sendRateLimitPerSecond(int limit) {
+            this.sendRateLimitPerSecond = limit;
+            return this;
+        }
+
+        /** Grants and webhooks APIs per application per second; 0 disables. Nylas: 50. */
+        public Builder applicationRateLimitPerSecond(int limit) {
+            this.applicationRateLimitPerSecond = limit;
+            return this;
+        }
+
+        /**
+         * Waits before the 2nd, 3rd, ... delivery attempt; attempts = delays + 1. Default 200 ms, 1 s; Nylas
+         * makes 3 attempts with the last 10–20 minutes after the first.
+         */
+        public Builder webhookRetryDelays(Duration... delays) {
+            this.webhookRetryDelays = List.of(delays);
+            return this;
+        }
+
+        /** Per-attempt delivery timeout (Nylas: 10 s). */
+        public Builder webhookTimeout(Duration timeout) {
+            this.webhookTimeout = timeout;
+            return this;
+        }
+
+        /** How long a destination has to answer the challenge (Nylas: 10 s). */
+        public Builder challengeTimeout(Duration timeout) {
+            this.challengeTimeout = timeout;
+            return this;
+        }
+
+        /** Payload size in bytes above which message notifications become {@code .truncated} (Nylas: 1 MB). */
+        public Builder truncationThreshold(int bytes) {
+            this.truncationThreshold = bytes;
+            return this;
+        }
+
+        public Builder idempotencyTtl(Duration ttl) {
+            this.idempotencyTtl = ttl;
+            return this;
+        }
+
+        public Builder applicationId(String id) {
+            this.applicationId = id;
+            return this;
+        }
+
+        public Builder integrationId(String id) {
+            this.integrationId = id;
+            return this;
+        }
+
+        public NylasEmulator build() {
+            return new NylasEmulator(this);
+        }
+    }
+}
