@@ -1,0 +1,51 @@
+package io.nylassf.connect.sink.nylas;
+
+import io.nylassf.connect.common.Version;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.sink.SinkConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** Sends messages and writes calendar events through Nylas from Salesforce topics (the outbound direction). */
+public class NylasSinkConnector extends SinkConnector {
+    private static final Logger log = LoggerFactory.getLogger(NylasSinkConnector.class);
+
+    private Map<String, String> props;
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        new NylasSinkConnectorConfig(props);
+        this.props = Map.copyOf(props);
+        log.info("Starting Nylas sink");
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return NylasSinkTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        return Collections.nCopies(maxTasks, props);
+    }
+
+    @Override
+    public void stop() {
+        log.info("Stopping Nylas sink");
+    }
+
+    @Override
+    public ConfigDef config() {
+        return NylasSinkConnectorConfig.CONFIG_DEF;
+    }
+}

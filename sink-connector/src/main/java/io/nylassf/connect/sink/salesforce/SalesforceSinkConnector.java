@@ -1,0 +1,58 @@
+package io.nylassf.connect.sink.salesforce;
+
+import io.nylassf.connect.common.Version;
+import io.nylassf.connect.common.config.SalesforceConnectionConfig;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.sink.SinkConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** Writes Nylas topics into Salesforce as idempotent, batched upserts (the inbound direction). */
+public class SalesforceSinkConnector extends SinkConnector {
+    private static final Logger log = LoggerFactory.getLogger(SalesforceSinkConnector.class);
+
+    private Map<String, String> props;
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        new SalesforceSinkConnectorConfig(props);
+        this.props = Map.copyOf(props);
+        log.info("Starting Salesforce sink");
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return SalesforceSinkTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        return Collections.nCopies(maxTasks, props);
+    }
+
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        return SalesforceConnectionConfig.validateAuth(super.validate(connectorConfigs));
+    }
+
+    @Override
+    public void stop() {
+        log.info("Stopping Salesforce sink");
+    }
+
+    @Override
+    public ConfigDef config() {
+        return SalesforceSinkConnectorConfig.CONFIG_DEF;
+    }
+}

