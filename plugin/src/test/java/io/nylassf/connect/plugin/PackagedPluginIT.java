@@ -86,6 +86,7 @@ class PackagedPluginIT {
                                     String badSetting, Map<String, String> breakIt) {
         String name = connectorClass.substring(connectorClass.lastIndexOf('.') + 1).toLowerCase();
         Map<String, String> config = new HashMap<>(valid);
+        config.put("name", name);
         config.put("connector.class", connectorClass);
         config.put("tasks.max", "1");
 
