@@ -1,0 +1,46 @@
+package io.nylassf.testkit.salesforce;
+
+import java.util.List;
+import java.util.Map;
+
+/** A parsed, schema-checked SOQL query. Conditions are compiled closures, so evaluation does no name lookups. */
+record SoqlQuery(SObjectSchema from, boolean count, List<Path> select, Condition where, List<Order> orderBy,
+                 Integer limit, Integer offset) {
+
+    /** A selected or filtered field: a plain field, or {@code Relationship.Field} through a lookup. */
+    record Path(String relationship, FieldDef reference, String field, FieldDef direct) {
+        static Path direct(FieldDef f) {
+            return new Path(null, null, f.name(), f);
+        }
+
+        boolean isRelationship() {
+            return reference != null;
+        }
+
+        /** The value for a stored row; relationship fields follow the lookup id through the org. */
+        Object value(Map<String, Object> row, Org org) {
+            if (reference == null) {
+                return row.get(direct.name());
+            }
+            Object id = row.get(reference.name());
+            if (id == null) {
+                return null;
+            }
+            Map<String, Object> target = org.findRow((String) id);
+            SObjectSchema ts = target == null ? null : org.schemaForId((String) id);
+            FieldDef tf = ts == null ? null : ts.field(field);
+            return tf == null ? null : target.get(tf.name());
+        }
+
+        FieldType type(Org org) {
+            return direct != null ? direct.type() : FieldType.STRING;
+        }
+    }
+
+    record Order(Path path, boolean ascending, boolean nullsFirst) {}
+
+    @FunctionalInterface
+    interface Condition {
+        boolean test(Map<String, Object> row, Org org);
+    }
+}
