@@ -1,0 +1,93 @@
+package io.nylassf.connect.common.loop;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The tags that stop a change from bouncing between the two systems.
+ *
+ * <ul>
+ *   <li>Towards Nylas, every object the outbound direction writes carries {@code sf:<SalesforceId>}: in metadata
+ *   {@link #METADATA_KEY} (indexed, so {@code metadata_pair=key1:sf:<Id>} finds it), and for sends also in the
+ *   {@link #HEADER} custom header and the tracking label. When such an object comes back through the Nylas source,
+ *   the Salesforce sink links it to that record instead of creating a new one.</li>
+ *   <li>Towards Salesforce, every write carries {@code Sforce-Call-Options: client=<id>}, which shows in CDC's
+ *   {@code changeOrigin}; the Salesforce source skips changes carrying it.</li>
+ * </ul>
+ */
+public final class LoopGuard {
+    public static final String PREFIX = "sf:";
+    /** Nylas metadata key holding the tag; key1..key5 are the only filterable keys. */
+    public static final String METADATA_KEY = "key1";
+    /** Custom header carried by sent messages. */
+    public static final String HEADER = "X-Nylas-Sf-Id";
+    public static final String CALL_OPTIONS_HEADER = "Sforce-Call-Options";
+
+    private static final Pattern SALESFORCE_ID = Pattern.compile("[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?");
+    private static final Pattern CLIENT_IN_ORIGIN = Pattern.compile("(?:^|[;\\s])client=([^;\\s]+)");
+
+    private LoopGuard() {
+    }
+
+    /** {@code sf:<id>} for a Salesforce record ID. */
+    public static String tag(String salesforceId) {
+        if (salesforceId == null || !SALESFORCE_ID.matcher(salesforceId).matches()) {
+            throw new IllegalArgumentException("not a Salesforce ID: " + salesforceId);
+        }
+        return PREFIX + salesforceId;
+    }
+
+    /** The Salesforce ID in a tag, if the value is one. */
+    public static Optional<String> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String v = value.trim();
+        if (!v.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String id = v.substring(PREFIX.length());
+        return SALESFORCE_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
+    }
+
+    /** The Salesforce ID a Nylas object was tagged with, from its metadata or its headers (case-insensitive). */
+    public static Optional<String> find(Map<String, String> metadata, Map<String, String> headers) {
+        if (metadata != null) {
+            Optional<String> fromMetadata = parse(metadata.get(METADATA_KEY));
+            if (fromMetadata.isPresent()) {
+                return fromMetadata;
+            }
+        }
+        if (headers != null) {
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                if (HEADER.equalsIgnoreCase(h.getKey())) {
+                    Optional<String> id = parse(h.getValue());
+                    if (id.isPresent()) {
+                        return id;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code Sforce-Call-Options} value that marks our writes. */
+    public static String callOptions(String clientId) {
+        return "client=" + clientId;
+    }
+
+    /** Whether a CDC {@code changeOrigin} (e.g. {@code com/salesforce/api/rest/62.0;client=abc}) is ours. */
+    public static boolean isOwnChangeOrigin(String changeOrigin, String clientId) {
+        if (changeOrigin == null || clientId == null) {
+            return false;
+        }
+        var m = CLIENT_IN_ORIGIN.matcher(changeOrigin);
+        while (m.find()) {
+            if (m.group(1).equals(clientId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
