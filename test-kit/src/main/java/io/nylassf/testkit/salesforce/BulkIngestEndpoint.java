@@ -283,7 +283,10 @@ final class BulkIngestEndpoint {
         boolean created = false;
         try {
             switch (job.operation) {
-                case "insert" -> resultId = org.create(job.object, values, true, ctx);
+                case "insert" -> {
+                    resultId = org.create(job.object, values, true, ctx);
+                    created = true;
+                }
                 case "update" -> {
                     org.update(job.object, id, values, true, ctx, null);
                     resultId = SalesforceIds.normalize(id);
