@@ -1,0 +1,23 @@
+package io.nylassf.connect.common.nylas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A Nylas calendar event. */
+public record Event(JsonNode json) implements NylasObject {
+    public String calendarId() {
+        return json.path("calendar_id").asText(null);
+    }
+
+    /** Last change (seconds); what {@code updated_after/before} filter on. */
+    public Long updatedAt() {
+        return NylasObject.seconds(json, "updated_at");
+    }
+
+    public Long createdAt() {
+        return NylasObject.seconds(json, "created_at");
+    }
+
+    public boolean cancelled() {
+        return "cancelled".equals(json.path("status").asText());
+    }
+}
