@@ -1,0 +1,144 @@
+package io.nylassf.quickstart;
+
+import io.nylassf.testkit.connect.ConnectRest;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/** Starts the local stack, posts the sandbox connectors, follows the backfill and prints the summary. */
+public final class Quickstart {
+    private static final Duration QUIET = Duration.ofSeconds(10);
+    private static final Duration MIN_RUN = Duration.ofSeconds(20);
+
+    /** What a start produced. */
+    public record Result(Properties sandbox, List<ConnectorDeployer.Deployment> deployments, SandboxSummary summary,
+                         boolean settled) {
+        public List<String> grantIds() {
+            String ids = sandbox.getProperty("nylas.grant.ids", "");
+            return ids.isBlank() ? List.of() : Arrays.asList(ids.split(","));
+        }
+    }
+
+    private final QuickstartOptions options;
+    private final ManagedProcesses processes;
+    private final PrintStream out;
+
+    public Quickstart(QuickstartOptions options, String childClasspath, PrintStream out) {
+        this.options = options;
+        this.processes = new ManagedProcesses(options.dataDir(), childClasspath);
+        this.out = out;
+    }
+
+    public ManagedProcesses processes() {
+        return processes;
+    }
+
+    public Result start() throws Exception {
+        if (!processes.running().isEmpty()) {
+            throw new IllegalStateException("A quickstart is already running from " + options.dataDir()
+                    + ": stop it first with './quickstart.sh stop'");
+        }
+        resetDataDir();
+        LocalServices services = new LocalServices(options, processes);
+        long t0 = System.nanoTime();
+        out.println("Data, logs and pid files: " + options.dataDir());
+        services.startKafka();
+        out.printf("Kafka broker (KRaft)    127.0.0.1:%d%n", options.kafkaPort());
+        Properties sandbox = services.startEmulators();
+        out.printf("Salesforce emulator     %s  (client_credentials: %s / %s)%n", options.salesforceUrl(),
+                sandbox.getProperty("salesforce.client.id"), sandbox.getProperty("salesforce.client.secret"));
+        out.printf("Nylas emulator          %s  (API key %s; %s grants, %s contacts, %s messages, %s events)%n",
+                options.nylasUrl(), sandbox.getProperty("nylas.api.key"),
+                sandbox.getProperty("nylas.grant.ids", "").split(",").length, sandbox.getProperty("sandbox.contacts"),
+                sandbox.getProperty("sandbox.messages"), sandbox.getProperty("sandbox.events"));
+        services.startConnect();
+        out.printf("Connect worker REST     %s  (plugin.path %s)%n", options.connectUrl(),
+                options.dataDir().resolve("plugins"));
+        ConnectRest rest = new ConnectRest(() -> options.connectUrl() + "/");
+        List<ConnectorDeployer.Deployment> deployments = new ConnectorDeployer(options, rest).deployAll();
+        out.println("Posted " + deployments.size() + " connectors from config-examples/sandbox/: "
+                + deployments.stream().map(ConnectorDeployer.Deployment::name).toList());
+        boolean settled = follow(rest, deployments);
+        Result result = new Result(sandbox, deployments, SandboxSummary.read(options.salesforceUrl(),
+                sandbox.getProperty("salesforce.client.id"), sandbox.getProperty("salesforce.client.secret"),
+                options.nylasUrl(), grantIds(sandbox)), settled);
+        out.printf("%nReady in %d s%s%n%n", Duration.ofNanos(System.nanoTime() - t0).toSeconds(),
+                settled ? "" : " (the backfill was still moving at the timeout; figures are a snapshot)");
+        out.print(result.summary().render(options.salesforceUrl(), options.nylasUrl(), options.connectUrl()));
+        out.print(tryIt(result));
+        return result;
+    }
+
+    public List<String> stop() {
+        return processes.stop(LocalServices.STOP_ORDER);
+    }
+
+    /** Prints a progress line per connector until the figures stop moving, or the timeout. */
+    private boolean follow(ConnectRest rest, List<ConnectorDeployer.Deployment> deployments) throws Exception {
+        long start = System.nanoTime();
+        long lastChange = start;
+        String last = "";
+        try (SyncProgress progress = new SyncProgress("127.0.0.1:" + options.kafkaPort(), rest)) {
+            while (true) {
+                List<SyncProgress.Line> lines = progress.read(deployments);
+                String now = lines.toString();
+                long t = System.nanoTime();
+                boolean allRunning = lines.stream().allMatch(l -> "RUNNING".equals(l.state()));
+                if (!now.equals(last)) {
+                    lastChange = t;
+                    last = now;
+                    out.printf("[%3ds]%n", Duration.ofNanos(t - start).toSeconds());
+                    lines.forEach(out::println);
+                }
+                if (allRunning && t - lastChange > QUIET.toNanos() && t - start > MIN_RUN.toNanos()) {
+                    return true;
+                }
+                if (t - start > options.timeout().toNanos()) {
+                    return false;
+                }
+                Thread.sleep(2_000);
+            }
+        }
+    }
+
+    private String tryIt(Result r) {
+        String grant = r.grantIds().isEmpty() ? "<grant-id>" : r.grantIds().get(0);
+        return "\nTry a change\n"
+                + "  # a new email in a rep's mailbox (flows to Salesforce as a Task):\n"
+                + "  curl -s -X POST -H 'Content-Type: application/json' " + options.nylasUrl()
+                + "/__admin/nylas/grants/" + grant + "/messages \\\n"
+                + "    -d '{\"subject\":\"Hello from the quickstart\",\"from\":[{\"email\":\"ada.adams.00@northwindtraders.test\"}],"
+                + "\"to\":[{\"email\":\"rep@ourco.test\"}],\"body\":\"Hi!\"}'\n"
+                + "  # scale, pause, read offsets:\n"
+                + "  curl -s -X PUT -H 'Content-Type: application/json' " + options.connectUrl()
+                + "/connectors/nylas-source/config -d @<(...)   # edit tasks.max\n"
+                + "  curl -s -X PUT " + options.connectUrl() + "/connectors/salesforce-sink/pause\n"
+                + "  curl -s " + options.connectUrl() + "/connectors/nylas-source/offsets\n"
+                + "Logs: " + options.dataDir().resolve("logs") + "\n";
+    }
+
+    private static List<String> grantIds(Properties sandbox) {
+        String ids = sandbox.getProperty("nylas.grant.ids", "");
+        return ids.isBlank() ? List.of() : Arrays.asList(ids.split(","));
+    }
+
+    /** Every run starts from empty Kafka and Connect state; the directory holds nothing else of the user's. */
+    private void resetDataDir() throws IOException {
+        Path dir = options.dataDir();
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+    }
+}
