@@ -24,6 +24,10 @@ import java.util.function.Supplier;
  * the matching signed webhook to registered destinations. Objects handed out are copies.
  */
 public final class NylasEmulator implements AutoCloseable {
+    static {
+        TcpNoDelay.enable();
+    }
+
     private final Builder config;
     private final Clock clock;
     private final EmulatorHttpServer server;

@@ -26,6 +26,10 @@ import java.util.concurrent.Executors;
  * headers, and answers with scripted statuses ({@link #respondWith(int...)}, then {@link #defaultStatus(int)}).
  */
 public final class WebhookReceiver implements AutoCloseable {
+    static {
+        TcpNoDelay.enable();
+    }
+
     /** One received delivery: the exact body bytes, the signature header, and the parsed envelope. */
     public record Received(byte[] body, String signature, Map<String, String> headers, JsonNode json) {
         public String type() {

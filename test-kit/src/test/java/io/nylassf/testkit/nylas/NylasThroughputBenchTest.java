@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Prints requests/second for ~20k list/get calls over keep-alive from a few threads. Not a timed assertion; run
- * with {@code -Dtest=NylasThroughputBenchTest -Dbench=true} (output in the surefire report).
+ * Prints requests/second for 20k list/get calls over keep-alive from a few threads. Not a timed assertion; run
+ * with {@code mvn -pl test-kit -Pbench test -Dtest=NylasThroughputBenchTest} (output in the surefire report).
  */
 @Tag("bench")
 @EnabledIfSystemProperty(named = "bench", matches = "true")
