@@ -69,7 +69,17 @@ final class AdminRoutes {
         });
         r.admin("GET", P + "/webhooks/deliveries", c -> {
             ArrayNode data = NylasJson.array();
-            emulator.webhookDeliveries().forEach(d -> data.add(NylasJson.MAPPER.valueToTree(d)));
+            for (WebhookDelivery d : emulator.webhookDeliveries()) {
+                ObjectNode o = data.addObject();
+                o.put("webhook_id", d.webhookId());
+                o.put("url", d.url());
+                o.put("notification_id", d.notificationId());
+                o.put("type", d.type());
+                o.put("attempt", d.attempt());
+                o.put("status", d.status());
+                o.put("error", d.error());
+                o.put("at", d.at().toString());
+            }
             return NylasJson.list(c.requestId(), data, null);
         });
         r.admin("POST", P + "/webhooks/redeliver/{id}", c -> {
