@@ -46,6 +46,10 @@ public final class EmulatorHttpServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        TcpNoDelay.enable();
+    }
+
     private final String name;
     private final String host;
     private final int requestedPort;

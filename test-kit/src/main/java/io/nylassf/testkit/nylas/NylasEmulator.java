@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  */
 public final class NylasEmulator implements AutoCloseable {
     static {
-        TcpNoDelay.enable();
+        io.nylassf.testkit.http.TcpNoDelay.enable();
     }
 
     private final Builder config;

@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
  */
 public final class WebhookReceiver implements AutoCloseable {
     static {
-        TcpNoDelay.enable();
+        io.nylassf.testkit.http.TcpNoDelay.enable();
     }
 
     /** One received delivery: the exact body bytes, the signature header, and the parsed envelope. */
