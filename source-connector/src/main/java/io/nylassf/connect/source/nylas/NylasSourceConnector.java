@@ -2,8 +2,14 @@ package io.nylassf.connect.source.nylas;
 
 import io.nylassf.connect.common.TaskAssignment;
 import io.nylassf.connect.common.Version;
+import io.nylassf.connect.common.config.NylasConnectionConfig;
+import io.nylassf.connect.common.nylas.NylasClient;
+import io.nylassf.connect.source.nylas.offset.SourceOffset;
+import io.nylassf.connect.source.nylas.offset.StreamPartition;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,12 +19,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads Nylas messages, calendar events and contacts of the configured grants into Kafka. */
+/**
+ * Reads Nylas messages, calendar events and contacts of the configured grants (or of all the application's grants)
+ * into Kafka. Grants are spread round-robin over {@code min(tasks.max, grants)} tasks, deterministically, and
+ * tasks are reconfigured when the application's grant set changes. Offsets are per grant and object type (and
+ * calendar); {@link #alterOffsets} checks what operators submit. Exactly-once delivery (KIP-618) is supported:
+ * windowed records are re-derived from their offsets, so a transaction that aborts is simply read again.
+ */
 public class NylasSourceConnector extends SourceConnector {
     private static final Logger log = LoggerFactory.getLogger(NylasSourceConnector.class);
 
     private Map<String, String> props;
     private NylasSourceConnectorConfig config;
+    private NylasClient client;
+    private GrantMonitor monitor;
 
     @Override
     public String version() {
@@ -29,8 +43,17 @@ public class NylasSourceConnector extends SourceConnector {
     public void start(Map<String, String> props) {
         this.props = Map.copyOf(props);
         this.config = new NylasSourceConnectorConfig(props);
-        log.info("Starting Nylas source for {} configured grant(s), topic prefix '{}'", config.grantIds().size(),
-                config.topicPrefix());
+        if (config.grantIds().isEmpty()) {
+            NylasConnectionConfig conn = config.connection();
+            client = new NylasClient(conn.apiUrl(), conn.apiKey().value(), conn.requestTimeout());
+            monitor = new GrantMonitor(client, () -> context().requestTaskReconfiguration());
+            monitor.start(config.grantsRefreshInterval());
+            log.info("Starting Nylas source for the application's {} grant(s), topic prefix '{}'",
+                    monitor.grants().size(), config.topicPrefix());
+        } else {
+            log.info("Starting Nylas source for {} configured grant(s), topic prefix '{}'", config.grantIds().size(),
+                    config.topicPrefix());
+        }
     }
 
     @Override
@@ -40,22 +63,58 @@ public class NylasSourceConnector extends SourceConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
+        List<String> grants = monitor != null ? monitor.grants() : config.grantIds();
+        List<List<String>> assignment = TaskAssignment.roundRobin(grants, maxTasks);
         List<Map<String, String>> configs = new ArrayList<>();
-        for (List<String> grants : TaskAssignment.roundRobin(config.grantIds(), maxTasks)) {
+        for (int i = 0; i < assignment.size(); i++) {
             Map<String, String> task = new HashMap<>(props);
-            task.put(NylasSourceTaskConfig.TASK_GRANTS, String.join(",", grants));
+            task.put(NylasSourceTaskConfig.TASK_GRANTS, String.join(",", assignment.get(i)));
+            task.put(NylasSourceTaskConfig.TASK_INDEX, Integer.toString(i));
             configs.add(task);
+        }
+        if (config.webhookEnabled() && config.webhookTask() >= configs.size()) {
+            log.warn("webhook.task={} but there are only {} task(s): no task hosts the webhook endpoint",
+                    config.webhookTask(), configs.size());
         }
         return configs;
     }
 
     @Override
     public void stop() {
+        if (monitor != null) {
+            monitor.close();
+        }
+        if (client != null) {
+            client.close();
+        }
         log.info("Stopping Nylas source");
     }
 
     @Override
     public ConfigDef config() {
         return NylasSourceConnectorConfig.CONFIG_DEF;
+    }
+
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        return ExactlyOnceSupport.SUPPORTED;
+    }
+
+    /**
+     * Validates offsets submitted through {@code PATCH /connectors/{name}/offsets}: partitions must be
+     * {@code {"grant", "object"[, "calendar"]}} and offsets {@code {"v": 1, "watermark": <seconds>,
+     * "last_id": "<id or empty>"}}, or null to forget a partition (it starts again from the backfill).
+     */
+    @Override
+    public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        for (Map.Entry<Map<String, ?>, Map<String, ?>> e : offsets.entrySet()) {
+            try {
+                StreamPartition.fromMap(e.getKey());
+                SourceOffset.fromMap(e.getValue());
+            } catch (IllegalArgumentException bad) {
+                throw new ConnectException("Invalid offset for partition " + e.getKey() + ": " + bad.getMessage());
+            }
+        }
+        return true;
     }
 }

@@ -1,22 +1,64 @@
 package io.nylassf.connect.source.nylas;
 
 import io.nylassf.connect.common.Version;
+import io.nylassf.connect.common.config.NylasConnectionConfig;
+import io.nylassf.connect.common.http.Backoff;
+import io.nylassf.connect.common.nylas.NylasClient;
+import io.nylassf.connect.source.nylas.mapping.BodyPolicy;
+import io.nylassf.connect.source.nylas.mapping.RecordFactory;
+import io.nylassf.connect.source.nylas.mapping.RecordMapper;
+import io.nylassf.connect.source.nylas.mapping.Topics;
+import io.nylassf.connect.source.nylas.offset.ObjectStream;
+import io.nylassf.connect.source.nylas.offset.SourceOffset;
+import io.nylassf.connect.source.nylas.offset.StreamPartition;
+import io.nylassf.connect.source.nylas.read.ContactScanReader;
+import io.nylassf.connect.source.nylas.read.ReadScheduler;
+import io.nylassf.connect.source.nylas.read.StreamReader;
+import io.nylassf.connect.source.nylas.read.WindowReader;
+import io.nylassf.connect.source.nylas.read.WindowSource;
+import io.nylassf.connect.source.nylas.webhook.NotificationDeduper;
+import io.nylassf.connect.source.nylas.webhook.WebhookIntake;
+import io.nylassf.connect.source.nylas.webhook.WebhookServer;
+import io.nylassf.connect.source.nylas.webhook.WebhookVerifier;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
-/** Reads the grants assigned to it. */
+/**
+ * Reads the grants assigned to it. {@code start()} builds the collaborators (one {@link StreamReader} per grant and
+ * object type, resumed from Connect's offsets; the webhook endpoint when this task hosts it); {@code poll()}
+ * returns webhook records first, then one pass of the {@link ReadScheduler}, and otherwise waits at most a second
+ * for a notification; {@code commitRecord} acknowledges webhook deliveries.
+ */
 public class NylasSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(NylasSourceTask.class);
+    private static final long MAX_WAIT_MS = 1_000;
+    private static final long PASS_BUDGET_MS = 2_000;
 
+    private final Clock clock;
     private NylasSourceTaskConfig config;
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private NylasClient client;
+    private ReadScheduler scheduler;
+    private WebhookIntake intake;
+    private WebhookServer webhookServer;
+    private NylasSourceMetrics metrics;
+    private volatile boolean stopping;
+
+    public NylasSourceTask() {
+        this(Clock.systemUTC());
+    }
+
+    NylasSourceTask(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public String version() {
@@ -26,18 +68,124 @@ public class NylasSourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         config = new NylasSourceTaskConfig(props);
-        log.info("Nylas source task owns grants {}", config.taskGrants());
+        NylasConnectionConfig conn = config.connection();
+        client = new NylasClient(conn.apiUrl(), conn.apiKey().value(), conn.requestTimeout(), clock);
+        RecordFactory records = new RecordFactory(new Topics(config.topicPrefix()),
+                new RecordMapper(new BodyPolicy(config.bodyMaxBytes(), config.dropOversizedBody())), clock);
+        metrics = new NylasSourceMetrics();
+        metrics.register(props.get("name"), config.taskIndex());
+
+        List<StreamReader> readers = buildReaders(records);
+        scheduler = new ReadScheduler(readers, records, new Backoff(config.backoffInitial(), config.backoffMax()),
+                config.grantRecheckInterval(), PASS_BUDGET_MS, metrics);
+        intake = new WebhookIntake(records, client, new NotificationDeduper(config.webhookDedupSize()),
+                scheduler::wakeUp);
+        if (config.hostsWebhook()) {
+            webhookServer = new WebhookServer(config.webhookBindAddress(), config.webhookPort(), config.webhookPath(),
+                    new WebhookVerifier(config.webhookSecret()), intake, config.webhookMaxBodyBytes(),
+                    config.webhookAckTimeout(), metrics).start();
+        }
+        log.info("Nylas source task {} reads {} grant(s) ({} streams){}", config.taskIndex(),
+                config.taskGrants().size(), readers.size(), webhookServer == null ? "" : " and hosts the webhook endpoint");
+    }
+
+    private List<StreamReader> buildReaders(RecordFactory records) {
+        List<StreamPartition> partitions = new ArrayList<>();
+        List<ObjectStream> streams = config.objects().stream().map(ObjectStream::fromConfig).toList();
+        for (String grant : config.taskGrants()) {
+            for (ObjectStream s : streams) {
+                switch (s) {
+                    case MESSAGES -> partitions.add(StreamPartition.messages(grant));
+                    case EVENTS -> config.calendarIds().forEach(c -> partitions.add(StreamPartition.events(grant, c)));
+                    case CONTACTS -> partitions.add(StreamPartition.contacts(grant));
+                }
+            }
+        }
+        Map<StreamPartition, SourceOffset> offsets = loadOffsets(partitions);
+        long initialStart = config.backfillStartSeconds(clock);
+        WindowReader.Settings settings = new WindowReader.Settings(config.pageSize(), config.windowLagMs(),
+                config.windowMaxSeconds(), config.windowMaxRecords(), config.pollIntervalMs());
+        List<StreamReader> readers = new ArrayList<>();
+        for (StreamPartition p : partitions) {
+            SourceOffset resume = offsets.get(p);
+            switch (p.stream()) {
+                case MESSAGES -> readers.add(new WindowReader(p, WindowSource.messages(client, p.grantId()), records,
+                        settings, resume, initialStart));
+                case EVENTS -> readers.add(new WindowReader(p, WindowSource.events(client, p.grantId(),
+                        p.calendarId()), records, settings, resume, initialStart));
+                case CONTACTS -> readers.add(new ContactScanReader(p, client, records, config.pageSize(),
+                        config.contactsScanIntervalMs()));
+            }
+            if (resume != null) {
+                log.info("{}: resuming after watermark {} / '{}'", p, resume.watermark(), resume.lastId());
+            }
+        }
+        return readers;
+    }
+
+    private Map<StreamPartition, SourceOffset> loadOffsets(List<StreamPartition> partitions) {
+        List<Map<String, String>> maps = partitions.stream().map(StreamPartition::toMap).toList();
+        Map<Map<String, String>, Map<String, Object>> stored = context.offsetStorageReader().offsets(maps);
+        Map<StreamPartition, SourceOffset> out = new HashMap<>();
+        for (StreamPartition p : partitions) {
+            Map<String, Object> offset = stored == null ? null : stored.get(p.toMap());
+            if (offset == null || p.stream() == ObjectStream.CONTACTS) {
+                continue;
+            }
+            try {
+                out.put(p, SourceOffset.fromMap(offset));
+            } catch (IllegalArgumentException e) {
+                log.warn("{}: ignoring an unreadable stored offset ({}); starting from the backfill", p, e.getMessage());
+            }
+        }
+        return out;
     }
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
-        // Block for at most one second so the worker can stop or commit in between.
-        stopped.await(Math.min(1_000, config.pollIntervalMs()), TimeUnit.MILLISECONDS);
-        return null;
+        if (stopping) {
+            return null;
+        }
+        int max = config.maxBatchSize();
+        List<SourceRecord> out = new ArrayList<>(intake.drain(max));
+        if (out.size() < max) {
+            long now = clock.millis();
+            out.addAll(scheduler.poll(now, max - out.size(), clock::millis));
+        }
+        if (out.isEmpty()) {
+            long wait = Math.min(MAX_WAIT_MS, Math.max(0, scheduler.nextReadyAt() - clock.millis()));
+            if (wait > 0) {
+                out.addAll(intake.awaitAndDrain(wait, max));
+            }
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    @Override
+    public void commitRecord(SourceRecord record, RecordMetadata metadata) {
+        intake.acked(record);
+        metrics.acknowledged(record);
     }
 
     @Override
     public void stop() {
-        stopped.countDown();
+        stopping = true;
+        if (intake != null) {
+            intake.close();
+        }
+        if (webhookServer != null) {
+            webhookServer.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        if (metrics != null) {
+            metrics.unregister();
+        }
+    }
+
+    /** The webhook endpoint's bound port, or -1 (tests). */
+    int webhookPort() {
+        return webhookServer == null ? -1 : webhookServer.port();
     }
 }

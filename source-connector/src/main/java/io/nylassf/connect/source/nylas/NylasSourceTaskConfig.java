@@ -3,19 +3,24 @@ package io.nylassf.connect.source.nylas;
 import io.nylassf.connect.common.config.ConfigDefBuilder;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 
 import java.util.List;
 import java.util.Map;
 
-/** The connector's settings plus the grants one task owns. */
+/** The connector's settings plus what the connector hands one task: its grants and its index. */
 public final class NylasSourceTaskConfig extends NylasSourceConnectorConfig {
     public static final String TASK_GRANTS = "task.grant.ids";
+    public static final String TASK_INDEX = "task.index";
 
     private static final ConfigDef TASK_DEF = new ConfigDefBuilder(configDef()).group("Task")
             .define(TASK_GRANTS, Type.LIST, List.of(), null, Importance.LOW,
                     "Set by the connector: the grants this task reads.", Width.LONG, "Task grants")
+            .define(TASK_INDEX, Type.INT, 0, Range.atLeast(0), Importance.LOW,
+                    "Set by the connector: this task's index (the webhook endpoint lives in webhook.task).",
+                    Width.SHORT, "Task index")
             .build();
 
     public NylasSourceTaskConfig(Map<String, String> props) {
@@ -23,6 +28,14 @@ public final class NylasSourceTaskConfig extends NylasSourceConnectorConfig {
     }
 
     public List<String> taskGrants() {
-        return getList(TASK_GRANTS);
+        return getList(TASK_GRANTS).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public int taskIndex() {
+        return getInt(TASK_INDEX);
+    }
+
+    public boolean hostsWebhook() {
+        return webhookEnabled() && taskIndex() == webhookTask();
     }
 }

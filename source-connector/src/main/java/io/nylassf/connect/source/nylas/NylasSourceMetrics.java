@@ -1,0 +1,159 @@
+package io.nylassf.connect.source.nylas;
+
+import io.nylassf.connect.common.schema.NylasSchemas;
+import io.nylassf.connect.source.nylas.read.ReadScheduler;
+import io.nylassf.connect.source.nylas.webhook.WebhookServer;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters of one task, registered as an MBean for the task's lifetime. */
+public final class NylasSourceMetrics implements NylasSourceMetricsMBean, ReadScheduler.Listener, WebhookServer.Listener {
+    private static final Logger log = LoggerFactory.getLogger(NylasSourceMetrics.class);
+    private static final int WINDOW = 4096;
+
+    private final AtomicLong read = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong duplicate = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final Set<String> paused = ConcurrentHashMap.newKeySet();
+    private volatile long lastModifiedMs = -1;
+    private final long[] latencies = new long[WINDOW];
+    private long latencyCount;
+    private ObjectName name;
+
+    public void register(String connector, int task) {
+        try {
+            name = new ObjectName("io.nylassf.connect:type=nylas-source-task,connector="
+                    + ObjectName.quote(connector == null ? "unknown" : connector) + ",task=" + task);
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+            server.registerMBean(this, name);
+        } catch (Exception e) {
+            log.warn("Could not register task metrics: {}", e.toString());
+            name = null;
+        }
+    }
+
+    public void unregister() {
+        if (name != null) {
+            try {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+            } catch (Exception ignored) {
+                // already gone
+            }
+        }
+    }
+
+    public void acknowledged(SourceRecord record) {
+        acknowledged.incrementAndGet();
+        if (record.value() instanceof Struct s && s.schema().field(NylasSchemas.MODIFIED_AT) != null
+                && s.get(NylasSchemas.MODIFIED_AT) instanceof Date d) {
+            lastModifiedMs = d.getTime();
+        }
+    }
+
+    @Override
+    public void grantPaused(String grantId) {
+        paused.add(grantId);
+    }
+
+    @Override
+    public void grantResumed(String grantId) {
+        paused.remove(grantId);
+    }
+
+    @Override
+    public void recordsRead(int n) {
+        read.addAndGet(n);
+    }
+
+    @Override
+    public void accepted() {
+        accepted.incrementAndGet();
+    }
+
+    @Override
+    public void duplicate() {
+        duplicate.incrementAndGet();
+    }
+
+    @Override
+    public void rejected(int status) {
+        rejected.incrementAndGet();
+    }
+
+    @Override
+    public synchronized void latency(long nanos) {
+        latencies[(int) (latencyCount++ % WINDOW)] = nanos;
+    }
+
+    @Override
+    public long getRecordsRead() {
+        return read.get();
+    }
+
+    @Override
+    public long getRecordsAcknowledged() {
+        return acknowledged.get();
+    }
+
+    @Override
+    public long getWebhooksAccepted() {
+        return accepted.get();
+    }
+
+    @Override
+    public long getWebhooksDuplicate() {
+        return duplicate.get();
+    }
+
+    @Override
+    public long getWebhooksRejected() {
+        return rejected.get();
+    }
+
+    @Override
+    public int getGrantsPaused() {
+        return paused.size();
+    }
+
+    @Override
+    public long getSyncLagSeconds() {
+        long m = lastModifiedMs;
+        return m < 0 ? -1 : Math.max(0, (System.currentTimeMillis() - m) / 1000);
+    }
+
+    @Override
+    public long getWebhookAckP50Micros() {
+        return percentile(0.50);
+    }
+
+    @Override
+    public long getWebhookAckP99Micros() {
+        return percentile(0.99);
+    }
+
+    private synchronized long percentile(double p) {
+        int n = (int) Math.min(latencyCount, WINDOW);
+        if (n == 0) {
+            return -1;
+        }
+        long[] copy = Arrays.copyOf(latencies, n);
+        Arrays.sort(copy);
+        return copy[Math.min(n - 1, (int) Math.ceil(p * n) - 1)] / 1000;
+    }
+}

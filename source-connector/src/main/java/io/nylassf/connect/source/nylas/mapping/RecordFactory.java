@@ -1,0 +1,83 @@
+package io.nylassf.connect.source.nylas.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nylassf.connect.common.schema.NylasSchemas;
+import io.nylassf.connect.source.nylas.offset.ObjectStream;
+import io.nylassf.connect.source.nylas.offset.SourceOffset;
+import io.nylassf.connect.source.nylas.offset.StreamPartition;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Builds the {@link SourceRecord}s: topic per object type, key = (grant, object, id) so one object's changes stay
+ * in one partition, value per {@link RecordMapper}, and the source partition and offset for windowed records
+ * (webhook and status records carry none: they are not positions in a stream).
+ */
+public final class RecordFactory {
+    private final Topics topics;
+    private final RecordMapper mapper;
+    private final Clock clock;
+
+    public RecordFactory(Topics topics, RecordMapper mapper, Clock clock) {
+        this.topics = topics;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public RecordMapper mapper() {
+        return mapper;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** A created or updated object read by a window or a notification. */
+    public SourceRecord object(ObjectStream stream, JsonNode json, String changeType, String via,
+                               StreamPartition partition, SourceOffset offset) {
+        Instant now = now();
+        Struct value = switch (stream) {
+            case MESSAGES -> mapper.message(json, changeType, via, now);
+            case EVENTS -> mapper.event(json, changeType, via, now);
+            case CONTACTS -> mapper.contact(json, changeType, via, now);
+        };
+        return build(stream, value.getString("grant_id"), value.getString("id"), value, partition, offset);
+    }
+
+    /** A delete: identity and envelope only. */
+    public SourceRecord deleted(ObjectStream stream, String grantId, String calendarId, String id,
+                                Instant modifiedAt, String via, StreamPartition partition, SourceOffset offset) {
+        Instant now = now();
+        Struct value = switch (stream) {
+            case MESSAGES -> mapper.messageDeleted(grantId, id, modifiedAt, via, now);
+            case EVENTS -> mapper.eventDeleted(grantId, calendarId, id, modifiedAt, via, now);
+            case CONTACTS -> mapper.contactDeleted(grantId, id, modifiedAt, via, now);
+        };
+        return build(stream, grantId, id, value, partition, offset);
+    }
+
+    public SourceRecord grantStatus(String grantId, String status, String email, String provider, String reason,
+                                    String via) {
+        Struct value = mapper.grantStatus(grantId, status, email, provider, reason, via, now());
+        return new SourceRecord(null, null, topics.grants(), null, NylasSchemas.KEY,
+                mapper.key(grantId, "grant", grantId), NylasSchemas.GRANT_STATUS, value, clock.millis());
+    }
+
+    private SourceRecord build(ObjectStream stream, String grantId, String id, Struct value,
+                               StreamPartition partition, SourceOffset offset) {
+        Schema schema = value.schema();
+        Map<String, ?> p = partition == null ? null : partition.toMap();
+        Map<String, ?> o = offset == null ? null : offset.toMap();
+        return new SourceRecord(p, o, topics.of(stream), null, NylasSchemas.KEY,
+                mapper.key(grantId, stream.objectName(), id), schema, value, clock.millis());
+    }
+}

@@ -1,0 +1,172 @@
+package io.nylassf.connect.source.nylas.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nylassf.connect.common.nylas.NylasObject;
+import io.nylassf.connect.common.nylas.Page;
+import io.nylassf.connect.common.schema.NylasSchemas;
+import io.nylassf.connect.source.nylas.mapping.RecordFactory;
+import io.nylassf.connect.source.nylas.offset.SourceOffset;
+import io.nylassf.connect.source.nylas.offset.StreamPartition;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one stream (a grant's messages, or one calendar's events) in time windows {@code [start, end)} with
+ * {@code end <= now - lag}. Nylas lists newest first, so a window is read whole (following {@code next_cursor},
+ * one page per step) into a buffer, then sorted oldest first by {@code (time, id)} and handed out with, on each
+ * record, the offset {@code (time, id)} of that record. A restart therefore resumes at the last written record:
+ * the window {@code [watermark, ...)} is read again and everything at or before {@code (watermark, last_id)} is
+ * skipped. No gap (nothing after the offset was written before it) and no duplicate (nothing at or before it is
+ * written again). A window that finds more than {@code maxWindowRecords} objects is halved and read again, so
+ * memory stays bounded.
+ */
+public final class WindowReader implements StreamReader {
+    private static final Logger log = LoggerFactory.getLogger(WindowReader.class);
+    private static final Comparator<Item> ORDER = Comparator.comparingLong(Item::time).thenComparing(Item::id);
+
+    private record Item(long time, String id, JsonNode json) {
+    }
+
+    /** Reading tunables, in seconds unless named otherwise. */
+    public record Settings(int pageSize, long lagMs, long maxWindowSeconds, int maxWindowRecords, long pollIntervalMs) {
+    }
+
+    private final StreamPartition partition;
+    private final WindowSource source;
+    private final RecordFactory records;
+    private final Settings settings;
+
+    /** Everything at or before this position has been handed out (null: nothing yet). */
+    private SourceOffset position;
+    private long windowStart;
+    private long windowEnd = -1;
+    private long span;
+    private String pageToken;
+    private final Map<String, Item> buffer = new LinkedHashMap<>();
+    private final Deque<SourceRecord> ready = new ArrayDeque<>();
+    private long readyAt;
+
+    /**
+     * @param resumeFrom the committed offset, or null to start at {@code initialStart}
+     */
+    public WindowReader(StreamPartition partition, WindowSource source, RecordFactory records, Settings settings,
+                        SourceOffset resumeFrom, long initialStart) {
+        this.partition = partition;
+        this.source = source;
+        this.records = records;
+        this.settings = settings;
+        this.position = resumeFrom;
+        this.windowStart = resumeFrom != null ? resumeFrom.watermark() : initialStart;
+        this.span = settings.maxWindowSeconds();
+    }
+
+    @Override
+    public StreamPartition partition() {
+        return partition;
+    }
+
+    @Override
+    public long readyAt() {
+        return ready.isEmpty() ? readyAt : 0;
+    }
+
+    /** The position handed out so far (for tests and metrics). */
+    public SourceOffset position() {
+        return position;
+    }
+
+    public long windowStart() {
+        return windowStart;
+    }
+
+    @Override
+    public void restartWindow() {
+        windowEnd = -1;
+        pageToken = null;
+        buffer.clear();
+    }
+
+    @Override
+    public List<SourceRecord> step(long nowMs, int maxRecords) {
+        if (!ready.isEmpty()) {
+            return drain(maxRecords);
+        }
+        if (windowEnd < 0) {
+            long edge = Math.floorDiv(nowMs - settings.lagMs(), 1000L);
+            long end = Math.min(windowStart + span, edge);
+            if (end <= windowStart) {
+                readyAt = nowMs + settings.pollIntervalMs();
+                return List.of();
+            }
+            windowEnd = end;
+            pageToken = null;
+            buffer.clear();
+        }
+        Page<? extends NylasObject> page = source.page(windowStart, windowEnd, pageToken, settings.pageSize());
+        for (NylasObject o : page.data()) {
+            Long time = source.time(o.json());
+            String id = o.id();
+            if (time == null || id == null) {
+                log.warn("{}: skipping an object without id or time", partition);
+                continue;
+            }
+            buffer.put(id, new Item(time, id, o.json()));
+        }
+        if (buffer.size() > settings.maxWindowRecords() && windowEnd - windowStart > 1) {
+            span = Math.max(1, (windowEnd - windowStart) / 2);
+            log.info("{}: window [{}, {}) holds more than {} objects; halving it to {} s", partition, windowStart,
+                    windowEnd, settings.maxWindowRecords(), span);
+            restartWindow();
+            readyAt = 0;
+            return List.of();
+        }
+        if (!page.isLast()) {
+            pageToken = page.nextCursor();
+            readyAt = 0;
+            return List.of();
+        }
+        finishWindow(nowMs);
+        return drain(maxRecords);
+    }
+
+    private void finishWindow(long nowMs) {
+        List<Item> items = new ArrayList<>(buffer.values());
+        items.sort(ORDER);
+        for (Item item : items) {
+            if (position != null && !position.precedes(item.time(), item.id())) {
+                continue; // written before the restart
+            }
+            SourceOffset offset = new SourceOffset(item.time(), item.id());
+            ready.add(records.object(partition.stream(), item.json(), source.changeType(item.json()),
+                    NylasSchemas.VIA_WINDOW, partition, offset));
+            position = offset;
+        }
+        if (!items.isEmpty() || log.isDebugEnabled()) {
+            log.debug("{}: window [{}, {}) read, {} object(s)", partition, windowStart, windowEnd, items.size());
+        }
+        if (items.size() < settings.maxWindowRecords() / 4 && span < settings.maxWindowSeconds()) {
+            span = Math.min(settings.maxWindowSeconds(), span * 2);
+        }
+        windowStart = windowEnd;
+        restartWindow();
+        long edge = Math.floorDiv(nowMs - settings.lagMs(), 1000L);
+        readyAt = windowStart < edge ? 0 : nowMs + settings.pollIntervalMs();
+    }
+
+    private List<SourceRecord> drain(int max) {
+        List<SourceRecord> out = new ArrayList<>(Math.min(max, ready.size()));
+        while (out.size() < max && !ready.isEmpty()) {
+            out.add(ready.poll());
+        }
+        return out;
+    }
+}

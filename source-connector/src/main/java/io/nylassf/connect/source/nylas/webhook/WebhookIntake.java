@@ -1,0 +1,278 @@
+package io.nylassf.connect.source.nylas.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nylassf.connect.common.http.ApiException;
+import io.nylassf.connect.common.nylas.NylasApiException;
+import io.nylassf.connect.common.nylas.NylasClient;
+import io.nylassf.connect.common.schema.NylasSchemas;
+import io.nylassf.connect.source.nylas.mapping.RecordFactory;
+import io.nylassf.connect.source.nylas.offset.ObjectStream;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Turns verified notifications into records and hands them to {@code poll()}. Each notification's outcome
+ * completes only when Kafka has acknowledged all of its records ({@link #acked}, called from
+ * {@code commitRecord}); the endpoint answers 200 then, and 503 if it does not happen in time. Notifications whose
+ * type carries no data for the sinks (send confirmations, tracking, folders...) complete at once.
+ */
+public final class WebhookIntake {
+    private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
+
+    /** A notification the endpoint must refuse with 400. */
+    public static final class MalformedNotification extends Exception {
+        public MalformedNotification(String message) {
+            super(message);
+        }
+    }
+
+    private record Pending(SourceRecord record, CompletableFuture<Void> acked) {
+    }
+
+    private final RecordFactory records;
+    private final NylasClient client;
+    private final NotificationDeduper deduper;
+    private final Consumer<String> grantValid;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Map<SourceRecord, CompletableFuture<Void>> inFlight =
+            Collections.synchronizedMap(new IdentityHashMap<>());
+    private volatile boolean closed;
+
+    /**
+     * @param grantValid told the grant id when a notification says a grant is valid again
+     */
+    public WebhookIntake(RecordFactory records, NylasClient client, NotificationDeduper deduper,
+                         Consumer<String> grantValid) {
+        this.records = records;
+        this.client = client;
+        this.deduper = deduper;
+        this.grantValid = grantValid;
+    }
+
+    /** The result of accepting one notification. */
+    public record Accepted(CompletableFuture<Void> outcome, boolean duplicate) {
+    }
+
+    /**
+     * Accepts a verified notification. Throws for a malformed one; may throw {@link ApiException} when fetching a
+     * truncated object fails (the caller answers 503 and Nylas retries).
+     */
+    public Accepted accept(JsonNode notification) throws MalformedNotification {
+        String id = notification.path("id").asText(null);
+        String type = notification.path("type").asText(null);
+        JsonNode object = notification.path("data").path("object");
+        if (id == null || id.isBlank() || type == null || type.isBlank() || !object.isObject()) {
+            throw new MalformedNotification("a notification needs id, type and data.object");
+        }
+        NotificationDeduper.Claim claim = deduper.claim(id);
+        if (!claim.owner()) {
+            return new Accepted(claim.outcome(), true);
+        }
+        CompletableFuture<Void> outcome = claim.outcome();
+        if (closed) {
+            outcome.completeExceptionally(new IllegalStateException("task stopping"));
+            return new Accepted(outcome, false);
+        }
+        List<SourceRecord> made;
+        try {
+            made = toRecords(type, notification, object);
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(e);
+            throw e;
+        }
+        if (made.isEmpty()) {
+            outcome.complete(null);
+            return new Accepted(outcome, false);
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(made.size());
+        for (SourceRecord r : made) {
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            acks.add(ack);
+            queue.add(new Pending(r, ack));
+        }
+        CompletableFuture.allOf(acks.toArray(new CompletableFuture[0])).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                outcome.complete(null);
+            } else {
+                outcome.completeExceptionally(failure);
+            }
+        });
+        if (closed) {
+            failAll();
+        }
+        return new Accepted(outcome, false);
+    }
+
+    /** Records waiting to be written, without blocking. */
+    public List<SourceRecord> drain(int max) {
+        List<Pending> got = new ArrayList<>();
+        queue.drainTo(got, max);
+        return track(got);
+    }
+
+    /** Waits up to {@code waitMs} for the first record, then takes what is there. */
+    public List<SourceRecord> awaitAndDrain(long waitMs, int max) throws InterruptedException {
+        Pending first = queue.poll(waitMs, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return List.of();
+        }
+        List<Pending> got = new ArrayList<>();
+        got.add(first);
+        queue.drainTo(got, max - 1);
+        return track(got);
+    }
+
+    private List<SourceRecord> track(List<Pending> got) {
+        List<SourceRecord> out = new ArrayList<>(got.size());
+        for (Pending p : got) {
+            inFlight.put(p.record(), p.acked());
+            out.add(p.record());
+        }
+        return out;
+    }
+
+    /** Kafka acknowledged (or a transformation dropped) this record. */
+    public void acked(SourceRecord record) {
+        CompletableFuture<Void> f = inFlight.remove(record);
+        if (f != null) {
+            f.complete(null);
+        }
+    }
+
+    public int pending() {
+        return queue.size() + inFlight.size();
+    }
+
+    /** Fails every waiting notification (their endpoints answer 503) and refuses new ones. */
+    public void close() {
+        closed = true;
+        failAll();
+    }
+
+    private void failAll() {
+        IllegalStateException stopping = new IllegalStateException("task stopping");
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.acked().completeExceptionally(stopping));
+        synchronized (inFlight) {
+            inFlight.values().forEach(f -> f.completeExceptionally(stopping));
+            inFlight.clear();
+        }
+    }
+
+    private List<SourceRecord> toRecords(String fullType, JsonNode n, JsonNode o) throws MalformedNotification {
+        boolean truncated = fullType.endsWith(".truncated");
+        String type = fullType.replaceFirst("\\.(truncated|transformed)$", "");
+        String via = NylasSchemas.VIA_WEBHOOK;
+        JsonNode t = n.get("time");
+        Instant time = t != null && t.canConvertToLong() ? Instant.ofEpochSecond(t.asLong()) : records.now();
+        String grantId = o.path("grant_id").asText(null);
+        String objectId = o.path("id").asText(null);
+        switch (type) {
+            case "message.created", "message.updated" -> {
+                require(grantId, objectId);
+                JsonNode message = o;
+                if (truncated || !o.has("body")) {
+                    message = fetch(() -> client.getMessage(grantId, objectId).json());
+                    if (message == null) {
+                        return List.of();
+                    }
+                }
+                String change = type.endsWith("created") ? NylasSchemas.CREATED : NylasSchemas.UPDATED;
+                return List.of(records.object(ObjectStream.MESSAGES, message, change, via, null, null));
+            }
+            case "message.deleted" -> {
+                require(grantId, objectId);
+                return List.of(records.deleted(ObjectStream.MESSAGES, grantId, null, objectId, time, via, null, null));
+            }
+            case "event.created", "event.updated" -> {
+                require(grantId, objectId);
+                JsonNode event = o;
+                if (truncated) {
+                    String calendar = o.path("calendar_id").asText("primary");
+                    event = fetch(() -> client.getEvent(grantId, calendar, objectId).json());
+                    if (event == null) {
+                        return List.of();
+                    }
+                }
+                String change = "cancelled".equals(event.path("status").asText()) ? NylasSchemas.DELETED
+                        : type.endsWith("created") ? NylasSchemas.CREATED : NylasSchemas.UPDATED;
+                return List.of(records.object(ObjectStream.EVENTS, event, change, via, null, null));
+            }
+            case "event.deleted" -> {
+                require(grantId, objectId);
+                return List.of(records.deleted(ObjectStream.EVENTS, grantId, o.path("calendar_id").asText(null),
+                        objectId, time, via, null, null));
+            }
+            case "contact.updated" -> {
+                require(grantId, objectId);
+                JsonNode contact = o;
+                if (truncated) {
+                    contact = fetch(() -> client.getContact(grantId, objectId).json());
+                    if (contact == null) {
+                        return List.of();
+                    }
+                }
+                return List.of(records.object(ObjectStream.CONTACTS, contact, NylasSchemas.UPDATED, via, null, null));
+            }
+            case "contact.deleted" -> {
+                require(grantId, objectId);
+                return List.of(records.deleted(ObjectStream.CONTACTS, grantId, null, objectId, time, via, null, null));
+            }
+            case "grant.expired", "grant.deleted", "grant.updated", "grant.created" -> {
+                String grant = grantId != null ? grantId : objectId;
+                if (grant == null) {
+                    throw new MalformedNotification(type + " without grant_id");
+                }
+                String status = switch (type) {
+                    case "grant.expired" -> "expired";
+                    case "grant.deleted" -> "deleted";
+                    default -> "valid";
+                };
+                if ("valid".equals(status)) {
+                    grantValid.accept(grant);
+                }
+                return List.of(records.grantStatus(grant, status, o.path("email").asText(null),
+                        o.path("provider").asText(null), type, via));
+            }
+            default -> {
+                log.debug("Ignoring notification type {}", fullType);
+                return List.of();
+            }
+        }
+    }
+
+    private static void require(String grantId, String objectId) throws MalformedNotification {
+        if (grantId == null || objectId == null) {
+            throw new MalformedNotification("data.object needs grant_id and id");
+        }
+    }
+
+    private interface Fetch {
+        JsonNode get();
+    }
+
+    /** Fetches the full object; null when it no longer exists (deleted since), which needs no record. */
+    private static JsonNode fetch(Fetch f) {
+        try {
+            return f.get();
+        } catch (NylasApiException e) {
+            if (e.kind() == ApiException.Kind.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+}
