@@ -87,6 +87,45 @@ public final class NylasClient implements AutoCloseable {
         return new Contact(get(grantId, path(grantId, "contacts", contactId), Map.of()));
     }
 
+    // ---- writes (outbound direction) ----
+
+    /**
+     * {@code POST /v3/grants/{grant}/messages/send} with an {@code Idempotency-Key}: Nylas caches the response for
+     * an hour per grant, so a replay with the same key and payload returns the first send instead of sending
+     * again. The 200 response is the send confirmation (immediate sends fire no {@code send_success} webhook).
+     */
+    public Message sendMessage(String grantId, JsonNode request, String idempotencyKey) {
+        return new Message(write(grantId, "POST", path(grantId, "messages", "send"), Map.of(), request,
+                idempotencyKey));
+    }
+
+    /** {@code POST /v3/grants/{grant}/events?calendar_id=}. */
+    public Event createEvent(String grantId, String calendarId, JsonNode event, boolean notifyParticipants) {
+        return new Event(write(grantId, "POST", path(grantId, "events"), Map.of("calendar_id", calendarId,
+                "notify_participants", Boolean.toString(notifyParticipants)), event, null));
+    }
+
+    /** {@code PUT /v3/grants/{grant}/events/{id}?calendar_id=}: nested objects replaced, omitted fields kept. */
+    public Event updateEvent(String grantId, String calendarId, String eventId, JsonNode changes,
+                             boolean notifyParticipants) {
+        return new Event(write(grantId, "PUT", path(grantId, "events", eventId), Map.of("calendar_id", calendarId,
+                "notify_participants", Boolean.toString(notifyParticipants)), changes, null));
+    }
+
+    /** {@code DELETE /v3/grants/{grant}/events/{id}?calendar_id=}; false when it was already gone (404). */
+    public boolean deleteEvent(String grantId, String calendarId, String eventId, boolean notifyParticipants) {
+        try {
+            write(grantId, "DELETE", path(grantId, "events", eventId), Map.of("calendar_id", calendarId,
+                    "notify_participants", Boolean.toString(notifyParticipants)), null, null);
+            return true;
+        } catch (NylasApiException e) {
+            if (e.kind() == Kind.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     // ---- grants ----
 
     public Grant getGrant(String grantId) {
@@ -163,6 +202,41 @@ public final class NylasClient implements AutoCloseable {
             if (response.isSuccessful()) {
                 try {
                     return MAPPER.readTree(bytes);
+                } catch (IOException e) {
+                    throw new NylasApiException(Kind.TRANSIENT, response.code(), null,
+                            what + ": unreadable JSON response", null, grantId, false, e);
+                }
+            }
+            throw classify(what, grantId, response.code(), bytes, response.header("Retry-After"));
+        } catch (InterruptedIOException e) {
+            throw new NylasApiException(Kind.TRANSIENT, 0, "timeout", what + " timed out", null, grantId, false, e);
+        } catch (IOException e) {
+            throw new NylasApiException(Kind.TRANSIENT, 0, "io", what + " failed: " + e.getClass().getSimpleName(),
+                    null, grantId, false, e);
+        }
+    }
+
+    /** A write call; returns {@code data} (an empty object when the answer has none, e.g. DELETE). */
+    private JsonNode write(String grantId, String method, List<String> path, Map<String, String> params,
+                           JsonNode json, String idempotencyKey) {
+        HttpUrl url = url(path, params);
+        okhttp3.RequestBody body = json == null ? null : okhttp3.RequestBody.create(json.toString(),
+                okhttp3.MediaType.get("application/json; charset=utf-8"));
+        Request.Builder b = new Request.Builder().url(url)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .method(method, body);
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        String what = method + " " + url.encodedPath();
+        try (Response response = http.newCall(b.build()).execute()) {
+            ResponseBody rb = response.body();
+            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
+            if (response.isSuccessful()) {
+                try {
+                    JsonNode data = bytes.length == 0 ? null : MAPPER.readTree(bytes).get("data");
+                    return data == null || !data.isObject() ? MAPPER.createObjectNode() : data;
                 } catch (IOException e) {
                     throw new NylasApiException(Kind.TRANSIENT, response.code(), null,
                             what + ": unreadable JSON response", null, grantId, false, e);

@@ -108,6 +108,23 @@ public final class SalesforceClient implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code GET /queryAll}: like {@link #query(String)} but deleted (recycle bin) and archived rows are included,
+     * so {@code IsDeleted} can be selected to observe deletes. Follows {@code nextRecordsUrl}.
+     */
+    public List<Map<String, Object>> queryAll(String soql) {
+        JsonNode page = sendJson("GET", "/queryAll?q=" + encode(soql), null, "queryAll");
+        List<Map<String, Object>> out = new ArrayList<>();
+        while (true) {
+            addRecords(page, out);
+            String next = nextUrl(page);
+            if (next == null) {
+                return out;
+            }
+            page = sendJson("GET", next, null, "queryAll page");
+        }
+    }
+
     /** Continues a query from a {@code nextRecordsUrl} (e.g. one a Composite query subresponse returned). */
     public List<Map<String, Object>> queryMore(String nextRecordsUrl) {
         List<Map<String, Object>> out = new ArrayList<>();
