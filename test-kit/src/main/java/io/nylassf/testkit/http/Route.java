@@ -39,8 +39,13 @@ final class Route {
             return null;
         }
         Map<String, String> params = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            params.put(names.get(i), java.net.URLDecoder.decode(m.group(i + 1), java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (int i = 0; i < names.size(); i++) {
+                params.put(names.get(i), java.net.URLDecoder.decode(m.group(i + 1),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IllegalArgumentException malformedEscape) {
+            return null; // a path with a broken %-escape matches no route: 404, not a dropped connection
         }
         return params;
     }
