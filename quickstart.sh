@@ -3,6 +3,7 @@
 #   ./quickstart.sh                 start, show progress and the summary, keep running (Ctrl-C stops everything)
 #   ./quickstart.sh start --detach  start, wait for the summary, return; stop later with ./quickstart.sh stop
 #   ./quickstart.sh stop | status   (see ./quickstart.sh --help for ports and options)
+#   ./quickstart.sh emulators [--salesforce-port 8181 --nylas-port 8282 --seed 42 ...]  only the seeded emulators
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -27,4 +28,8 @@ if [ ! -f "$cp_file" ]; then
   exit 1
 fi
 cp="quickstart/target/classes:$(cat "$cp_file")"
+if [ "${1:-}" = emulators ]; then
+  shift
+  exec java -Xmx768m -cp "$cp" io.nylassf.testkit.sandbox.SandboxMain "$@"
+fi
 exec java -Xmx256m -Dquickstart.classpath="$cp" -cp "$cp" io.nylassf.quickstart.QuickstartMain "$@"
