@@ -3,9 +3,13 @@ package io.nylassf.connect.source.salesforce;
 import io.nylassf.connect.common.TaskAssignment;
 import io.nylassf.connect.common.Version;
 import io.nylassf.connect.common.config.SalesforceConnectionConfig;
+import io.nylassf.connect.source.salesforce.offset.ObjectOffset;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +19,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads Salesforce changes (Tasks, Events, Opportunities...) into Kafka for the outbound direction. */
+/**
+ * Reads Salesforce changes (Tasks, Events, Opportunities...) into Kafka for the outbound direction: one windowed
+ * SOQL reader per SObject, objects spread round-robin over the tasks, positions in Connect's offsets.
+ *
+ * <p>Exactly-once source support is declared: a record's offset is the position its row reaches, so with
+ * {@code exactly.once.source.support=enabled} the records and their offsets commit in one transaction per poll.
+ * Transaction boundaries are Connect's (one per poll batch); the connector does not define its own.
+ */
 public class SalesforceSourceConnector extends SourceConnector {
     private static final Logger log = LoggerFactory.getLogger(SalesforceSourceConnector.class);
 
@@ -53,6 +64,37 @@ public class SalesforceSourceConnector extends SourceConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         return SalesforceConnectionConfig.validateAuth(super.validate(connectorConfigs));
+    }
+
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        return ExactlyOnceSupport.SUPPORTED;
+    }
+
+    @Override
+    public ConnectorTransactionBoundaries canDefineTransactionBoundaries(Map<String, String> connectorConfig) {
+        return ConnectorTransactionBoundaries.UNSUPPORTED;
+    }
+
+    /**
+     * Accepts {@code PATCH /connectors/{name}/offsets} bodies of the form
+     * {@code {"partition": {"sobject": "Task"}, "offset": {"system_modstamp": "2026-01-05T09:00:00Z",
+     * "last_id": "00T..."}}} (a null offset resets the object to {@code salesforce.start.from}); anything else is
+     * rejected with the reason.
+     */
+    @Override
+    public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        for (Map.Entry<Map<String, ?>, Map<String, ?>> e : offsets.entrySet()) {
+            try {
+                ObjectOffset.partitionObject(e.getKey());
+                if (e.getValue() != null) {
+                    ObjectOffset.fromMap(e.getValue());
+                }
+            } catch (IllegalArgumentException bad) {
+                throw new ConnectException("Invalid offset for partition " + e.getKey() + ": " + bad.getMessage());
+            }
+        }
+        return true;
     }
 
     @Override

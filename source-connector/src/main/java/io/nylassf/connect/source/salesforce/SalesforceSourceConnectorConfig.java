@@ -3,6 +3,7 @@ package io.nylassf.connect.source.salesforce;
 import io.nylassf.connect.common.config.ConfigDefBuilder;
 import io.nylassf.connect.common.config.SalesforceConnectionConfig;
 import io.nylassf.connect.common.config.Validators;
+import io.nylassf.connect.source.salesforce.read.ObjectFields;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -11,7 +12,10 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Settings of {@link SalesforceSourceConnector}. */
@@ -19,8 +23,19 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
     public static final String OBJECTS_GROUP = "Objects";
     public static final String OBJECTS = "salesforce.objects";
     private static final String OBJECTS_DOC = "SObjects to read changes of, spread over min(tasks.max, objects) "
-            + "tasks. Each is read by windowed SOQL on SystemModstamp.";
+            + "tasks. Each is read by windowed SOQL (queryAll) on SystemModstamp, deletes included.";
     public static final List<String> OBJECTS_DEFAULT = List.of("Task", "Event", "Opportunity");
+
+    public static final String FIELDS = "salesforce.fields";
+    private static final String FIELDS_DOC = "Extra fields to read, as Object.Field entries (relationship paths "
+            + "allowed: Task.Who.Title, Opportunity.My_Field__c). They are added to the built-in lists: "
+            + ObjectFields.describeDefaults() + ". Id, IsDeleted, CreatedDate, LastModifiedDate, LastModifiedById "
+            + "and SystemModstamp are always read.";
+
+    public static final String START_FROM = "salesforce.start.from";
+    private static final String START_FROM_DOC = "Where an object without a stored offset starts: 'earliest' "
+            + "(every row queryAll returns) or an ISO-8601 instant such as 2026-01-05T00:00:00Z.";
+    public static final String START_FROM_DEFAULT = "earliest";
 
     public static final String TOPICS_GROUP = "Topics";
     public static final String TOPIC_PREFIX = "topic.prefix";
@@ -30,10 +45,44 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
 
     public static final String POLLING_GROUP = "Polling";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
-    private static final String POLL_INTERVAL_MS_DOC = "Time between two SOQL windows of one object.";
+    private static final String POLL_INTERVAL_MS_DOC = "Time between two SOQL windows of one object once it has "
+            + "caught up (a full page is followed by the next window at once).";
     public static final int POLL_INTERVAL_MS_DEFAULT = 30_000;
 
+    public static final String BATCH_SIZE = "salesforce.batch.size";
+    private static final String BATCH_SIZE_DOC = "LIMIT of one SOQL window: rows read per object per query "
+            + "(pages of the answer are followed through nextRecordsUrl).";
+    public static final int BATCH_SIZE_DEFAULT = 500;
+
+    public static final String LOOP_GROUP = "Loop guard";
+    public static final String OWN_CHANGES = "salesforce.own.changes";
+    private static final String OWN_CHANGES_DOC = "What to do with changes made by this integration (last modified "
+            + "by an integration user): 'skip' (not written; the offset still moves on) or 'mark' (written with "
+            + "own_change=true, which the Nylas sink ignores; useful for audit topics).";
+    public static final String OWN_CHANGES_DEFAULT = OwnChanges.SKIP.configValue();
+
+    public static final String INTEGRATION_USER_IDS = "salesforce.integration.user.ids";
+    private static final String INTEGRATION_USER_IDS_DOC = "User IDs whose changes are this integration's own "
+            + "(e.g. the Salesforce sink's user). Added to the users of salesforce.integration.usernames.";
+
+    public static final String INTEGRATION_USERNAMES = "salesforce.integration.usernames";
+    private static final String INTEGRATION_USERNAMES_DOC = "Usernames of the integration users, resolved once to "
+            + "IDs with a SOQL query on User. When empty, salesforce.username (the JWT subject) is used if set.";
+
     public static final ConfigDef CONFIG_DEF = configDef();
+
+    /** How own changes are treated. */
+    public enum OwnChanges {
+        SKIP, MARK;
+
+        public String configValue() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static OwnChanges fromConfig(String v) {
+            return valueOf(v.trim().toUpperCase(Locale.ROOT));
+        }
+    }
 
     public SalesforceSourceConnectorConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
@@ -60,12 +109,55 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
                     }
                 }, () -> "non-empty list of SObject API names"), Importance.HIGH, OBJECTS_DOC, Width.LONG,
                         "SObjects")
+                .define(FIELDS, Type.LIST, List.of(), ConfigDef.LambdaValidator.with((name, value) -> {
+                    for (Object o : (List<?>) value) {
+                        if (!ObjectFields.isEntry(o.toString())) {
+                            throw new ConfigException(name, value, "'" + o + "' is not Object.Field");
+                        }
+                    }
+                }, () -> "list of Object.Field entries"), Importance.MEDIUM, FIELDS_DOC, Width.LONG, "Extra fields")
+                .define(START_FROM, Type.STRING, START_FROM_DEFAULT, ConfigDef.LambdaValidator.with((name, value) -> {
+                    if (!START_FROM_DEFAULT.equals(value)) {
+                        try {
+                            Instant.parse(value.toString());
+                        } catch (DateTimeParseException e) {
+                            throw new ConfigException(name, value, "must be 'earliest' or an ISO-8601 instant");
+                        }
+                    }
+                }, () -> "'earliest' or an ISO-8601 instant"), Importance.MEDIUM, START_FROM_DOC, Width.MEDIUM,
+                        "Start from")
                 .group(TOPICS_GROUP)
                 .define(TOPIC_PREFIX, Type.STRING, TOPIC_PREFIX_DEFAULT, Validators.topicPrefix(), Importance.MEDIUM,
                         TOPIC_PREFIX_DOC, Width.MEDIUM, "Topic prefix")
                 .group(POLLING_GROUP)
                 .define(POLL_INTERVAL_MS, Type.INT, POLL_INTERVAL_MS_DEFAULT, Range.between(100, 86_400_000),
-                        Importance.MEDIUM, POLL_INTERVAL_MS_DOC, Width.SHORT, "Poll interval (ms)");
+                        Importance.MEDIUM, POLL_INTERVAL_MS_DOC, Width.SHORT, "Poll interval (ms)")
+                .define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, Range.between(1, 2_000), Importance.LOW,
+                        BATCH_SIZE_DOC, Width.SHORT, "Rows per window")
+                .group(LOOP_GROUP)
+                .define(OWN_CHANGES, Type.STRING, OWN_CHANGES_DEFAULT,
+                        ConfigDef.CaseInsensitiveValidString.in("skip", "mark"), Importance.MEDIUM, OWN_CHANGES_DOC,
+                        Width.SHORT, "Own changes", new ConfigDef.Recommender() {
+                            @Override
+                            public List<Object> validValues(String name, Map<String, Object> parsed) {
+                                return List.of("skip", "mark");
+                            }
+
+                            @Override
+                            public boolean visible(String name, Map<String, Object> parsed) {
+                                return true;
+                            }
+                        })
+                .define(INTEGRATION_USER_IDS, Type.LIST, List.of(), ConfigDef.LambdaValidator.with((name, value) -> {
+                    for (Object o : (List<?>) value) {
+                        if (!o.toString().matches("005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?")) {
+                            throw new ConfigException(name, value, "'" + o + "' is not a User ID (005...)");
+                        }
+                    }
+                }, () -> "list of User IDs"), Importance.MEDIUM, INTEGRATION_USER_IDS_DOC, Width.LONG,
+                        "Integration user IDs")
+                .define(INTEGRATION_USERNAMES, Type.LIST, List.of(), null, Importance.MEDIUM,
+                        INTEGRATION_USERNAMES_DOC, Width.LONG, "Integration usernames");
         return def;
     }
 
@@ -77,11 +169,43 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
         return getList(OBJECTS);
     }
 
+    public ObjectFields fields() {
+        return ObjectFields.withExtras(getList(FIELDS));
+    }
+
+    /** The watermark of an object that has no offset yet; null means from the beginning. */
+    public Instant startFrom() {
+        String v = getString(START_FROM);
+        return START_FROM_DEFAULT.equals(v) ? null : Instant.parse(v);
+    }
+
     public String topicPrefix() {
         return getString(TOPIC_PREFIX);
     }
 
     public int pollIntervalMs() {
         return getInt(POLL_INTERVAL_MS);
+    }
+
+    public int batchSize() {
+        return getInt(BATCH_SIZE);
+    }
+
+    public OwnChanges ownChanges() {
+        return OwnChanges.fromConfig(getString(OWN_CHANGES));
+    }
+
+    public List<String> integrationUserIds() {
+        return getList(INTEGRATION_USER_IDS);
+    }
+
+    /** Usernames to resolve: the configured ones, else the JWT subject when there is one. */
+    public List<String> integrationUsernames() {
+        List<String> names = getList(INTEGRATION_USERNAMES);
+        if (names.isEmpty()) {
+            String subject = getString(SalesforceConnectionConfig.USERNAME);
+            return subject == null || subject.isBlank() ? List.of() : List.of(subject);
+        }
+        return names;
     }
 }

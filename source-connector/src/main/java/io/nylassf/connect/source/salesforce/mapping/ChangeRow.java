@@ -1,0 +1,67 @@
+package io.nylassf.connect.source.salesforce.mapping;
+
+import io.nylassf.connect.common.schema.SalesforceSchemas;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One row of a window as the REST API returned it, flattened: relationship objects become dotted keys
+ * ({@code Who.Email}), {@code attributes} are dropped, every value becomes its JSON text.
+ */
+public record ChangeRow(String sobject, String id, Instant systemModstamp, String changeType,
+                        String lastModifiedById, String ownerId, Map<String, String> fields) {
+
+    public static ChangeRow of(String sobject, Map<String, Object> row) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        flatten("", row, flat);
+        String id = flat.get("Id");
+        if (id == null) {
+            throw new IllegalArgumentException(sobject + " row without Id");
+        }
+        Instant stamp = parseDateTime(flat.get("SystemModstamp"));
+        if (stamp == null) {
+            throw new IllegalArgumentException(sobject + " " + id + " has no SystemModstamp");
+        }
+        String changeType;
+        if ("true".equals(flat.get("IsDeleted"))) {
+            changeType = SalesforceSchemas.DELETED;
+        } else if (flat.get("CreatedDate") != null && flat.get("CreatedDate").equals(flat.get("LastModifiedDate"))) {
+            changeType = SalesforceSchemas.CREATED;
+        } else {
+            changeType = SalesforceSchemas.UPDATED;
+        }
+        return new ChangeRow(sobject, id, stamp, changeType, flat.get("LastModifiedById"), flat.get("OwnerId"), flat);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Map<String, Object> m, Map<String, String> out) {
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            if (e.getKey().equals("attributes")) {
+                continue;
+            }
+            Object v = e.getValue();
+            if (v instanceof Map<?, ?> nested) {
+                flatten(prefix + e.getKey() + ".", (Map<String, Object>) nested, out);
+            } else {
+                out.put(prefix + e.getKey(), v == null ? null : v.toString());
+            }
+        }
+    }
+
+    /** Salesforce date-times: {@code 2026-01-05T09:00:00.000+0000} (also accepts Z and +00:00). */
+    public static Instant parseDateTime(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String t = s.trim().replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2");
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException e) {
+            return Instant.parse(t);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.nylassf.connect.source.salesforce.read;
+
+import io.nylassf.connect.source.salesforce.mapping.ChangeRow;
+import io.nylassf.connect.source.salesforce.offset.ObjectOffset;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads one SObject window by window ({@link SoqlWindow} through {@code queryAll}) and keeps its position.
+ *
+ * <p>A full page whose rows span several millisecond buckets stops before its last bucket, so the position
+ * always ends on a whole bucket (the next window re-reads that bucket in full); only a page that is one bucket
+ * throughout relies on the {@code Id} tie-breaker. A full page makes the object due again at once; otherwise it
+ * waits for the poll interval.
+ */
+public final class ObjectReader {
+    private final String sobject;
+    private final List<String> fields;
+    private final Instant startFrom;
+    private final int limit;
+    private ObjectOffset position;
+    private long dueAtMs;
+    private int failures;
+
+    public ObjectReader(String sobject, List<String> fields, ObjectOffset stored, Instant startFrom, int limit) {
+        this.sobject = sobject;
+        this.fields = List.copyOf(fields);
+        this.position = stored;
+        this.startFrom = startFrom;
+        this.limit = limit;
+    }
+
+    public String sobject() {
+        return sobject;
+    }
+
+    public ObjectOffset position() {
+        return position;
+    }
+
+    public long dueAtMs() {
+        return dueAtMs;
+    }
+
+    public String nextQuery() {
+        return SoqlWindow.query(sobject, fields, position, startFrom, limit);
+    }
+
+    /**
+     * Runs one window with {@code queryAll}, advances the position past the rows returned and schedules the next
+     * window. The rows come back oldest first.
+     */
+    public List<ChangeRow> read(Function<String, List<Map<String, Object>>> queryAll, long nowMs, long intervalMs) {
+        List<Map<String, Object>> raw = queryAll.apply(nextQuery());
+        failures = 0;
+        List<ChangeRow> rows = new ArrayList<>(raw.size());
+        for (Map<String, Object> r : raw) {
+            rows.add(ChangeRow.of(sobject, r));
+        }
+        boolean full = rows.size() >= limit;
+        if (full) {
+            Instant lastBucket = SoqlWindow.bucket(rows.get(rows.size() - 1).systemModstamp());
+            int keep = rows.size();
+            while (keep > 0 && SoqlWindow.bucket(rows.get(keep - 1).systemModstamp()).equals(lastBucket)) {
+                keep--;
+            }
+            if (keep > 0) {
+                rows = new ArrayList<>(rows.subList(0, keep));
+            }
+        }
+        if (!rows.isEmpty()) {
+            ChangeRow last = rows.get(rows.size() - 1);
+            position = new ObjectOffset(SoqlWindow.bucket(last.systemModstamp()), last.id());
+        }
+        dueAtMs = full ? nowMs : nowMs + intervalMs;
+        return rows;
+    }
+
+    /** After a failed window: wait {@code backoffMs} before the next one. Returns the consecutive failure count. */
+    public int failed(long nowMs, long backoffMs) {
+        dueAtMs = nowMs + backoffMs;
+        return ++failures;
+    }
+
+    public int failures() {
+        return failures;
+    }
+}
