@@ -1,9 +1,13 @@
 package io.nylassf.connect.sink.salesforce;
 
 import io.nylassf.connect.common.Version;
+import io.nylassf.connect.common.config.SalesforceAuthMethod;
 import io.nylassf.connect.common.config.SalesforceConnectionConfig;
+import io.nylassf.connect.common.http.ApiException;
+import io.nylassf.connect.common.salesforce.SalesforceClient;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.slf4j.Logger;
@@ -12,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Writes Nylas topics into Salesforce as idempotent, batched upserts (the inbound direction). */
 public class SalesforceSinkConnector extends SinkConnector {
@@ -41,9 +46,61 @@ public class SalesforceSinkConnector extends SinkConnector {
         return Collections.nCopies(maxTasks, props);
     }
 
+    /**
+     * Static rules first (types, enums, each auth method's credentials); only when they all pass, one token
+     * request checks the credentials, and a rejection is attached to the setting at fault. An unreachable login
+     * URL is tolerated (logged): validation must work where the worker cannot reach Salesforce yet.
+     */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        return SalesforceConnectionConfig.validateAuth(super.validate(connectorConfigs));
+        Config config = SalesforceConnectionConfig.validateAuth(super.validate(connectorConfigs));
+        boolean clean = config.configValues().stream().allMatch(v -> v.errorMessages().isEmpty());
+        if (clean) {
+            checkCredentials(connectorConfigs, config);
+        }
+        return config;
+    }
+
+    private static void checkCredentials(Map<String, String> props, Config config) {
+        SalesforceSinkConnectorConfig parsed;
+        try {
+            parsed = new SalesforceSinkConnectorConfig(props);
+        } catch (RuntimeException e) {
+            return;
+        }
+        try (SalesforceClient client = new SalesforceClient(parsed.clientSettings())) {
+            client.connect();
+        } catch (ApiException e) {
+            if (e.kind() == ApiException.Kind.AUTHENTICATION) {
+                String setting = settingAtFault(parsed.connection().authMethod(), e.errorCode());
+                find(config, setting).ifPresent(v -> v.addErrorMessage(setting + ": Salesforce rejected the "
+                        + "credentials: " + e.getMessage()));
+            } else {
+                log.warn("Could not check the Salesforce credentials ({}); validation continues without it",
+                        e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not check the Salesforce credentials ({})", e.toString());
+        }
+    }
+
+    static String settingAtFault(SalesforceAuthMethod method, String oauthError) {
+        if ("invalid_client_id".equals(oauthError)) {
+            return SalesforceConnectionConfig.CLIENT_ID;
+        }
+        if ("invalid_private_key".equals(oauthError)) {
+            return SalesforceConnectionConfig.JWT_PRIVATE_KEY;
+        }
+        return switch (method) {
+            case CLIENT_CREDENTIALS -> SalesforceConnectionConfig.CLIENT_SECRET;
+            case REFRESH_TOKEN -> SalesforceConnectionConfig.REFRESH_TOKEN;
+            case JWT_BEARER -> "invalid_grant".equals(oauthError) ? SalesforceConnectionConfig.JWT_PRIVATE_KEY
+                    : SalesforceConnectionConfig.USERNAME;
+        };
+    }
+
+    private static Optional<ConfigValue> find(Config config, String name) {
+        return config.configValues().stream().filter(v -> v.name().equals(name)).findFirst();
     }
 
     @Override

@@ -2,19 +2,36 @@ package io.nylassf.connect.sink.salesforce;
 
 import io.nylassf.connect.common.config.ConfigDefBuilder;
 import io.nylassf.connect.common.config.SalesforceConnectionConfig;
+import io.nylassf.connect.common.salesforce.SalesforceSettings;
+import io.nylassf.connect.sink.salesforce.mapping.FieldMapping;
+import io.nylassf.connect.sink.salesforce.mapping.FieldOwnership;
+import io.nylassf.connect.sink.salesforce.mapping.PersonRouter;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
 
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Settings of {@link SalesforceSinkConnector}. */
 public class SalesforceSinkConnectorConfig extends AbstractConfig {
     public static final String WRITES_GROUP = "Writes";
+    public static final String MAPPING_GROUP = "Mapping";
+    public static final String CONFLICTS_GROUP = "Conflicts and duplicates";
+    public static final String BUDGET_GROUP = "API budget";
 
+    // ---------------------------------------------------------------- Writes
     public static final String CLIENT_TAG = "salesforce.client.tag";
     private static final String CLIENT_TAG_DOC = "Client ID sent as 'Sforce-Call-Options: client=<id>' on every "
             + "write, so Change Data Capture (changeOrigin) and the Salesforce source can recognise this sink's own "
@@ -22,8 +39,124 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
     public static final String CLIENT_TAG_DEFAULT = "nylas-kafka-sync";
 
     public static final String BATCH_SIZE = "salesforce.batch.size";
-    private static final String BATCH_SIZE_DOC = "Records per sObject Collections call (Salesforce allows 200).";
+    private static final String BATCH_SIZE_DOC = "Records per sObject Collections call (Salesforce allows 200). Up "
+            + "to five such collections travel in one Composite request, which Salesforce counts as one API call.";
     public static final int BATCH_SIZE_DEFAULT = 200;
+
+    public static final String BULK_THRESHOLD = "salesforce.bulk.threshold";
+    private static final String BULK_THRESHOLD_DOC = "When one batch (one put) holds more than this many upserts for "
+            + "one object, they are written through a Bulk API 2.0 ingest job instead of sObject Collections; the "
+            + "batch's offsets are committed only after the job has finished and its failed rows went to the DLQ. "
+            + "0 disables Bulk API writes. Raise consumer.override.max.poll.records above it for bulk loads.";
+    public static final int BULK_THRESHOLD_DEFAULT = 2_000;
+
+    public static final String BULK_TIMEOUT_MS = "salesforce.bulk.timeout.ms";
+    private static final String BULK_TIMEOUT_MS_DOC = "How long a batch waits for its Bulk API job before the batch "
+            + "is retried (the job's upserts are idempotent, so a retry does no harm).";
+    public static final int BULK_TIMEOUT_MS_DEFAULT = 600_000;
+
+    public static final String RETRY_BACKOFF_MS = "salesforce.retry.backoff.ms";
+    private static final String RETRY_BACKOFF_MS_DOC = "First wait before Connect redelivers a batch after a transient "
+            + "failure (429, 5xx, UNABLE_TO_LOCK_ROW, timeouts); doubles per attempt with jitter, honouring "
+            + "Retry-After.";
+    public static final int RETRY_BACKOFF_MS_DEFAULT = 1_000;
+
+    public static final String RETRY_BACKOFF_MAX_MS = "salesforce.retry.backoff.max.ms";
+    private static final String RETRY_BACKOFF_MAX_MS_DOC = "Longest wait between redeliveries after transient failures.";
+    public static final int RETRY_BACKOFF_MAX_MS_DEFAULT = 60_000;
+
+    // ---------------------------------------------------------------- Mapping
+    public static final String CONTACT_ROUTING = "salesforce.contact.routing";
+    private static final String CONTACT_ROUTING_DOC = "Where a new person goes: 'account_domain' (a Contact under the "
+            + "Account whose website domain matches the email's, otherwise a Lead), 'lead' (always a Lead) or "
+            + "'contact' (always a Contact, linked to a matching Account when there is one). A person who already "
+            + "exists as a Contact or Lead is updated where it is.";
+
+    public static final String ACCOUNT_CREATE = "salesforce.account.create";
+    private static final String ACCOUNT_CREATE_DOC = "Create an Account (Name from company_name, else the domain; "
+            + "Website = the domain) when a person's company domain matches none, and file the person as a Contact "
+            + "under it. Free-mail and internal domains never create Accounts.";
+
+    public static final String ACCOUNT_DOMAIN_FIELD = "salesforce.account.domain.field";
+    private static final String ACCOUNT_DOMAIN_FIELD_DOC = "Account field holding the company's website or domain; "
+            + "matched after normalisation (lower case, no scheme, no www., no path).";
+
+    public static final String INTERNAL_DOMAINS = "salesforce.internal.domains";
+    private static final String INTERNAL_DOMAINS_DOC = "Your own email domains: their addresses are never matched "
+            + "as a message's or event's counterpart, never become Leads and never create Accounts.";
+
+    public static final String CONTACT_EXTERNAL_ID = "salesforce.contact.external.id.field";
+    private static final String CONTACT_EXTERNAL_ID_DOC = "External-ID field (on Contact and Lead) holding the Nylas "
+            + "contact ID: the upsert key.";
+
+    public static final String MESSAGE_EXTERNAL_ID = "salesforce.message.external.id.field";
+    private static final String MESSAGE_EXTERNAL_ID_DOC = "External-ID field (on Task, or EmailMessage) holding the "
+            + "Nylas message ID.";
+
+    public static final String EVENT_EXTERNAL_ID = "salesforce.event.external.id.field";
+    private static final String EVENT_EXTERNAL_ID_DOC = "External-ID field on Event holding the Nylas event ID.";
+
+    public static final String MESSAGE_TARGET = "salesforce.message.target";
+    private static final String MESSAGE_TARGET_DOC = "What a message becomes: 'task' (a completed Task with "
+            + "TaskSubtype=Email) or 'email_message' (an EmailMessage, for orgs with Enhanced Email; written once, as "
+            + "Salesforce only lets drafts change).";
+
+    public static final String TASK_WHAT = "salesforce.task.what";
+    private static final String TASK_WHAT_DOC = "What a Task or Event is related to (WhatId): 'account' (the "
+            + "matched Contact's Account) or 'opportunity' (the Contact's most recently modified open Opportunity "
+            + "through OpportunityContactRole, else the Account).";
+
+    public static final String UNMATCHED_MESSAGE = "behavior.on.unmatched.message";
+    private static final String UNMATCHED_MESSAGE_DOC = "A message none of whose counterparts is a Contact or Lead: "
+            + "'skip' it (counted), 'create_lead' from its first external counterpart and attach the Task to it, or "
+            + "'fail' it to the dead-letter queue (reason NO_MATCHING_PERSON).";
+
+    public static final String DELETED_EVENT = "behavior.on.deleted.event";
+    private static final String DELETED_EVENT_DOC = "A deleted or cancelled event: 'delete' the Salesforce Event, "
+            + "'mark' it (Subject prefixed 'Cancelled: ', shown as Free) or 'ignore' it.";
+
+    public static final String TIMEZONE = "salesforce.activity.timezone";
+    private static final String TIMEZONE_DOC = "Time zone in which a message's date becomes the Task's ActivityDate.";
+
+    public static final String MAPPING_CONTACT = "salesforce.mapping.contact";
+    public static final String MAPPING_LEAD = "salesforce.mapping.lead";
+    public static final String MAPPING_TASK = "salesforce.mapping.task";
+    public static final String MAPPING_EVENT = "salesforce.mapping.event";
+    private static final String MAPPING_DOC = "Field mapping overrides for %s, as nylas_field=SalesforceField "
+            + "pairs (custom fields welcome, e.g. office_location=Office__c); nylas_field= removes a default. "
+            + "Defaults: %s.";
+
+    // ---------------------------------------------------------------- Conflicts
+    public static final String MODIFIED_AT_FIELD = "salesforce.modified.at.field";
+    private static final String MODIFIED_AT_FIELD_DOC = "DateTime custom field (on every written object) storing the "
+            + "source modified time of the change last written: last-write-wins compares against it, so an older "
+            + "change never overwrites newer data and a replay changes nothing. Empty disables the time check "
+            + "(values are still compared).";
+
+    public static final String OWNED_CONTACT = "salesforce.nylas.owned.fields.contact";
+    public static final String OWNED_LEAD = "salesforce.nylas.owned.fields.lead";
+    public static final String OWNED_TASK = "salesforce.nylas.owned.fields.task";
+    public static final String OWNED_EVENT = "salesforce.nylas.owned.fields.event";
+    private static final String OWNED_DOC = "%s fields Nylas owns: updated whenever Nylas changes them. Every other "
+            + "field is only filled when empty, so a value someone typed is never overwritten. '*' = all mapped "
+            + "fields. Default: %s.";
+
+    public static final String DUPLICATE_ALLOW_SAVE = "salesforce.duplicate.allow.save";
+    private static final String DUPLICATE_ALLOW_SAVE_DOC = "Send 'Sforce-Duplicate-Rule-Header: allowSave=true' so "
+            + "duplicate rules that only alert let creates through. When false (default), a create blocked with "
+            + "DUPLICATES_DETECTED updates the matched record instead.";
+
+    // ---------------------------------------------------------------- Budget
+    public static final String API_RESERVE_PERCENT = "salesforce.api.reserve.percent";
+    private static final String API_RESERVE_PERCENT_DOC = "Share of the org's daily API allocation left to other "
+            + "integrations and people: when Sforce-Limit-Info shows less remaining, the sink stops writing (its "
+            + "batches are redelivered later) and resumes once there is room again.";
+    public static final int API_RESERVE_PERCENT_DEFAULT = 10;
+
+    public static final String API_BUDGET_CHECK_MS = "salesforce.api.budget.check.interval.ms";
+    private static final String API_BUDGET_CHECK_MS_DOC = "While stopped for the API budget, how often one GET "
+            + "/limits call checks whether there is room again.";
+    public static final int API_BUDGET_CHECK_MS_DEFAULT = 60_000;
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -39,12 +172,160 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
                 .define(CLIENT_TAG, Type.STRING, CLIENT_TAG_DEFAULT, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                         CLIENT_TAG_DOC, Width.MEDIUM, "Client tag")
                 .define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, Range.between(1, 200), Importance.LOW,
-                        BATCH_SIZE_DOC, Width.SHORT, "Batch size");
+                        BATCH_SIZE_DOC, Width.SHORT, "Batch size")
+                .define(BULK_THRESHOLD, Type.INT, BULK_THRESHOLD_DEFAULT, Range.atLeast(0), Importance.LOW,
+                        BULK_THRESHOLD_DOC, Width.SHORT, "Bulk API threshold")
+                .define(BULK_TIMEOUT_MS, Type.INT, BULK_TIMEOUT_MS_DEFAULT, Range.between(1_000, 3_600_000),
+                        Importance.LOW, BULK_TIMEOUT_MS_DOC, Width.SHORT, "Bulk job timeout (ms)")
+                .define(RETRY_BACKOFF_MS, Type.INT, RETRY_BACKOFF_MS_DEFAULT, Range.between(10, 600_000),
+                        Importance.LOW, RETRY_BACKOFF_MS_DOC, Width.SHORT, "Retry backoff (ms)")
+                .define(RETRY_BACKOFF_MAX_MS, Type.INT, RETRY_BACKOFF_MAX_MS_DEFAULT, Range.between(10, 3_600_000),
+                        Importance.LOW, RETRY_BACKOFF_MAX_MS_DOC, Width.SHORT, "Max retry backoff (ms)")
+                .group(MAPPING_GROUP)
+                .define(CONTACT_ROUTING, Type.STRING, "account_domain", enumValidator("account_domain", "lead",
+                        "contact"), Importance.MEDIUM, CONTACT_ROUTING_DOC, Width.MEDIUM, "Contact routing",
+                        recommender("account_domain", "lead", "contact"))
+                .define(ACCOUNT_CREATE, Type.BOOLEAN, false, null, Importance.MEDIUM, ACCOUNT_CREATE_DOC, Width.SHORT,
+                        "Create Accounts")
+                .define(ACCOUNT_DOMAIN_FIELD, Type.STRING, "Website", fieldName(), Importance.LOW,
+                        ACCOUNT_DOMAIN_FIELD_DOC, Width.MEDIUM, "Account domain field")
+                .define(INTERNAL_DOMAINS, Type.LIST, "", null, Importance.MEDIUM, INTERNAL_DOMAINS_DOC, Width.LONG,
+                        "Internal email domains")
+                .define(CONTACT_EXTERNAL_ID, Type.STRING, "Nylas_Contact_Id__c", fieldName(), Importance.MEDIUM,
+                        CONTACT_EXTERNAL_ID_DOC, Width.MEDIUM, "Contact external ID field")
+                .define(MESSAGE_EXTERNAL_ID, Type.STRING, "Nylas_Message_Id__c", fieldName(), Importance.MEDIUM,
+                        MESSAGE_EXTERNAL_ID_DOC, Width.MEDIUM, "Message external ID field")
+                .define(EVENT_EXTERNAL_ID, Type.STRING, "Nylas_Event_Id__c", fieldName(), Importance.MEDIUM,
+                        EVENT_EXTERNAL_ID_DOC, Width.MEDIUM, "Event external ID field")
+                .define(MESSAGE_TARGET, Type.STRING, "task", enumValidator("task", "email_message"), Importance.MEDIUM,
+                        MESSAGE_TARGET_DOC, Width.SHORT, "Message target", recommender("task", "email_message"))
+                .define(TASK_WHAT, Type.STRING, "account", enumValidator("account", "opportunity"), Importance.LOW,
+                        TASK_WHAT_DOC, Width.SHORT, "Activity related-to", recommender("account", "opportunity"))
+                .define(UNMATCHED_MESSAGE, Type.STRING, "skip", enumValidator("skip", "create_lead", "fail"),
+                        Importance.MEDIUM, UNMATCHED_MESSAGE_DOC, Width.SHORT, "Unmatched message behavior",
+                        recommender("skip", "create_lead", "fail"))
+                .define(DELETED_EVENT, Type.STRING, "delete", enumValidator("delete", "mark", "ignore"),
+                        Importance.MEDIUM, DELETED_EVENT_DOC, Width.SHORT, "Deleted event behavior",
+                        recommender("delete", "mark", "ignore"))
+                .define(TIMEZONE, Type.STRING, "UTC", zoneValidator(), Importance.LOW, TIMEZONE_DOC, Width.SHORT,
+                        "Activity date time zone")
+                .define(MAPPING_CONTACT, Type.LIST, "", mappingValidator(), Importance.LOW,
+                        String.format(MAPPING_DOC, "Contact", FieldMapping.CONTACT_DEFAULTS), Width.LONG,
+                        "Contact field mapping")
+                .define(MAPPING_LEAD, Type.LIST, "", mappingValidator(), Importance.LOW,
+                        String.format(MAPPING_DOC, "Lead", FieldMapping.LEAD_DEFAULTS), Width.LONG, "Lead field mapping")
+                .define(MAPPING_TASK, Type.LIST, "", mappingValidator(), Importance.LOW,
+                        String.format(MAPPING_DOC, "Task", FieldMapping.TASK_DEFAULTS), Width.LONG, "Task field mapping")
+                .define(MAPPING_EVENT, Type.LIST, "", mappingValidator(), Importance.LOW,
+                        String.format(MAPPING_DOC, "Event", FieldMapping.EVENT_DEFAULTS), Width.LONG,
+                        "Event field mapping")
+                .group(CONFLICTS_GROUP)
+                .define(MODIFIED_AT_FIELD, Type.STRING, "Nylas_Modified_At__c", optionalFieldName(), Importance.MEDIUM,
+                        MODIFIED_AT_FIELD_DOC, Width.MEDIUM, "Modified-at field")
+                .define(OWNED_CONTACT, Type.LIST, "", null, Importance.MEDIUM,
+                        String.format(OWNED_DOC, "Contact", "none (conservative)"), Width.LONG,
+                        "Nylas-owned Contact fields")
+                .define(OWNED_LEAD, Type.LIST, "", null, Importance.MEDIUM,
+                        String.format(OWNED_DOC, "Lead", "none (conservative)"), Width.LONG, "Nylas-owned Lead fields")
+                .define(OWNED_TASK, Type.LIST, "*", null, Importance.LOW,
+                        String.format(OWNED_DOC, "Task (and EmailMessage)", "* (the email is the source of an email "
+                                + "activity)"), Width.LONG, "Nylas-owned Task fields")
+                .define(OWNED_EVENT, Type.LIST, "*", null, Importance.LOW,
+                        String.format(OWNED_DOC, "Event", "* (the calendar owns meeting times)"), Width.LONG,
+                        "Nylas-owned Event fields")
+                .define(DUPLICATE_ALLOW_SAVE, Type.BOOLEAN, false, null, Importance.LOW, DUPLICATE_ALLOW_SAVE_DOC,
+                        Width.SHORT, "Duplicate rules: allow save")
+                .group(BUDGET_GROUP)
+                .define(API_RESERVE_PERCENT, Type.INT, API_RESERVE_PERCENT_DEFAULT, Range.between(0, 90),
+                        Importance.MEDIUM, API_RESERVE_PERCENT_DOC, Width.SHORT, "API reserve (%)")
+                .define(API_BUDGET_CHECK_MS, Type.INT, API_BUDGET_CHECK_MS_DEFAULT, Range.between(100, 3_600_000),
+                        Importance.LOW, API_BUDGET_CHECK_MS_DOC, Width.SHORT, "Budget re-check interval (ms)");
         return def;
     }
 
+    // ---------------------------------------------------------------- validators and recommenders
+
+    static ConfigDef.Validator enumValidator(String... values) {
+        List<String> allowed = List.of(values);
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                String v = value == null ? "" : value.toString().trim().toLowerCase(Locale.ROOT);
+                if (!allowed.contains(v)) {
+                    throw new ConfigException(name, value, "must be one of " + allowed);
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "one of " + allowed;
+            }
+        };
+    }
+
+    static ConfigDef.Recommender recommender(String... values) {
+        List<Object> list = Arrays.asList((Object[]) values);
+        return new ConfigDef.Recommender() {
+            @Override
+            public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
+                return list;
+            }
+
+            @Override
+            public boolean visible(String name, Map<String, Object> parsedConfig) {
+                return true;
+            }
+        };
+    }
+
+    static ConfigDef.Validator fieldName() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            if (value == null || !value.toString().matches("[A-Za-z][A-Za-z0-9_]*")) {
+                throw new ConfigException(name, value, "must be a Salesforce field API name");
+            }
+        }, () -> "a Salesforce field API name");
+    }
+
+    static ConfigDef.Validator optionalFieldName() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            if (value != null && !value.toString().isEmpty() && !value.toString().matches("[A-Za-z][A-Za-z0-9_]*")) {
+                throw new ConfigException(name, value, "must be a Salesforce field API name or empty");
+            }
+        }, () -> "a Salesforce field API name, or empty");
+    }
+
+    static ConfigDef.Validator zoneValidator() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            try {
+                ZoneId.of(String.valueOf(value));
+            } catch (DateTimeException e) {
+                throw new ConfigException(name, value, "must be a time zone ID such as UTC or Europe/Paris");
+            }
+        }, () -> "a time zone ID");
+    }
+
+    static ConfigDef.Validator mappingValidator() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            if (value instanceof List<?> l) {
+                for (Object o : l) {
+                    try {
+                        FieldMapping.parse(o.toString());
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException(name, value, e.getMessage());
+                    }
+                }
+            }
+        }, () -> "nylas_field=SalesforceField pairs");
+    }
+
+    // ---------------------------------------------------------------- typed getters
+
     public SalesforceConnectionConfig connection() {
         return new SalesforceConnectionConfig(this);
+    }
+
+    public SalesforceSettings clientSettings() {
+        return SalesforceSettings.from(connection(), clientTag(), getBoolean(DUPLICATE_ALLOW_SAVE));
     }
 
     public String clientTag() {
@@ -53,5 +334,102 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
 
     public int batchSize() {
         return getInt(BATCH_SIZE);
+    }
+
+    public int bulkThreshold() {
+        return getInt(BULK_THRESHOLD);
+    }
+
+    public Duration bulkTimeout() {
+        return Duration.ofMillis(getInt(BULK_TIMEOUT_MS));
+    }
+
+    public Duration retryBackoff() {
+        return Duration.ofMillis(getInt(RETRY_BACKOFF_MS));
+    }
+
+    public Duration retryBackoffMax() {
+        return Duration.ofMillis(getInt(RETRY_BACKOFF_MAX_MS));
+    }
+
+    public PersonRouter.Rule routing() {
+        return PersonRouter.Rule.fromConfig(getString(CONTACT_ROUTING));
+    }
+
+    public boolean createAccounts() {
+        return getBoolean(ACCOUNT_CREATE);
+    }
+
+    public String accountDomainField() {
+        return getString(ACCOUNT_DOMAIN_FIELD);
+    }
+
+    public Set<String> internalDomains() {
+        return getList(INTERNAL_DOMAINS).stream().map(d -> d.trim().toLowerCase(Locale.ROOT))
+                .filter(d -> !d.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public String contactExternalId() {
+        return getString(CONTACT_EXTERNAL_ID);
+    }
+
+    public String messageExternalId() {
+        return getString(MESSAGE_EXTERNAL_ID);
+    }
+
+    public String eventExternalId() {
+        return getString(EVENT_EXTERNAL_ID);
+    }
+
+    public boolean emailMessageMode() {
+        return "email_message".equalsIgnoreCase(getString(MESSAGE_TARGET).trim());
+    }
+
+    public boolean relateToOpportunity() {
+        return "opportunity".equalsIgnoreCase(getString(TASK_WHAT).trim());
+    }
+
+    public String unmatchedMessage() {
+        return getString(UNMATCHED_MESSAGE).trim().toLowerCase(Locale.ROOT);
+    }
+
+    public String deletedEvent() {
+        return getString(DELETED_EVENT).trim().toLowerCase(Locale.ROOT);
+    }
+
+    public ZoneId activityZone() {
+        return ZoneId.of(getString(TIMEZONE));
+    }
+
+    public FieldMapping mapping(String sobject) {
+        return switch (sobject) {
+            case "Contact" -> FieldMapping.of(FieldMapping.CONTACT_DEFAULTS, getList(MAPPING_CONTACT));
+            case "Lead" -> FieldMapping.of(FieldMapping.LEAD_DEFAULTS, getList(MAPPING_LEAD));
+            case "Task" -> FieldMapping.of(FieldMapping.TASK_DEFAULTS, getList(MAPPING_TASK));
+            case "Event" -> FieldMapping.of(FieldMapping.EVENT_DEFAULTS, getList(MAPPING_EVENT));
+            default -> throw new IllegalArgumentException(sobject);
+        };
+    }
+
+    public String modifiedAtField() {
+        String s = getString(MODIFIED_AT_FIELD);
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    public FieldOwnership ownership() {
+        return new FieldOwnership()
+                .nylasOwns("Contact", getList(OWNED_CONTACT))
+                .nylasOwns("Lead", getList(OWNED_LEAD))
+                .nylasOwns("Task", getList(OWNED_TASK))
+                .nylasOwns("EmailMessage", getList(OWNED_TASK))
+                .nylasOwns("Event", getList(OWNED_EVENT));
+    }
+
+    public int apiReservePercent() {
+        return getInt(API_RESERVE_PERCENT);
+    }
+
+    public Duration budgetCheckInterval() {
+        return Duration.ofMillis(getInt(API_BUDGET_CHECK_MS));
     }
 }

@@ -1,0 +1,42 @@
+package io.nylassf.connect.sink.salesforce.record;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A Nylas calendar event as the sink reads it. */
+public record NylasEvent(String grantId, String id, boolean deleted, Instant modifiedAt, String calendarId,
+                         String title, String description, String location, String status, Boolean busy,
+                         Participant organizer, List<Participant> participants, When when,
+                         Map<String, String> metadata, String icalUid, String htmlLink) implements NylasObject {
+
+    /**
+     * Nylas' polymorphic {@code when}: {@code time} (a moment), {@code timespan} (start/end instants with their
+     * time zones), {@code date} (an all-day date) or {@code datespan} (all-day dates).
+     */
+    public record When(String kind, Instant start, Instant end, String startTimezone, String endTimezone,
+                       LocalDate startDate, LocalDate endDate) {
+    }
+
+    public boolean cancelled() {
+        return "cancelled".equalsIgnoreCase(status);
+    }
+
+    @Override
+    public Map<String, String> attributes() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("grant_id", grantId);
+        m.put("calendar_id", calendarId);
+        m.put("title", title);
+        m.put("description", description);
+        m.put("location", location);
+        m.put("status", status);
+        m.put("ical_uid", icalUid);
+        m.put("html_link", htmlLink);
+        m.put("organizer_email", organizer == null ? null : organizer.email());
+        return m;
+    }
+}

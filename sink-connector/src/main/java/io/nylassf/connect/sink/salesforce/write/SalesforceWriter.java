@@ -1,0 +1,293 @@
+package io.nylassf.connect.sink.salesforce.write;
+
+import io.nylassf.connect.common.http.ApiException;
+import io.nylassf.connect.common.salesforce.BulkCsv;
+import io.nylassf.connect.common.salesforce.BulkIngestJob;
+import io.nylassf.connect.common.salesforce.CompositeSubrequest;
+import io.nylassf.connect.common.salesforce.CompositeSubresponse;
+import io.nylassf.connect.common.salesforce.SalesforceClient;
+import io.nylassf.connect.common.salesforce.SaveError;
+import io.nylassf.connect.common.salesforce.SaveResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Executes write operations economically. Operations are grouped by object and action, cut into sObject
+ * Collections of up to {@code batchSize} records, and up to five collections travel in one Composite request
+ * (one API call for up to 1,000 records). A group of upserts larger than the bulk threshold goes through a Bulk
+ * API 2.0 job instead; the call returns only once the job has finished (polled on a scheduler, bounded by the
+ * bulk timeout), so the batch's offsets are never committed before its rows are written.
+ *
+ * <p>Whole-request transient failures throw {@link ApiException}; everything else ends up as per-operation
+ * {@link SaveResult}s.
+ */
+public final class SalesforceWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SalesforceWriter.class);
+
+    private final SalesforceClient client;
+    private final int batchSize;
+    private final int bulkThreshold;
+    private final Duration bulkTimeout;
+    private final ScheduledExecutorService poller;
+
+    public SalesforceWriter(SalesforceClient client, int batchSize, int bulkThreshold, Duration bulkTimeout) {
+        this.client = client;
+        this.batchSize = batchSize;
+        this.bulkThreshold = bulkThreshold;
+        this.bulkTimeout = bulkTimeout;
+        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "salesforce-bulk-poller");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private record GroupKey(String sobject, WriteOp.Action action, String extIdField) {
+    }
+
+    private record Chunk(GroupKey key, List<WriteOp> ops) {
+    }
+
+    /** Writes every operation; each gets a result unless a transient failure of a whole request is thrown. */
+    public void write(List<WriteOp> ops) {
+        Map<GroupKey, List<WriteOp>> groups = new LinkedHashMap<>();
+        for (WriteOp op : ops) {
+            groups.computeIfAbsent(new GroupKey(op.sobject(), op.action(), op.extIdField()), k -> new ArrayList<>())
+                    .add(op);
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        for (Map.Entry<GroupKey, List<WriteOp>> g : groups.entrySet()) {
+            List<WriteOp> list = g.getValue();
+            if (bulkThreshold > 0 && list.size() > bulkThreshold && g.getKey().action() != WriteOp.Action.DELETE) {
+                bulk(g.getKey(), list);
+                continue;
+            }
+            for (int i = 0; i < list.size(); i += batchSize) {
+                chunks.add(new Chunk(g.getKey(), list.subList(i, Math.min(list.size(), i + batchSize))));
+            }
+        }
+        for (int i = 0; i < chunks.size(); i += SalesforceClient.MAX_HEAVY_SUBREQUESTS) {
+            composite(chunks.subList(i, Math.min(chunks.size(), i + SalesforceClient.MAX_HEAVY_SUBREQUESTS)));
+        }
+    }
+
+    private void composite(List<Chunk> chunks) {
+        List<CompositeSubrequest> subs = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk c = chunks.get(i);
+            String ref = "w" + i;
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (WriteOp op : c.ops()) {
+                Map<String, Object> r = new LinkedHashMap<>(op.fields());
+                if (op.action() == WriteOp.Action.UPDATE) {
+                    r.put("Id", op.id());
+                }
+                records.add(r);
+            }
+            subs.add(switch (c.key().action()) {
+                case UPSERT -> client.upsertRequest(ref, c.key().sobject(), c.key().extIdField(), records, false);
+                case UPDATE -> client.updateRequest(ref, c.key().sobject(), records, false);
+                case CREATE -> client.createRequest(ref, c.key().sobject(), records, false);
+                case DELETE -> client.deleteRequest(ref, c.ops().stream().map(WriteOp::id).toList(), false);
+            });
+        }
+        List<CompositeSubresponse> responses = client.composite(subs, false);
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk c = chunks.get(i);
+            CompositeSubresponse resp = i < responses.size() ? responses.get(i) : null;
+            if (resp == null) {
+                throw new ApiException(ApiException.Kind.TRANSIENT, 0, null, "composite response lacks subrequest " + i);
+            }
+            if (!resp.ok()) {
+                ApiException e = resp.error();
+                if (e.isRetriable()) {
+                    throw e;
+                }
+                SaveError err = new SaveError(e.errorCode() == null ? "HTTP_" + resp.status() : e.errorCode(),
+                        e.getMessage(), null, null);
+                c.ops().forEach(op -> op.result(SaveResult.failure(err)));
+                continue;
+            }
+            List<SaveResult> results = resp.saveResults();
+            for (int j = 0; j < c.ops().size(); j++) {
+                c.ops().get(j).result(j < results.size() ? results.get(j)
+                        : SaveResult.failure(new SaveError("SERVER_UNAVAILABLE", "no result for this record", null, null)));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ Bulk API 2.0
+
+    private void bulk(GroupKey key, List<WriteOp> ops) {
+        String operation = switch (key.action()) {
+            case UPSERT -> "upsert";
+            case UPDATE -> "update";
+            case CREATE -> "insert";
+            case DELETE -> "delete";
+        };
+        Set<String> columns = new LinkedHashSet<>();
+        if (key.action() == WriteOp.Action.UPDATE) {
+            columns.add("Id");
+        }
+        ops.forEach(op -> columns.addAll(op.fields().keySet()));
+        List<String> header = new ArrayList<>(columns);
+        List<List<String>> rows = new ArrayList<>();
+        for (WriteOp op : ops) {
+            List<String> row = new ArrayList<>(header.size());
+            for (String col : header) {
+                if (col.equals("Id") && op.action() == WriteOp.Action.UPDATE) {
+                    row.add(op.id());
+                } else if (!op.fields().containsKey(col)) {
+                    row.add(null);
+                } else {
+                    Object v = op.fields().get(col);
+                    row.add(v == null ? "#N/A" : v.toString());
+                }
+            }
+            rows.add(row);
+        }
+        BulkIngestJob job = client.createBulkIngestJob(key.sobject(), operation, key.extIdField());
+        log.info("Bulk API job {} ({} {} of {}) started", job.id(), ops.size(), operation, key.sobject());
+        try {
+            job.upload(BulkCsv.write(header, rows));
+            job.uploadComplete();
+        } catch (ApiException e) {
+            abortQuietly(job);
+            throw e;
+        }
+        BulkIngestJob.Info info = await(job);
+        if ("Failed".equals(info.state()) || "Aborted".equals(info.state())) {
+            SaveError err = new SaveError("BULK_JOB_" + info.state().toUpperCase(java.util.Locale.ROOT),
+                    "Bulk API job " + job.id() + " " + info.state() + (info.errorMessage() == null ? ""
+                            : ": " + info.errorMessage()), null, null);
+            ops.forEach(op -> op.result(SaveResult.failure(err)));
+            return;
+        }
+        // Results come back unordered: match them to operations by external ID (upsert) or Id (update).
+        Map<String, List<WriteOp>> byKey = new HashMap<>();
+        for (WriteOp op : ops) {
+            byKey.computeIfAbsent(rowKey(op), k -> new ArrayList<>()).add(op);
+        }
+        String keyColumn = key.action() == WriteOp.Action.UPSERT ? key.extIdField() : "Id";
+        for (Map<String, String> r : job.successfulResults()) {
+            for (WriteOp op : byKey.getOrDefault(r.get(keyColumn), List.of())) {
+                op.result(new SaveResult(r.get("sf__Id"), true, Boolean.parseBoolean(r.get("sf__Created")), null));
+            }
+        }
+        for (Map<String, String> r : job.failedResults()) {
+            SaveError err = parseBulkError(r.get("sf__Error"));
+            for (WriteOp op : byKey.getOrDefault(r.get(keyColumn), List.of())) {
+                op.result(SaveResult.failure(err));
+            }
+        }
+        for (WriteOp op : ops) {
+            if (op.result() == null) {
+                op.result(SaveResult.failure(new SaveError("SERVER_UNAVAILABLE",
+                        "Bulk API job " + job.id() + " returned no result for this row", null, null)));
+            }
+        }
+        log.info("Bulk API job {} finished: {} processed, {} failed", job.id(), info.processed(), info.failed());
+    }
+
+    private static String rowKey(WriteOp op) {
+        return op.action() == WriteOp.Action.UPSERT ? op.extIdValue() : op.id();
+    }
+
+    /** {@code CODE:message:fields --} as Bulk API 2.0 writes sf__Error. */
+    static SaveError parseBulkError(String s) {
+        if (s == null || s.isBlank()) {
+            return new SaveError("UNKNOWN", "no error detail", null, null);
+        }
+        String t = s.endsWith("--") ? s.substring(0, s.length() - 2).trim() : s.trim();
+        int colon = t.indexOf(':');
+        if (colon < 0) {
+            return new SaveError("UNKNOWN", t, null, null);
+        }
+        String code = t.substring(0, colon);
+        String rest = t.substring(colon + 1);
+        int lastColon = rest.lastIndexOf(':');
+        List<String> fields = new ArrayList<>();
+        String message = rest;
+        if (lastColon >= 0 && rest.substring(lastColon + 1).matches("[A-Za-z0-9_,]+")) {
+            message = rest.substring(0, lastColon);
+            fields.addAll(List.of(rest.substring(lastColon + 1).split(",")));
+        }
+        return new SaveError(code, message, fields, null);
+    }
+
+    /** Polls the job on the scheduler (250 ms, growing to 5 s) until it is final or the bulk timeout passes. */
+    private BulkIngestJob.Info await(BulkIngestJob job) {
+        CompletableFuture<BulkIngestJob.Info> done = new CompletableFuture<>();
+        schedulePoll(job, done, 250);
+        try {
+            return done.get(bulkTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            done.cancel(false);
+            throw new ApiException(ApiException.Kind.TRANSIENT, 0, "BULK_TIMEOUT", "Bulk API job " + job.id()
+                    + " still running after " + bulkTimeout + "; the batch will be retried", null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done.cancel(false);
+            throw new ApiException(ApiException.Kind.TRANSIENT, 0, null, "interrupted waiting for bulk job", null, e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof ApiException ae) {
+                throw ae;
+            }
+            throw new ApiException(ApiException.Kind.TRANSIENT, 0, null, "polling bulk job " + job.id() + " failed",
+                    null, c);
+        }
+    }
+
+    private void schedulePoll(BulkIngestJob job, CompletableFuture<BulkIngestJob.Info> done, long delayMs) {
+        poller.schedule(() -> {
+            if (done.isDone()) {
+                return;
+            }
+            try {
+                BulkIngestJob.Info info = job.info();
+                if (info.isFinal()) {
+                    done.complete(info);
+                } else {
+                    schedulePoll(job, done, Math.min(5_000, (long) (delayMs * 1.5)));
+                }
+            } catch (ApiException e) {
+                if (e.isRetriable()) {
+                    schedulePoll(job, done, Math.min(5_000, delayMs * 2));
+                } else {
+                    done.completeExceptionally(e);
+                }
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        }, delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    private static void abortQuietly(BulkIngestJob job) {
+        try {
+            job.abort();
+        } catch (RuntimeException e) {
+            log.debug("Could not abort bulk job {}", job.id(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}
