@@ -8,7 +8,12 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Settings of {@link NylasSinkConnector}. */
@@ -20,11 +25,118 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
             + "writes of different records); one record's actions stay in order.";
     public static final int MAX_IN_FLIGHT_DEFAULT = 8;
 
+    public static final String PUT_TIMEOUT_MS = "nylas.put.timeout.ms";
+    private static final String PUT_TIMEOUT_MS_DOC = "How long one batch may wait for its Nylas calls before it is "
+            + "handed back to Connect for redelivery (replays are idempotent).";
+    public static final int PUT_TIMEOUT_MS_DEFAULT = 120_000;
+
+    public static final String GRANTS_GROUP = "Grants";
+    public static final String GRANT_RESOLUTION = "grant.resolution";
+    private static final String GRANT_RESOLUTION_DOC = "How a record's owner finds the Nylas grant that acts for "
+            + "them: 'owner_email' (the grant whose email is the owner's email, read from grant.owner.email.field; "
+            + "entries of grant.map win) or 'static' (grant.map only).";
+    public static final String GRANT_MAP = "grant.map";
+    private static final String GRANT_MAP_DOC = "Static owner-to-grant entries, key=grantId, where the key is a "
+            + "Salesforce User ID (005...) or an email address.";
+    public static final String GRANT_EMAIL_FIELD = "grant.owner.email.field";
+    private static final String GRANT_EMAIL_FIELD_DOC = "Record field holding the owner's email (the Salesforce "
+            + "source reads Owner.Email for Task, Event and Opportunity).";
+    public static final String GRANT_EXPIRED = "grant.expired.behavior";
+    private static final String GRANT_EXPIRED_DOC = "A record whose grant is expired or revoked (Nylas 401): 'dlq' "
+            + "reports it to the dead-letter queue with the reason and the other grants go on (needs "
+            + "errors.tolerance=all and errors.deadletterqueue.topic.name; with errors.tolerance=none the task "
+            + "fails rather than drop it); 'retry' hands the batch back to Connect with a backoff until the grant "
+            + "works again (the task's other records wait).";
+
+    public static final String SEND_GROUP = "Send";
+    public static final String SEND_SUBTYPES = "send.task.subtypes";
+    private static final String SEND_SUBTYPES_DOC = "A Task is sent only when its TaskSubtype is one of these.";
+    public static final String SEND_STATUSES = "send.task.statuses";
+    private static final String SEND_STATUSES_DOC = "...and its Status is one of these (empty: any status).";
+    public static final String SEND_FLAG_FIELD = "send.task.flag.field";
+    private static final String SEND_FLAG_FIELD_DOC = "...and, when set, this checkbox field is true (e.g. "
+            + "Send_Via_Nylas__c; add it to the source's salesforce.fields as Task.Send_Via_Nylas__c).";
+    public static final String SEND_RECIPIENT_FIELD = "send.recipient.field";
+    private static final String SEND_RECIPIENT_FIELD_DOC = "Field with the recipient address(es), comma or "
+            + "semicolon separated. A Task marked for sending without one goes to the DLQ.";
+    public static final String SEND_RESEND_ON_EDIT = "send.resend.on.edit";
+    private static final String SEND_RESEND_ON_EDIT_DOC = "Whether a Task edited after it was sent is sent again "
+            + "(once per version). By default a Task is sent at most once.";
+    public static final String SEND_MAX_AGE_MS = "send.max.age.ms";
+    private static final String SEND_MAX_AGE_MS_DOC = "Tasks created longer ago than this are never sent (a safety "
+            + "net when the source starts from the beginning of an org); 0 disables the check.";
+
+    public static final String EVENTS_GROUP = "Events";
+    public static final String EVENTS_CALENDAR = "events.calendar.id";
+    private static final String EVENTS_CALENDAR_DOC = "Calendar written on the owner's grant ('primary' or an ID).";
+    public static final String EVENTS_TIMES_OWNER = "events.times.owner";
+    private static final String EVENTS_TIMES_OWNER_DOC = "Who owns meeting times once the calendar event exists: "
+            + "'calendar' (times are written on create only; people move meetings in their calendar) or "
+            + "'salesforce' (Salesforce edits move the event too). Other fields are last-write-wins against the "
+            + "calendar's updated_at.";
+    public static final String EVENTS_NOTIFY = "events.notify.participants";
+    private static final String EVENTS_NOTIFY_DOC = "Whether Nylas emails invitations/updates to participants.";
+    public static final String EVENTS_INVITE_WHO = "events.invite.who";
+    private static final String EVENTS_INVITE_WHO_DOC = "Add the Event's Who (Who.Email) as a participant.";
+
+    public static final String KICKOFF_GROUP = "Opportunity kickoff";
+    public static final String KICKOFF_ENABLED = "opportunity.kickoff.enabled";
+    private static final String KICKOFF_ENABLED_DOC = "Create one kickoff event on the owner's calendar when an "
+            + "Opportunity reaches opportunity.kickoff.stage.";
+    public static final String KICKOFF_STAGE = "opportunity.kickoff.stage";
+    private static final String KICKOFF_STAGE_DOC = "The StageName that triggers the kickoff event.";
+    public static final String KICKOFF_DELAY_DAYS = "opportunity.kickoff.delay.days";
+    private static final String KICKOFF_DELAY_DAYS_DOC = "Days after the CloseDate (or the change, when later) "
+            + "the kickoff is placed, at 15:00 UTC.";
+    public static final String KICKOFF_DURATION = "opportunity.kickoff.duration.minutes";
+    private static final String KICKOFF_DURATION_DOC = "Length of the kickoff event.";
+    public static final String KICKOFF_TITLE = "opportunity.kickoff.title.prefix";
+    private static final String KICKOFF_TITLE_DOC = "Title of the kickoff event: this prefix and the Opportunity Name.";
+
+    public static final String LOOP_GROUP = "Loop guard";
+    public static final String LOOP_CLIENT_IDS = "loop.client.ids";
+    private static final String LOOP_CLIENT_IDS_DOC = "Sforce-Call-Options client IDs of this integration (the "
+            + "Salesforce sink's salesforce.client.tag). Change events whose changeOrigin carries one (CDC input) "
+            + "are ignored; records already marked own_change=true always are.";
+
     public static final ConfigDef CONFIG_DEF = configDef();
+
+    public enum GrantResolution { OWNER_EMAIL, STATIC }
+
+    public enum GrantExpired { DLQ, RETRY }
+
+    public enum TimesOwner { CALENDAR, SALESFORCE }
 
     public NylasSinkConnectorConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
     }
+
+    private static ConfigDef.Recommender values(String... v) {
+        return new ConfigDef.Recommender() {
+            @Override
+            public List<Object> validValues(String name, Map<String, Object> parsed) {
+                return List.of((Object[]) v);
+            }
+
+            @Override
+            public boolean visible(String name, Map<String, Object> parsed) {
+                return true;
+            }
+        };
+    }
+
+    /** Shown only while the kickoff is enabled. */
+    private static final ConfigDef.Recommender KICKOFF_VISIBLE = new ConfigDef.Recommender() {
+        @Override
+        public List<Object> validValues(String name, Map<String, Object> parsed) {
+            return List.of();
+        }
+
+        @Override
+        public boolean visible(String name, Map<String, Object> parsed) {
+            return !Boolean.FALSE.equals(parsed.get(KICKOFF_ENABLED));
+        }
+    };
 
     public static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
@@ -32,7 +144,63 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
         new ConfigDefBuilder(def)
                 .group(WRITES_GROUP)
                 .define(MAX_IN_FLIGHT, Type.INT, MAX_IN_FLIGHT_DEFAULT, Range.between(1, 256), Importance.MEDIUM,
-                        MAX_IN_FLIGHT_DOC, Width.SHORT, "Max in-flight calls");
+                        MAX_IN_FLIGHT_DOC, Width.SHORT, "Max in-flight calls")
+                .define(PUT_TIMEOUT_MS, Type.INT, PUT_TIMEOUT_MS_DEFAULT, Range.between(1_000, 3_600_000),
+                        Importance.LOW, PUT_TIMEOUT_MS_DOC, Width.SHORT, "Batch timeout (ms)")
+                .group(GRANTS_GROUP)
+                .define(GRANT_RESOLUTION, Type.STRING, "owner_email",
+                        ConfigDef.CaseInsensitiveValidString.in("owner_email", "static"), Importance.HIGH,
+                        GRANT_RESOLUTION_DOC, Width.MEDIUM, "Grant resolution", values("owner_email", "static"))
+                .define(GRANT_MAP, Type.LIST, List.of(), ConfigDef.LambdaValidator.with((name, value) -> {
+                    for (Object o : (List<?>) value) {
+                        String[] kv = o.toString().split("=", 2);
+                        if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                            throw new ConfigException(name, value, "'" + o + "' is not key=grantId");
+                        }
+                    }
+                }, () -> "list of <User ID or email>=<grant ID>"), Importance.HIGH, GRANT_MAP_DOC, Width.LONG,
+                        "Owner to grant map")
+                .define(GRANT_EMAIL_FIELD, Type.STRING, "Owner.Email", new ConfigDef.NonEmptyString(),
+                        Importance.MEDIUM, GRANT_EMAIL_FIELD_DOC, Width.MEDIUM, "Owner email field")
+                .define(GRANT_EXPIRED, Type.STRING, "dlq", ConfigDef.CaseInsensitiveValidString.in("dlq", "retry"),
+                        Importance.MEDIUM, GRANT_EXPIRED_DOC, Width.SHORT, "Expired grant", values("dlq", "retry"))
+                .group(SEND_GROUP)
+                .define(SEND_SUBTYPES, Type.LIST, List.of("Email"), null, Importance.HIGH, SEND_SUBTYPES_DOC,
+                        Width.MEDIUM, "Task subtypes to send")
+                .define(SEND_STATUSES, Type.LIST, List.of("Not Started"), null, Importance.HIGH, SEND_STATUSES_DOC,
+                        Width.MEDIUM, "Task statuses to send")
+                .define(SEND_FLAG_FIELD, Type.STRING, "", null, Importance.MEDIUM, SEND_FLAG_FIELD_DOC, Width.MEDIUM,
+                        "Send checkbox field")
+                .define(SEND_RECIPIENT_FIELD, Type.STRING, "Who.Email", new ConfigDef.NonEmptyString(),
+                        Importance.MEDIUM, SEND_RECIPIENT_FIELD_DOC, Width.MEDIUM, "Recipient field")
+                .define(SEND_RESEND_ON_EDIT, Type.BOOLEAN, false, null, Importance.MEDIUM, SEND_RESEND_ON_EDIT_DOC,
+                        Width.SHORT, "Resend on edit")
+                .define(SEND_MAX_AGE_MS, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(0L),
+                        Importance.LOW, SEND_MAX_AGE_MS_DOC, Width.SHORT, "Max Task age (ms)")
+                .group(EVENTS_GROUP)
+                .define(EVENTS_CALENDAR, Type.STRING, "primary", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                        EVENTS_CALENDAR_DOC, Width.MEDIUM, "Calendar")
+                .define(EVENTS_TIMES_OWNER, Type.STRING, "calendar",
+                        ConfigDef.CaseInsensitiveValidString.in("calendar", "salesforce"), Importance.MEDIUM,
+                        EVENTS_TIMES_OWNER_DOC, Width.SHORT, "Meeting times owner", values("calendar", "salesforce"))
+                .define(EVENTS_NOTIFY, Type.BOOLEAN, false, null, Importance.LOW, EVENTS_NOTIFY_DOC, Width.SHORT,
+                        "Notify participants")
+                .define(EVENTS_INVITE_WHO, Type.BOOLEAN, true, null, Importance.LOW, EVENTS_INVITE_WHO_DOC,
+                        Width.SHORT, "Invite the Who")
+                .group(KICKOFF_GROUP)
+                .define(KICKOFF_ENABLED, Type.BOOLEAN, true, null, Importance.MEDIUM, KICKOFF_ENABLED_DOC,
+                        Width.SHORT, "Kickoff event")
+                .define(KICKOFF_STAGE, Type.STRING, "Closed Won", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                        KICKOFF_STAGE_DOC, Width.MEDIUM, "Kickoff stage", KICKOFF_VISIBLE)
+                .define(KICKOFF_DELAY_DAYS, Type.INT, 1, Range.between(0, 365), Importance.LOW,
+                        KICKOFF_DELAY_DAYS_DOC, Width.SHORT, "Kickoff delay (days)", KICKOFF_VISIBLE)
+                .define(KICKOFF_DURATION, Type.INT, 60, Range.between(5, 1_440), Importance.LOW,
+                        KICKOFF_DURATION_DOC, Width.SHORT, "Kickoff length (min)", KICKOFF_VISIBLE)
+                .define(KICKOFF_TITLE, Type.STRING, "Kickoff: ", null, Importance.LOW, KICKOFF_TITLE_DOC,
+                        Width.MEDIUM, "Kickoff title prefix", KICKOFF_VISIBLE)
+                .group(LOOP_GROUP)
+                .define(LOOP_CLIENT_IDS, Type.LIST, List.of("nylas-kafka-sync"), null, Importance.MEDIUM,
+                        LOOP_CLIENT_IDS_DOC, Width.MEDIUM, "Own client IDs");
         return def;
     }
 
@@ -42,5 +210,97 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
 
     public int maxInFlight() {
         return getInt(MAX_IN_FLIGHT);
+    }
+
+    public Duration putTimeout() {
+        return Duration.ofMillis(getInt(PUT_TIMEOUT_MS));
+    }
+
+    public GrantResolution grantResolution() {
+        return GrantResolution.valueOf(getString(GRANT_RESOLUTION).toUpperCase(Locale.ROOT));
+    }
+
+    /** grant.map as key → grant, keys as written (User IDs or emails). */
+    public Map<String, String> grantMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String e : getList(GRANT_MAP)) {
+            String[] kv = e.split("=", 2);
+            m.put(kv[0].trim(), kv[1].trim());
+        }
+        return m;
+    }
+
+    public String grantEmailField() {
+        return getString(GRANT_EMAIL_FIELD);
+    }
+
+    public GrantExpired grantExpired() {
+        return GrantExpired.valueOf(getString(GRANT_EXPIRED).toUpperCase(Locale.ROOT));
+    }
+
+    public List<String> sendSubtypes() {
+        return getList(SEND_SUBTYPES);
+    }
+
+    public List<String> sendStatuses() {
+        return getList(SEND_STATUSES);
+    }
+
+    public String sendFlagField() {
+        String f = getString(SEND_FLAG_FIELD);
+        return f == null || f.isBlank() ? null : f.trim();
+    }
+
+    public String sendRecipientField() {
+        return getString(SEND_RECIPIENT_FIELD);
+    }
+
+    public boolean resendOnEdit() {
+        return getBoolean(SEND_RESEND_ON_EDIT);
+    }
+
+    public Duration sendMaxAge() {
+        return Duration.ofMillis(getLong(SEND_MAX_AGE_MS));
+    }
+
+    public String calendarId() {
+        return getString(EVENTS_CALENDAR);
+    }
+
+    public TimesOwner timesOwner() {
+        return TimesOwner.valueOf(getString(EVENTS_TIMES_OWNER).toUpperCase(Locale.ROOT));
+    }
+
+    public boolean notifyParticipants() {
+        return getBoolean(EVENTS_NOTIFY);
+    }
+
+    public boolean inviteWho() {
+        return getBoolean(EVENTS_INVITE_WHO);
+    }
+
+    public boolean kickoffEnabled() {
+        return getBoolean(KICKOFF_ENABLED);
+    }
+
+    public String kickoffStage() {
+        return getString(KICKOFF_STAGE);
+    }
+
+    public int kickoffDelayDays() {
+        return getInt(KICKOFF_DELAY_DAYS);
+    }
+
+    public int kickoffDurationMinutes() {
+        return getInt(KICKOFF_DURATION);
+    }
+
+    public String kickoffTitlePrefix() {
+        String p = getString(KICKOFF_TITLE);
+        return p == null ? "" : p;
+    }
+
+    public List<String> loopClientIds() {
+        return getList(LOOP_CLIENT_IDS);
     }
 }

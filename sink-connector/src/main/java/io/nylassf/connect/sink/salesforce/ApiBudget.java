@@ -23,7 +23,7 @@ final class ApiBudget {
     private final Duration checkInterval;
     private final Clock clock;
     private final SinkMetrics metrics;
-    private long lastProbe = Long.MIN_VALUE;
+    private long lastProbe;
     private boolean exhausted;
 
     ApiBudget(SalesforceClient client, int reservePercent, Duration checkInterval, Clock clock, SinkMetrics metrics) {

@@ -1,0 +1,197 @@
+package io.nylassf.connect.sink.nylas.plan;
+
+import io.nylassf.connect.sink.nylas.NylasSinkConnectorConfig;
+import io.nylassf.connect.sink.nylas.NylasSinkConnectorConfig.TimesOwner;
+import io.nylassf.connect.sink.nylas.plan.OutboundAction.DeleteEvent;
+import io.nylassf.connect.sink.nylas.plan.OutboundAction.Ignore;
+import io.nylassf.connect.sink.nylas.plan.OutboundAction.Invalid;
+import io.nylassf.connect.sink.nylas.plan.OutboundAction.Owner;
+import io.nylassf.connect.sink.nylas.plan.OutboundAction.Send;
+import io.nylassf.connect.sink.nylas.plan.OutboundAction.UpsertEvent;
+import io.nylassf.connect.sink.nylas.record.ChangeDecoder;
+import io.nylassf.connect.sink.nylas.record.SalesforceChange;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides what a Salesforce change asks of Nylas. Pure: no I/O, the same change always plans the same action.
+ *
+ * <ul>
+ *   <li><b>Task</b>: sent when it matches the send rule (subtype, status, optional checkbox), was not written by
+ *   this integration, is not an inbound email ({@code Nylas_Message_Id__c} set) and is recent enough; deleted or
+ *   other Tasks are ignored (a sent message cannot be unsent).</li>
+ *   <li><b>Event</b>: upserted on the owner's calendar, deleted when deleted.</li>
+ *   <li><b>Opportunity</b>: one kickoff event when it reaches the kickoff stage.</li>
+ * </ul>
+ */
+public final class OutboundPlanner {
+    private final NylasSinkConnectorConfig config;
+    private final Clock clock;
+
+    public OutboundPlanner(NylasSinkConnectorConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public OutboundAction plan(SalesforceChange c) {
+        if (c.ownChange()) {
+            return new Ignore(c, "own change (made by this integration)");
+        }
+        return switch (c.sobject().toLowerCase(Locale.ROOT)) {
+            case "task" -> planTask(c);
+            case "event" -> planEvent(c);
+            case "opportunity" -> planOpportunity(c);
+            default -> new Ignore(c, "no outbound action for " + c.sobject());
+        };
+    }
+
+    private Owner owner(SalesforceChange c) {
+        String userId = c.ownerId() != null ? c.ownerId() : c.field("OwnerId");
+        return new Owner(userId, c.field(config.grantEmailField()), c.field("Nylas_Grant_Id__c"));
+    }
+
+    private OutboundAction planTask(SalesforceChange c) {
+        if (c.deleted()) {
+            return new Ignore(c, "task deleted (a sent message cannot be unsent)");
+        }
+        if (c.field("Nylas_Message_Id__c") != null) {
+            return new Ignore(c, "task records an inbound Nylas message");
+        }
+        if (c.partial() && (c.field("TaskSubtype") == null || c.field("Status") == null)) {
+            return new Ignore(c, "partial update without the send rule's fields");
+        }
+        String subtype = c.field("TaskSubtype");
+        if (!matches(config.sendSubtypes(), subtype)) {
+            return new Ignore(c, "task subtype " + subtype + " is not sent");
+        }
+        if (!config.sendStatuses().isEmpty() && !matches(config.sendStatuses(), c.field("Status"))) {
+            return new Ignore(c, "task status " + c.field("Status") + " is not sent");
+        }
+        String flag = config.sendFlagField();
+        if (flag != null && !"true".equalsIgnoreCase(c.field(flag))) {
+            return new Ignore(c, flag + " is not checked");
+        }
+        Instant created = ChangeDecoder.parseInstant(c.field("CreatedDate"));
+        Duration maxAge = config.sendMaxAge();
+        if (!maxAge.isZero() && created != null && created.isBefore(clock.instant().minus(maxAge))) {
+            return new Ignore(c, "task created " + created + ", longer ago than " + maxAge);
+        }
+        List<String> to = addresses(c.field(config.sendRecipientField()));
+        if (to.isEmpty()) {
+            return new Invalid(c, "task is marked for sending but " + config.sendRecipientField()
+                    + " holds no recipient");
+        }
+        return new Send(c, owner(c), to, c.field("Subject"), c.field("Description"));
+    }
+
+    private OutboundAction planEvent(SalesforceChange c) {
+        String known = c.field("Nylas_Event_Id__c");
+        if (c.deleted()) {
+            return new DeleteEvent(c, owner(c), known);
+        }
+        if (c.partial()) {
+            // CDC update: only changed fields; fill times only when they changed
+            EventSpec spec = new EventSpec(c.field("Subject"), c.field("Description"), c.field("Location"),
+                    null, null, null, null, List.of());
+            return c.field("StartDateTime") == null ? new UpsertEvent(c, owner(c), spec, false, known)
+                    : planFullEvent(c, known);
+        }
+        return planFullEvent(c, known);
+    }
+
+    private OutboundAction planFullEvent(SalesforceChange c, String known) {
+        List<String> participants = config.inviteWho() ? addresses(c.field("Who.Email")) : List.of();
+        boolean allDay = "true".equalsIgnoreCase(c.field("IsAllDayEvent"));
+        Instant start = ChangeDecoder.parseInstant(c.field("StartDateTime"));
+        if (allDay) {
+            LocalDate day = date(c.field("ActivityDate"));
+            if (day == null && start != null) {
+                day = start.atOffset(ZoneOffset.UTC).toLocalDate();
+            }
+            if (day == null) {
+                return new Invalid(c, "all-day event without ActivityDate or StartDateTime");
+            }
+            Instant end = ChangeDecoder.parseInstant(c.field("EndDateTime"));
+            LocalDate last = end == null ? day : end.atOffset(ZoneOffset.UTC).toLocalDate();
+            return new UpsertEvent(c, owner(c), new EventSpec(c.field("Subject"), c.field("Description"),
+                    c.field("Location"), null, null, day, last.isBefore(day) ? day : last, participants), false, known);
+        }
+        if (start == null) {
+            return new Invalid(c, "event without StartDateTime");
+        }
+        Instant end = ChangeDecoder.parseInstant(c.field("EndDateTime"));
+        if (end == null) {
+            String minutes = c.field("DurationInMinutes");
+            try {
+                end = start.plus(Duration.ofMinutes(minutes == null ? 30 : (long) Double.parseDouble(minutes)));
+            } catch (NumberFormatException e) {
+                end = start.plus(Duration.ofMinutes(30));
+            }
+        }
+        if (!end.isAfter(start)) {
+            end = start.plusSeconds(60);
+        }
+        return new UpsertEvent(c, owner(c), new EventSpec(c.field("Subject"), c.field("Description"),
+                c.field("Location"), start.getEpochSecond(), end.getEpochSecond(), null, null, participants), false,
+                known);
+    }
+
+    private OutboundAction planOpportunity(SalesforceChange c) {
+        if (!config.kickoffEnabled()) {
+            return new Ignore(c, "kickoff events disabled");
+        }
+        if (c.deleted() || !config.kickoffStage().equalsIgnoreCase(c.field("StageName") == null ? ""
+                : c.field("StageName"))) {
+            return new Ignore(c, "opportunity not at " + config.kickoffStage());
+        }
+        LocalDate close = date(c.field("CloseDate"));
+        LocalDate changed = c.versionInstant().atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate base = close == null || close.isBefore(changed) ? changed : close;
+        Instant start = base.plusDays(config.kickoffDelayDays()).atTime(15, 0).toInstant(ZoneOffset.UTC);
+        Instant end = start.plus(Duration.ofMinutes(config.kickoffDurationMinutes()));
+        String name = c.field("Name") == null ? c.id() : c.field("Name");
+        String account = c.field("Account.Name");
+        EventSpec spec = new EventSpec(config.kickoffTitlePrefix() + name,
+                "Kickoff for " + name + (account == null ? "" : " (" + account + ")") + ", closed won in Salesforce.",
+                null, start.getEpochSecond(), end.getEpochSecond(), null, null, List.of());
+        return new UpsertEvent(c, owner(c), spec, true, null);
+    }
+
+    /** The times part of an upsert is written on update only when Salesforce owns meeting times. */
+    public boolean salesforceOwnsTimes() {
+        return config.timesOwner() == TimesOwner.SALESFORCE;
+    }
+
+    private static boolean matches(List<String> allowed, String value) {
+        return value != null && allowed.stream().anyMatch(a -> a.trim().equalsIgnoreCase(value.trim()));
+    }
+
+    static List<String> addresses(String raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        Arrays.stream(raw.split("[,;]")).map(String::trim).filter(s -> s.contains("@")).forEach(out::add);
+        return out;
+    }
+
+    private static LocalDate date(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.nylassf.connect.sink.nylas.record;
+
+import io.nylassf.connect.common.loop.LoopGuard;
+import io.nylassf.connect.common.schema.SalesforceSchemas;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.sink.SinkRecord;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the record shapes the sink accepts into {@link SalesforceChange}s:
+ * <ol>
+ *   <li>the Salesforce source's {@code io.nylassf.salesforce.Record} Struct;</li>
+ *   <li>the same as schemaless JSON (a map with {@code sobject}, {@code id}, {@code change_type},
+ *   {@code system_modstamp} in epoch ms or ISO-8601, {@code fields});</li>
+ *   <li>a Salesforce Change Data Capture event as CDC source connectors write it (Struct or map): a
+ *   {@code ChangeEventHeader} with {@code entityName}, {@code recordIds}, {@code changeType}, {@code changeOrigin},
+ *   {@code commitTimestamp}, {@code commitUser}, next to the changed fields; also nested under {@code payload} or
+ *   {@code data.payload}. One change per record ID; an UPDATE carries only the changed fields.</li>
+ * </ol>
+ * A null value (tombstone) decodes to nothing.
+ */
+public final class ChangeDecoder {
+    private final List<String> ownClientIds;
+
+    public ChangeDecoder(List<String> ownClientIds) {
+        this.ownClientIds = List.copyOf(ownClientIds);
+    }
+
+    public List<SalesforceChange> decode(SinkRecord record) {
+        Object value = record.value();
+        if (value == null) {
+            return List.of();
+        }
+        Map<String, Object> map = toMap(value);
+        Map<String, Object> cdc = cdcPayload(map);
+        if (cdc != null) {
+            return decodeCdc(cdc);
+        }
+        if (map.containsKey(SalesforceSchemas.SOBJECT) && map.containsKey(SalesforceSchemas.ID)) {
+            return List.of(decodeOwn(map));
+        }
+        throw new RecordDecodeException("unsupported record shape (neither io.nylassf.salesforce.Record nor a "
+                + "CDC change event) on " + record.topic() + "-" + record.kafkaPartition() + "@"
+                + record.kafkaOffset());
+    }
+
+    private static SalesforceChange decodeOwn(Map<String, Object> m) {
+        String sobject = text(m.get(SalesforceSchemas.SOBJECT));
+        String id = text(m.get(SalesforceSchemas.ID));
+        Long version = millis(m.get(SalesforceSchemas.SYSTEM_MODSTAMP));
+        if (sobject == null || id == null || version == null) {
+            throw new RecordDecodeException("record without sobject, id or system_modstamp");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (m.get(SalesforceSchemas.FIELDS) instanceof Map<?, ?> f) {
+            f.forEach((k, v) -> fields.put(String.valueOf(k), text(v)));
+        }
+        String changeType = text(m.get(SalesforceSchemas.CHANGE_TYPE));
+        return new SalesforceChange(sobject, id, changeType == null ? SalesforceSchemas.UPDATED : changeType,
+                version, text(m.get(SalesforceSchemas.LAST_MODIFIED_BY_ID)), text(m.get(SalesforceSchemas.OWNER_ID)),
+                text(m.get(SalesforceSchemas.ORIGIN_CLIENT)), Boolean.TRUE.equals(m.get(SalesforceSchemas.OWN_CHANGE)),
+                fields, false, text(m.get(SalesforceSchemas.OBSERVED_VIA)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cdcPayload(Map<String, Object> m) {
+        if (m.get("ChangeEventHeader") instanceof Map<?, ?>) {
+            return m;
+        }
+        if (m.get("payload") instanceof Map<?, ?> p && p.get("ChangeEventHeader") instanceof Map<?, ?>) {
+            return (Map<String, Object>) p;
+        }
+        if (m.get("data") instanceof Map<?, ?> d && d.get("payload") instanceof Map<?, ?> p
+                && p.get("ChangeEventHeader") instanceof Map<?, ?>) {
+            return (Map<String, Object>) p;
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<SalesforceChange> decodeCdc(Map<String, Object> payload) {
+        Map<String, Object> h = (Map<String, Object>) payload.get("ChangeEventHeader");
+        String entity = text(get(h, "entityName"));
+        String type = text(get(h, "changeType"));
+        Long commit = millis(get(h, "commitTimestamp"));
+        Object ids = get(h, "recordIds");
+        if (entity == null || type == null || commit == null || !(ids instanceof List<?> idList)) {
+            throw new RecordDecodeException("CDC event without entityName, changeType, commitTimestamp or recordIds");
+        }
+        String origin = text(get(h, "changeOrigin"));
+        boolean own = ownClientIds.stream().anyMatch(c -> LoopGuard.isOwnChangeOrigin(origin, c));
+        String changeType = switch (type.toUpperCase(Locale.ROOT)) {
+            case "CREATE", "GAP_CREATE" -> SalesforceSchemas.CREATED;
+            case "DELETE", "GAP_DELETE" -> SalesforceSchemas.DELETED;
+            case "UNDELETE", "GAP_UNDELETE" -> SalesforceSchemas.UNDELETED;
+            default -> SalesforceSchemas.UPDATED;
+        };
+        Map<String, String> fields = new LinkedHashMap<>();
+        flatten("", payload, fields);
+        boolean partial = changeType.equals(SalesforceSchemas.UPDATED);
+        String user = fields.getOrDefault("LastModifiedById", text(get(h, "commitUser")));
+        List<SalesforceChange> out = new ArrayList<>();
+        for (Object id : idList) {
+            String rid = text(id);
+            if (rid == null || rid.endsWith("*")) {
+                continue; // wildcard events (field type conversions) carry no record to act on
+            }
+            out.add(new SalesforceChange(entity, rid, changeType, commit, user, fields.get("OwnerId"), origin, own,
+                    fields, partial, SalesforceSchemas.VIA_CDC));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Map<String, Object> m, Map<String, String> out) {
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            if (e.getKey().equals("ChangeEventHeader") || e.getKey().equals("attributes")) {
+                continue;
+            }
+            if (e.getValue() instanceof Map<?, ?> nested) {
+                flatten(prefix + e.getKey() + ".", (Map<String, Object>) nested, out);
+            } else {
+                out.put(prefix + e.getKey(), text(e.getValue()));
+            }
+        }
+    }
+
+    /** Case-insensitive header lookup (CDC payloads appear as changeType and changetype). */
+    private static Object get(Map<String, Object> h, String name) {
+        Object v = h.get(name);
+        if (v != null) {
+            return v;
+        }
+        for (Map.Entry<String, Object> e : h.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    static Map<String, Object> toMap(Object value) {
+        if (value instanceof Struct s) {
+            return structToMap(s);
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), v instanceof Struct s ? structToMap(s) : v));
+            return out;
+        }
+        throw new RecordDecodeException("record value is a " + value.getClass().getSimpleName()
+                + ", not a Struct or map (use a converter that yields one, e.g. JsonConverter)");
+    }
+
+    private static Map<String, Object> structToMap(Struct s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Field f : s.schema().fields()) {
+            Object v = s.get(f);
+            out.put(f.name(), v instanceof Struct nested ? structToMap(nested) : v);
+        }
+        return out;
+    }
+
+    static String text(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Date d) {
+            return d.toInstant().toString();
+        }
+        return v.toString();
+    }
+
+    /** Epoch ms from a Date, a number or an ISO-8601 / Salesforce date-time string. */
+    public static Long millis(Object v) {
+        if (v instanceof Date d) {
+            return d.getTime();
+        }
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        if (v instanceof String s) {
+            Instant i = parseInstant(s);
+            return i == null ? null : i.toEpochMilli();
+        }
+        return null;
+    }
+
+    /** {@code 2026-01-05T09:00:00.000+0000}, {@code ...Z}, {@code ...+00:00}, or epoch ms digits; null if not. */
+    public static Instant parseInstant(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String t = s.trim();
+        if (t.matches("\\d{10,}")) {
+            return Instant.ofEpochMilli(Long.parseLong(t));
+        }
+        t = t.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2");
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(t);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+}

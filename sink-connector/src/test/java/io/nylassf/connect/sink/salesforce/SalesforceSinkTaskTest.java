@@ -1,0 +1,374 @@
+package io.nylassf.connect.sink.salesforce;
+
+import io.nylassf.connect.common.loop.LoopGuard;
+import io.nylassf.connect.common.schema.NylasSchemas;
+import io.nylassf.testkit.http.FaultInjector;
+import io.nylassf.testkit.salesforce.FieldDef;
+import io.nylassf.testkit.salesforce.FieldType;
+import io.nylassf.testkit.salesforce.SalesforceEmulator;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.nylassf.connect.sink.salesforce.NylasRecords.contact;
+import static io.nylassf.connect.sink.salesforce.NylasRecords.event;
+import static io.nylassf.connect.sink.salesforce.NylasRecords.message;
+import static io.nylassf.connect.sink.salesforce.NylasRecords.sinkRecord;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The task end to end against the Salesforce emulator over HTTP, one rule per test. */
+class SalesforceSinkTaskTest {
+    static final Instant T1 = Instant.parse("2026-03-01T10:00:00Z");
+    static final Instant T2 = Instant.parse("2026-03-02T10:00:00Z");
+    static SalesforceEmulator sf;
+
+    FakeContext context;
+    SalesforceSinkTask task;
+    long offset;
+
+    @BeforeAll
+    static void startEmulator() {
+        sf = SalesforceEmulator.builder().clientCredentials("app", "secret", null).build().start();
+        declareCustomFields(sf);
+    }
+
+    /** The fields an admin creates (docs/salesforce-sink.md): the modified-at stamp on every written object. */
+    static void declareCustomFields(SalesforceEmulator sf) {
+        for (String o : List.of("Contact", "Lead", "Task", "Event", "EmailMessage")) {
+            sf.org().declareField(o, FieldDef.of("Nylas_Modified_At__c", FieldType.DATETIME));
+        }
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        sf.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        sf.org().clear();
+        sf.faults().reset();
+        sf.setApiUsage(0);
+        sf.org().clearDuplicateRules();
+        sf.org().addDuplicateRule("Contact", "Email", "Contact", "Lead");
+        sf.org().addDuplicateRule("Lead", "Email", "Lead", "Contact");
+        context = new FakeContext();
+        start(Map.of());
+    }
+
+    @AfterEach
+    void tearDown() {
+        task.stop();
+    }
+
+    void start(Map<String, String> overrides) {
+        if (task != null) {
+            task.stop();
+        }
+        Map<String, String> props = new HashMap<>(Map.of("name", "sf-sink-test", "salesforce.login.url", sf.baseUrl(),
+                "salesforce.auth.method", "client_credentials", "salesforce.client.id", "app",
+                "salesforce.client.secret", "secret", "salesforce.internal.domains", "mycorp.com",
+                "salesforce.api.budget.check.interval.ms", "100"));
+        props.putAll(overrides);
+        task = new SalesforceSinkTask();
+        task.initialize(context);
+        task.start(props);
+    }
+
+    void put(Struct... values) {
+        List<SinkRecord> records = new ArrayList<>();
+        for (Struct v : values) {
+            String topic = v.schema().name().endsWith("Contact") ? "nylas.contacts"
+                    : v.schema().name().endsWith("Message") ? "nylas.messages" : "nylas.events";
+            records.add(sinkRecord(topic, offset++, v));
+        }
+        task.put(records);
+    }
+
+    static Map<String, Object> one(String soql) {
+        List<Map<String, Object>> r = sf.org().query(soql).records();
+        assertEquals(1, r.size(), soql + " -> " + r);
+        return r.get(0);
+    }
+
+    @Test
+    void contactsBecomeContactsUnderTheirAccountOrLeadsAndReplaysChangeNothing() {
+        String acme = sf.org().insert("Account", Map.of("Name", "Acme", "Website", "https://www.acme.com/"));
+        Struct ann = contact("c-ann", "Ann", "Lee", "ann@acme.com", "Acme Inc", "CTO", T1);
+        Struct bob = contact("c-bob", "Bob", null, "bob@beta.io", null, null, T1);
+        put(ann, bob);
+        Map<String, Object> c = one("SELECT Id, AccountId, LastName, Title, Nylas_Modified_At__c FROM Contact "
+                + "WHERE Nylas_Contact_Id__c = 'c-ann'");
+        assertEquals(acme, c.get("AccountId"));
+        assertEquals("CTO", c.get("Title"));
+        Map<String, Object> lead = one("SELECT LastName, Company FROM Lead WHERE Nylas_Contact_Id__c = 'c-bob'");
+        assertEquals("bob", lead.get("LastName"), "LastName falls back to the email local part");
+        assertEquals("beta.io", lead.get("Company"), "Company falls back to the domain");
+        assertEquals("nylas-kafka-sync",
+                sf.org().lastModifiedClient("Contact", (String) c.get("Id")));
+
+        int changes = sf.org().changes().size();
+        put(ann, bob);
+        put(ann, bob);
+        assertEquals(changes, sf.org().changes().size(), "a replay writes nothing");
+        assertEquals(1, sf.org().count("Contact"));
+        assertEquals(1, sf.org().count("Lead"));
+    }
+
+    @Test
+    void schemalessJsonMapsAreReadLikeStructs() {
+        task.put(List.of(NylasRecords.sinkRecord("nylas.contacts", offset++,
+                NylasRecords.contactMap("c-map", "Map", "Person", "map@gamma.org", T1))));
+        assertEquals("Person", one("SELECT LastName FROM Lead WHERE Nylas_Contact_Id__c = 'c-map'").get("LastName"));
+    }
+
+    @Test
+    void aValueSomeoneTypedIsNeverOverwrittenButEmptyFieldsAreFilled() {
+        String id = sf.org().insert("Contact", Map.of("LastName", "Lee", "Email", "ann@acme.com", "Title", "Typed VP"));
+        put(contact("c-ann", "Ann", "Lee", "ann@acme.com", null, "CTO", T1));
+        Map<String, Object> c = one("SELECT Id, Title, FirstName, Nylas_Contact_Id__c FROM Contact");
+        assertEquals(id, c.get("Id"), "matched by email, not created again");
+        assertEquals("Typed VP", c.get("Title"));
+        assertEquals("Ann", c.get("FirstName"));
+        assertEquals("c-ann", c.get("Nylas_Contact_Id__c"), "linked for the next time");
+    }
+
+    @Test
+    void outOfOrderUpdatesEndWithTheNewestValues() {
+        start(Map.of("salesforce.nylas.owned.fields.contact", "Title"));
+        put(contact("c-1", "A", "B", "a@acme.com", null, "Newer title", T2));
+        put(contact("c-1", "A", "B", "a@acme.com", null, "Older title", T1));
+        assertEquals("Newer title", one("SELECT Title FROM Lead").get("Title"));
+
+        Instant s = Instant.parse("2026-04-01T15:00:00Z");
+        // in one batch, and across batches, reversed
+        put(event("e-1", "v2", s, s.plusSeconds(3600), List.of(), null, "updated", T2),
+                event("e-1", "v1", s, s.plusSeconds(1800), List.of(), null, "updated", T1));
+        put(event("e-1", "v1", s, s.plusSeconds(1800), List.of(), null, "updated", T1));
+        Map<String, Object> e = one("SELECT Subject, EndDateTime FROM Event");
+        assertEquals("v2", e.get("Subject"));
+        assertTrue(e.get("EndDateTime").toString().startsWith("2026-04-01T16:00:00"), e.toString());
+    }
+
+    @Test
+    void messagesBecomeCompletedTasksLinkedToThePersonAndAccount() {
+        String acme = sf.org().insert("Account", Map.of("Name", "Acme", "Website", "acme.com"));
+        String ann = sf.org().insert("Contact", Map.of("LastName", "Lee", "Email", "ann@acme.com", "AccountId", acme));
+        put(message("m-1", "Proposal", "me@mycorp.com", "ANN@acme.com", T1, null, T1),
+                message("m-2", "Nobody", "me@mycorp.com", "stranger@nowhere.net", T1, null, T1));
+        Map<String, Object> t = one("SELECT WhoId, WhatId, Status, TaskSubtype, Subject, ActivityDate FROM Task");
+        assertEquals(ann, t.get("WhoId"));
+        assertEquals(acme, t.get("WhatId"));
+        assertEquals("Completed", t.get("Status"));
+        assertEquals("Email", t.get("TaskSubtype"));
+        assertEquals("2026-03-01", t.get("ActivityDate"));
+    }
+
+    @Test
+    void unmatchedMessagesCanCreateALeadFirstOrGoToTheDlq() {
+        start(Map.of("behavior.on.unmatched.message", "create_lead"));
+        put(message("m-1", "Hello", "zoe@newco.com", "me@mycorp.com", T1, null, T1));
+        Map<String, Object> lead = one("SELECT Id, LastName, Company FROM Lead WHERE Email = 'zoe@newco.com'");
+        assertEquals(lead.get("Id"), one("SELECT WhoId FROM Task").get("WhoId"));
+
+        start(Map.of("behavior.on.unmatched.message", "fail"));
+        put(message("m-2", "Hello", "me@mycorp.com", "who@unknown.org", T1, null, T1));
+        assertEquals(1, context.dlq.size());
+        assertTrue(context.dlq.get(0).error().getMessage().startsWith("NO_MATCHING_PERSON"));
+    }
+
+    @Test
+    void aTaggedMessageLinksToItsTaskInsteadOfDuplicating() {
+        String ann = sf.org().insert("Contact", Map.of("LastName", "Lee", "Email", "ann@acme.com"));
+        String taskId = sf.org().insert("Task", Map.of("Subject", "Sent from Salesforce", "WhoId", ann,
+                "Status", "Completed"));
+        put(message("m-out", "Sent from Salesforce", "me@mycorp.com", "ann@acme.com", T1,
+                Map.of(LoopGuard.METADATA_KEY, LoopGuard.tag(taskId)), T1));
+        assertEquals(1, sf.org().count("Task"));
+        Map<String, Object> t = one("SELECT Id, Nylas_Message_Id__c, Subject FROM Task");
+        assertEquals("m-out", t.get("Nylas_Message_Id__c"));
+        assertEquals("Sent from Salesforce", t.get("Subject"));
+        int changes = sf.org().changes().size();
+        put(message("m-out", "Sent from Salesforce", "me@mycorp.com", "ann@acme.com", T1,
+                Map.of(LoopGuard.METADATA_KEY, LoopGuard.tag(taskId)), T1));
+        assertEquals(changes, sf.org().changes().size());
+    }
+
+    @Test
+    void duplicatesInTheOrgUpdateTheMostRecentlyModifiedRecord() throws Exception {
+        sf.org().clearDuplicateRules();
+        String older = sf.org().insert("Contact", Map.of("LastName", "Old", "Email", "dup@acme.com"));
+        Thread.sleep(5);
+        String newer = sf.org().insert("Contact", Map.of("LastName", "New", "Email", "dup@acme.com"));
+        put(contact("c-dup", "Dee", "Up", "dup@acme.com", null, "CEO", T1));
+        assertEquals(2, sf.org().count("Contact"));
+        assertEquals("c-dup", sf.org().get("Contact", newer).get("Nylas_Contact_Id__c"));
+        assertEquals(null, sf.org().get("Contact", older).get("Nylas_Contact_Id__c"));
+    }
+
+    @Test
+    void duplicatesDetectedResolvesToTheMatchedRecord() {
+        sf.org().addDuplicateRule("Lead", "Phone", "Lead");
+        Struct p = contact("c-phone", "Pat", "Doe", "pat@other.org", null, null, T1);
+        String phone = ((Struct) p.getArray("phone_numbers").get(0)).getString("number");
+        String existing = sf.org().insert("Lead", Map.of("LastName", "Doe", "Company", "X", "Phone", phone));
+        put(p);
+        assertEquals(1, sf.org().count("Lead"));
+        Map<String, Object> lead = sf.org().get("Lead", existing);
+        assertEquals("c-phone", lead.get("Nylas_Contact_Id__c"));
+        assertEquals("pat@other.org", lead.get("Email"));
+    }
+
+    @Test
+    void poisonRecordsReachTheDlqWithReasonsWhileTheRestLands() {
+        sf.org().declareField("Task", FieldDef.text("Thread__c", 5));
+        start(Map.of("salesforce.mapping.task", "thread_id=Thread__c", "behavior.on.unmatched.message", "skip"));
+        sf.org().insert("Contact", Map.of("LastName", "Lee", "Email", "ann@acme.com"));
+        Struct badWhen = event("e-bad", "No when", T1, T1, List.of(), null, "updated", T1).put("when", null);
+        List<SinkRecord> records = new ArrayList<>(List.of(
+                sinkRecord("nylas.messages", offset++, message("m-ok", "Fine", "me@mycorp.com", "ann@acme.com", T1,
+                        null, T1).put("thread_id", "t1")),
+                sinkRecord("nylas.messages", offset++, message("m-long", "Too long", "me@mycorp.com", "ann@acme.com",
+                        T1, null, T1).put("thread_id", "thread-id-too-long")),
+                sinkRecord("nylas.events", offset++, badWhen),
+                new SinkRecord("nylas.contacts", 0, null, null, null, "not a record", offset++)));
+        task.put(records);
+        assertEquals(1, sf.org().count("Task"));
+        assertEquals(3, context.dlq.size());
+        List<String> reasons = context.dlq.stream().map(d -> d.error().getMessage()).toList();
+        assertTrue(reasons.get(0).startsWith("UNSUPPORTED_VALUE"), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("STRING_TOO_LONG")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("MISSING_WHEN")), reasons.toString());
+    }
+
+    @Test
+    void withoutADlqABadRecordFailsTheTaskClearly() {
+        context.withDlq = false;
+        start(Map.of());
+        ConnectException e = assertThrows(ConnectException.class, () -> task.put(List.of(
+                new SinkRecord("nylas.contacts", 0, null, null, null, "junk", offset++))));
+        assertTrue(e.getMessage().contains("errors.tolerance=all"), e.getMessage());
+    }
+
+    @Test
+    void tokenExpiryMidRunIsInvisible() {
+        put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));
+        sf.expireAllTokens();
+        put(contact("c-2", "C", "D", "c@acme.com", null, null, T1));
+        assertEquals(2, sf.org().count("Lead"));
+    }
+
+    @Test
+    void transientFailuresAskForARedeliveryWithBackoff() {
+        put(contact("c-0", "A", "B", "z@acme.com", null, null, T1)); // logged in
+        sf.faults().failNext(FaultInjector.UNABLE_TO_LOCK_ROW, 1);
+        Struct c = contact("c-1", "A", "B", "a@acme.com", null, null, T1);
+        assertThrows(RetriableException.class, () -> put(c));
+        assertEquals(1, context.timeouts.size());
+        put(c);
+        assertEquals(2, sf.org().count("Lead"));
+    }
+
+    @Test
+    void requestLimitExceededPausesAndResumes() throws Exception {
+        sf.setApiUsage(sf.dailyApiLimit());
+        Struct c = contact("c-1", "A", "B", "a@acme.com", null, null, T1);
+        assertThrows(RetriableException.class, () -> put(c));
+        assertThrows(RetriableException.class, () -> put(c), "still no room");
+        assertEquals(0, sf.org().count("Lead"));
+        sf.setApiUsage(0);
+        Thread.sleep(150);
+        put(c);
+        assertEquals(1, sf.org().count("Lead"));
+    }
+
+    @Test
+    void theReserveIsLeftAlone() throws Exception {
+        put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));
+        sf.setApiUsage(sf.dailyApiLimit() - 100); // under 10 % left
+        put(contact("c-2", "C", "D", "c@acme.com", null, null, T1)); // this flush learns it
+        long calls = sf.apiCallCount();
+        assertThrows(RetriableException.class, () -> put(contact("c-3", "E", "F", "e@acme.com", null, null, T1)));
+        assertTrue(sf.apiCallCount() - calls <= 1, "at most one /limits probe");
+        sf.setApiUsage(0);
+        Thread.sleep(150);
+        put(contact("c-3", "E", "F", "e@acme.com", null, null, T1));
+        assertEquals(3, sf.org().count("Lead"));
+    }
+
+    @Test
+    void deletedEventsAreDeletedOrMarked() {
+        Instant s = Instant.parse("2026-04-01T15:00:00Z");
+        put(event("e-1", "Demo", s, s.plusSeconds(3600), List.of(), null, "updated", T1));
+        put(event("e-1", "Demo", s, s.plusSeconds(3600), List.of(), null, NylasSchemas.DELETED, T2));
+        assertEquals(0, sf.org().count("Event"));
+
+        start(Map.of("behavior.on.deleted.event", "mark"));
+        put(event("e-2", "Demo", s, s.plusSeconds(3600), List.of(), null, "updated", T1));
+        put(event("e-2", "Demo", s, s.plusSeconds(3600), List.of(), null, "updated", T2).put("status", "cancelled"));
+        assertEquals("Cancelled: Demo", one("SELECT Subject FROM Event").get("Subject"));
+    }
+
+    @Test
+    void eventsLinkAttendeesAndTaggedEventsLink() {
+        String ann = sf.org().insert("Contact", Map.of("LastName", "Lee", "Email", "ann@acme.com"));
+        String sfEvent = sf.org().insert("Event", Map.of("Subject", "From SF", "StartDateTime", T1, "EndDateTime",
+                T1.plusSeconds(600)));
+        Instant s = Instant.parse("2026-04-01T15:00:00Z");
+        put(event("e-1", "Meet", s, s.plusSeconds(3600), List.of("me@mycorp.com", "ann@acme.com"), null, "updated", T1),
+                event("e-2", "From SF", T1, T1.plusSeconds(600), List.of(), Map.of("key1", LoopGuard.tag(sfEvent)),
+                        "updated", T1));
+        assertEquals(ann, one("SELECT WhoId FROM Event WHERE Nylas_Event_Id__c = 'e-1'").get("WhoId"));
+        assertEquals(sfEvent, one("SELECT Id FROM Event WHERE Nylas_Event_Id__c = 'e-2'").get("Id"));
+        assertEquals(2, sf.org().count("Event"));
+    }
+
+    @Test
+    void bulkModeAboveTheThresholdCommitsOnlyAfterTheJob() {
+        start(Map.of("salesforce.bulk.threshold", "50"));
+        List<Struct> batch = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            batch.add(contact("c-" + i, "P", "N" + i, "p" + i + "@acme.com", null, null, T1));
+        }
+        long calls = sf.apiCallCount();
+        put(batch.toArray(new Struct[0]));
+        assertEquals(120, sf.org().count("Lead"), "written before put returned");
+        assertTrue(sf.apiCallCount() - calls < 20);
+        put(batch.toArray(new Struct[0]));
+        assertEquals(120, sf.org().count("Lead"));
+    }
+
+    @Test
+    void metricsCountEveryRecord() throws Exception {
+        put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));
+        put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));
+        var server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        var names = server.queryNames(new javax.management.ObjectName(
+                "io.nylassf.connect:type=salesforce-sink-task-metrics,*"), null);
+        assertNotNull(names);
+        assertTrue(names.stream().anyMatch(n -> {
+            try {
+                return ((Long) server.getAttribute(n, "RecordsCreated")) == 1L
+                        && ((Long) server.getAttribute(n, "RecordsSkipped")) == 1L
+                        && ((Long) server.getAttribute(n, "ApiCalls")) > 0;
+            } catch (Exception e) {
+                return false;
+            }
+        }), names.toString());
+    }
+}
