@@ -11,7 +11,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-/** Sends messages and writes calendar events through Nylas from Salesforce topics (the outbound direction). */
+/**
+ * Sends messages and writes calendar events through Nylas from Salesforce topics (the outbound direction).
+ * Records are keyed by Salesforce record, so one record's changes reach one task in order; tasks are identical.
+ */
 public class NylasSinkConnector extends SinkConnector {
     private static final Logger log = LoggerFactory.getLogger(NylasSinkConnector.class);
 
@@ -24,9 +27,10 @@ public class NylasSinkConnector extends SinkConnector {
 
     @Override
     public void start(Map<String, String> props) {
-        new NylasSinkConnectorConfig(props);
+        NylasSinkConnectorConfig config = new NylasSinkConnectorConfig(props);
         this.props = Map.copyOf(props);
-        log.info("Starting Nylas sink");
+        log.info("Starting Nylas sink: grants by {}, kickoff events {}", config.grantResolution(),
+                config.kickoffEnabled() ? "on" : "off");
     }
 
     @Override

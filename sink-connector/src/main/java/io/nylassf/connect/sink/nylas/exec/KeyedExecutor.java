@@ -1,0 +1,59 @@
+package io.nylassf.connect.sink.nylas.exec;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Runs work on a bounded pool, at most {@code parallelism} at once, while work submitted under the same key runs
+ * one after the other in submission order (one Salesforce record's actions never overtake each other; different
+ * records run in parallel).
+ */
+public final class KeyedExecutor implements AutoCloseable {
+    private final ExecutorService pool;
+    private final Map<String, CompletableFuture<?>> tails = new HashMap<>();
+
+    public KeyedExecutor(int parallelism, String name) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory tf = r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.pool = Executors.newFixedThreadPool(parallelism, tf);
+    }
+
+    public synchronized <T> CompletableFuture<T> submit(String key, Supplier<T> work) {
+        CompletableFuture<?> previous = tails.get(key);
+        CompletableFuture<T> next = previous == null
+                ? CompletableFuture.supplyAsync(work, pool)
+                : previous.handle((r, e) -> null).thenApplyAsync(x -> work.get(), pool);
+        tails.put(key, next);
+        next.whenComplete((r, e) -> {
+            synchronized (this) {
+                tails.remove(key, next);
+            }
+        });
+        return next;
+    }
+
+    public synchronized int pendingKeys() {
+        return tails.size();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
