@@ -91,7 +91,7 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     public static final String KICKOFF_DURATION = "opportunity.kickoff.duration.minutes";
     private static final String KICKOFF_DURATION_DOC = "Length of the kickoff event.";
     public static final String KICKOFF_TITLE = "opportunity.kickoff.title.prefix";
-    private static final String KICKOFF_TITLE_DOC = "Title of the kickoff event: this prefix and the Opportunity Name.";
+    private static final String KICKOFF_TITLE_DOC = "Title of the kickoff event: this prefix, a space and the Opportunity Name.";
 
     public static final String LOOP_GROUP = "Loop guard";
     public static final String LOOP_CLIENT_IDS = "loop.client.ids";
@@ -196,7 +196,7 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
                         KICKOFF_DELAY_DAYS_DOC, Width.SHORT, "Kickoff delay (days)", KICKOFF_VISIBLE)
                 .define(KICKOFF_DURATION, Type.INT, 60, Range.between(5, 1_440), Importance.LOW,
                         KICKOFF_DURATION_DOC, Width.SHORT, "Kickoff length (min)", KICKOFF_VISIBLE)
-                .define(KICKOFF_TITLE, Type.STRING, "Kickoff: ", null, Importance.LOW, KICKOFF_TITLE_DOC,
+                .define(KICKOFF_TITLE, Type.STRING, "Kickoff:", null, Importance.LOW, KICKOFF_TITLE_DOC,
                         Width.MEDIUM, "Kickoff title prefix", KICKOFF_VISIBLE)
                 .group(LOOP_GROUP)
                 .define(LOOP_CLIENT_IDS, Type.LIST, List.of("nylas-kafka-sync"), null, Importance.MEDIUM,

@@ -25,7 +25,7 @@ public final class GrantResolver {
     private final Supplier<List<Grant>> grants;
     private final Clock clock;
     private volatile Map<String, String> emailToGrant = Map.of();
-    private volatile long loadedAtMs = Long.MIN_VALUE;
+    private volatile long loadedAtMs = -1;
 
     public GrantResolver(Map<String, String> staticMap, boolean byEmail, Supplier<List<Grant>> grants, Clock clock) {
         staticMap.forEach((k, v) -> byKey.put(normalize(k), v));
@@ -52,7 +52,7 @@ public final class GrantResolver {
             return Optional.empty();
         }
         String g = emailToGrant.get(email);
-        if (g == null && clock.millis() - loadedAtMs > REFRESH_AFTER_MISS.toMillis()) {
+        if (g == null && stale()) {
             reload();
             g = emailToGrant.get(email);
         }
@@ -60,7 +60,7 @@ public final class GrantResolver {
     }
 
     private synchronized void reload() {
-        if (clock.millis() - loadedAtMs <= REFRESH_AFTER_MISS.toMillis()) {
+        if (!stale()) {
             return;
         }
         Map<String, String> m = new HashMap<>();
@@ -72,6 +72,10 @@ public final class GrantResolver {
         }
         emailToGrant = m;
         loadedAtMs = clock.millis();
+    }
+
+    private boolean stale() {
+        return loadedAtMs < 0 || clock.millis() - loadedAtMs > REFRESH_AFTER_MISS.toMillis();
     }
 
     private static String normalize(String key) {

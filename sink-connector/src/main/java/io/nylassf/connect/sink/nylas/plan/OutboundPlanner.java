@@ -160,7 +160,8 @@ public final class OutboundPlanner {
         Instant end = start.plus(Duration.ofMinutes(config.kickoffDurationMinutes()));
         String name = c.field("Name") == null ? c.id() : c.field("Name");
         String account = c.field("Account.Name");
-        EventSpec spec = new EventSpec(config.kickoffTitlePrefix() + name,
+        String prefix = config.kickoffTitlePrefix().strip();
+        EventSpec spec = new EventSpec(prefix.isEmpty() ? name : prefix + " " + name,
                 "Kickoff for " + name + (account == null ? "" : " (" + account + ")") + ", closed won in Salesforce.",
                 null, start.getEpochSecond(), end.getEpochSecond(), null, null, List.of());
         return new UpsertEvent(c, owner(c), spec, true, null);
