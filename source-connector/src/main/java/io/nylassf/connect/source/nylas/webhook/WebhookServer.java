@@ -166,6 +166,7 @@ public final class WebhookServer implements AutoCloseable {
         if (length != null) {
             try {
                 if (Long.parseLong(length.trim()) > maxBodyBytes) {
+                    drain(ex.getRequestBody());
                     reject(ex, 413, "body of " + length.trim() + " bytes exceeds webhook.max.body.bytes");
                     return;
                 }
@@ -176,6 +177,7 @@ public final class WebhookServer implements AutoCloseable {
         }
         byte[] body = readAtMost(ex.getRequestBody(), maxBodyBytes);
         if (body == null) {
+            drain(ex.getRequestBody());
             reject(ex, 413, "body exceeds webhook.max.body.bytes");
             return;
         }
@@ -239,6 +241,19 @@ public final class WebhookServer implements AutoCloseable {
                 status, why);
         listener.rejected(status);
         respond(ex, status, status == 413 ? "payload too large" : status == 401 ? "unauthorized" : "bad request");
+    }
+
+    /**
+     * Reads and discards what is left of a refused body (up to a bound), so that a client still sending it reads
+     * our 413 instead of a reset connection.
+     */
+    private void drain(InputStream in) throws IOException {
+        long budget = Math.min(64L * 1024 * 1024, 8L * maxBodyBytes);
+        byte[] buffer = new byte[8192];
+        int n;
+        while (budget > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, budget))) > 0) {
+            budget -= n;
+        }
     }
 
     private static byte[] readAtMost(InputStream in, int max) throws IOException {

@@ -1,0 +1,344 @@
+package io.nylassf.connect.source.nylas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nylassf.connect.source.nylas.NylasItSupport.Rec;
+import io.nylassf.testkit.connect.ConnectClusterExtension;
+import io.nylassf.testkit.connect.ConnectRest;
+import io.nylassf.testkit.nylas.NylasEmulator;
+import io.nylassf.testkit.nylas.NylasMessage;
+import io.nylassf.testkit.nylas.WebhookDelivery;
+import io.nylassf.testkit.nylas.WebhookSigner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static io.nylassf.connect.source.nylas.NylasItSupport.all;
+import static io.nylassf.connect.source.nylas.NylasItSupport.awaitCount;
+import static io.nylassf.connect.source.nylas.NylasItSupport.config;
+import static io.nylassf.connect.source.nylas.NylasItSupport.countById;
+import static io.nylassf.connect.source.nylas.NylasItSupport.duplicates;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Nylas source on a real single-worker Connect cluster against the Nylas emulator,
+ * driven only through the REST API: backfill of 10,400 messages across four grants, restarted mid-way; scaling
+ * 1 → 4 → 2 tasks under live traffic; an offset reset of one grant; a grant that expires and recovers; webhooks
+ * with duplicates, bad signatures, oversized and truncated notifications.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NylasSourceIT {
+    private static final NylasEmulator NYLAS = NylasEmulator.builder()
+            .rateLimitPerSecond(0).applicationRateLimitPerSecond(0)
+            .truncationThreshold(20_000)
+            .build().start();
+
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder()
+            .workers(1)
+            .build();
+
+    @AfterAll
+    static void stopEmulator() {
+        NYLAS.close();
+    }
+
+    private static Map<String, String> base(String name, String prefix, List<String> grants) {
+        Map<String, String> c = config(name, NYLAS.baseUrl(), NYLAS.apiKey(), prefix, grants);
+        c.put("nylas.objects", "messages");
+        c.put("nylas.page.size", "50");
+        return c;
+    }
+
+    @Test
+    @Order(1)
+    void backfillOfTenThousandMessagesLandsExactlyOnceAcrossARestart() {
+        long now = Instant.now().getEpochSecond();
+        List<String> grants = new ArrayList<>();
+        int perGrant = 2_600;
+        for (int g = 0; g < 4; g++) {
+            String grant = NYLAS.createGrant("backfill" + g + "@example.com", "google");
+            grants.add(grant);
+            for (int i = 0; i < perGrant; i++) {
+                // three messages per second: same-second ties everywhere, spread over ten days
+                long date = now - 10 * 86_400L + (i / 3) * 300L;
+                NYLAS.addMessage(grant, NylasMessage.create().subject("b" + i).date(date));
+            }
+        }
+        int total = 4 * perGrant;
+        Map<String, String> c = base("backfill", "bf", grants);
+        c.put("tasks.max", "2");
+        c.put("backfill.days", "11");
+        c.put("window.max.seconds", "43200");
+        NYLAS.faults().onlyPaths("/messages").latency(15, 0);
+        CONNECT.putConnector("backfill", c);
+        CONNECT.awaitRunning("backfill", 2);
+
+        List<Rec> before = awaitCount(CONNECT, 2_000, Duration.ofSeconds(60), r -> true, "bf.messages");
+        assertTrue(before.size() < total, "the restart must happen mid-backfill, had " + before.size());
+        ConnectRest.Response restart = CONNECT.rest().post("connectors/backfill/restart?includeTasks=true", null);
+        assertTrue(restart.status() == 202 || restart.status() == 204, restart.raw());
+        NYLAS.faults().reset();
+
+        List<Rec> got = awaitCount(CONNECT, total, Duration.ofSeconds(90), r -> true, "bf.messages");
+        got = all(CONNECT, "bf.messages");
+        assertEquals(Map.of(), duplicates(got), "no message twice");
+        assertEquals(total, got.size());
+        Set<String> expected = new HashSet<>();
+        grants.forEach(g -> NYLAS.messages(g).forEach(m -> expected.add(m.get("id").asText())));
+        assertEquals(expected, countById(got).keySet(), "every message, no gap");
+        assertTrue(got.stream().allMatch(r -> "created".equals(r.value().path("change_type").asText())
+                && "window".equals(r.via())));
+        // one object's records stay in one partition: the key is (grant, object, id)
+        JsonNode offsets = CONNECT.offsets("backfill");
+        assertEquals(4, offsets.path("offsets").size(), offsets.toString());
+        CONNECT.rest().delete("connectors/backfill");
+        CONNECT.awaitDeleted("backfill");
+    }
+
+    @Test
+    @Order(2)
+    void scalingOneToFourToTwoTasksUnderLiveTrafficLosesNothing() throws Exception {
+        List<String> grants = new ArrayList<>();
+        for (int g = 0; g < 4; g++) {
+            grants.add(NYLAS.createGrant("scale" + g + "@example.com", "microsoft"));
+        }
+        Map<String, String> c = base("scale", "sc", grants);
+        c.put("backfill.days", "0");
+        CONNECT.putConnector("scale", c);
+        CONNECT.awaitRunning("scale", 1);
+
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger added = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            int i = 0;
+            while (writing.get()) {
+                NYLAS.addMessage(grants.get(i % 4), NylasMessage.create().subject("live" + i));
+                added.incrementAndGet();
+                i++;
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        writer.start();
+        try {
+            awaitCount(CONNECT, 100, Duration.ofSeconds(30), r -> true, "sc.messages");
+            c.put("tasks.max", "4");
+            CONNECT.putConnector("scale", c);
+            CONNECT.awaitRunning("scale", 4);
+            awaitCount(CONNECT, added.get(), Duration.ofSeconds(30), r -> true, "sc.messages");
+            c.put("tasks.max", "2");
+            CONNECT.putConnector("scale", c);
+            CONNECT.awaitRunning("scale", 2);
+            Thread.sleep(1_500);
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
+
+        List<Rec> got = awaitCount(CONNECT, added.get(), Duration.ofSeconds(30), r -> true, "sc.messages");
+        got = all(CONNECT, "sc.messages");
+        assertEquals(Map.of(), duplicates(got));
+        assertEquals(added.get(), got.size());
+    }
+
+    @Test
+    @Order(3)
+    void anOffsetResetThroughRestReReadsOneGrantFromTheChosenTime() {
+        // reuses the 'scale' connector and its grants
+        List<Rec> before = all(CONNECT, "sc.messages");
+        String grant = before.get(0).grant();
+        List<ObjectNode> messages = NYLAS.messages(grant);
+        long from = messages.get(messages.size() / 2).get("date").asLong();
+        Set<String> reRead = messages.stream().filter(m -> m.get("date").asLong() >= from)
+                .map(m -> m.get("id").asText()).collect(Collectors.toSet());
+
+        int stop = CONNECT.rest().put("connectors/scale/stop", null).status();
+        assertTrue(stop == 202 || stop == 204, "stop -> " + stop);
+        CONNECT.awaitState("scale", "STOPPED", 0);
+        Map<String, Object> partition = Map.of("grant", grant, "object", "messages");
+        ConnectRest.Response bad = CONNECT.rest().patch("connectors/scale/offsets", Map.of("offsets", List.of(
+                Map.of("partition", partition, "offset", Map.of("v", 1, "watermark", "yesterday")))));
+        // Connect reports a ConnectException from alterOffsets as an error status with our message
+        assertTrue(bad.status() >= 400 && bad.raw().contains("watermark"), bad.raw());
+        ConnectRest.Response ok = CONNECT.rest().patch("connectors/scale/offsets", Map.of("offsets", List.of(
+                Map.of("partition", partition, "offset", Map.of("v", 1, "watermark", from, "last_id", "")))));
+        assertEquals(200, ok.status(), ok.raw());
+        assertEquals(202, CONNECT.rest().put("connectors/scale/resume", null).status());
+        CONNECT.awaitRunning("scale", 2);
+
+        List<Rec> after = awaitCount(CONNECT, before.size() + reRead.size(), Duration.ofSeconds(30), r -> true,
+                "sc.messages");
+        after = all(CONNECT, "sc.messages");
+        assertEquals(before.size() + reRead.size(), after.size());
+        assertEquals(reRead, duplicates(after).keySet(), "exactly the chosen grant's messages from that time, once more");
+        CONNECT.rest().delete("connectors/scale");
+        CONNECT.awaitDeleted("scale");
+    }
+
+    @Test
+    @Order(4)
+    void anExpiredGrantPausesAloneAndResumesWhenValidAgain() {
+        String healthy = NYLAS.createGrant("healthy@example.com", "google");
+        String expiring = NYLAS.createGrant("expiring@example.com", "google");
+        Map<String, String> c = base("expiry", "ex", List.of(healthy, expiring));
+        c.put("backfill.days", "0");
+        CONNECT.putConnector("expiry", c);
+        CONNECT.awaitRunning("expiry", 1);
+        NYLAS.addMessage(expiring, NylasMessage.create().subject("before"));
+        awaitCount(CONNECT, 1, Duration.ofSeconds(30), r -> true, "ex.messages");
+
+        NYLAS.expireGrant(expiring);
+        List<Rec> status = awaitCount(CONNECT, 1, Duration.ofSeconds(30),
+                r -> "expired".equals(r.value().path("status").asText()), "ex.grants");
+        assertEquals(expiring, status.get(0).value().path("grant_id").asText());
+        NYLAS.addMessage(expiring, NylasMessage.create().subject("during"));
+        for (int i = 0; i < 5; i++) {
+            NYLAS.addMessage(healthy, NylasMessage.create().subject("other" + i));
+        }
+        awaitCount(CONNECT, 5, Duration.ofSeconds(30), r -> r.grant().equals(healthy), "ex.messages");
+
+        NYLAS.restoreGrant(expiring);
+        awaitCount(CONNECT, 1, Duration.ofSeconds(30), r -> "valid".equals(r.value().path("status").asText()),
+                "ex.grants");
+        List<Rec> got = awaitCount(CONNECT, 2, Duration.ofSeconds(30), r -> r.grant().equals(expiring), "ex.messages");
+        assertEquals(Set.of("before", "during"), got.stream().map(r -> r.value().path("subject").asText())
+                .collect(Collectors.toSet()));
+        assertEquals(1, all(CONNECT, "ex.grants").stream()
+                .filter(r -> "expired".equals(r.value().path("status").asText())).count(), "one pause, one record");
+        CONNECT.rest().delete("connectors/expiry");
+        CONNECT.awaitDeleted("expiry");
+    }
+
+    @Test
+    @Order(5)
+    void webhooksProduceExactlyTheExpectedRecords() throws Exception {
+        String grant = NYLAS.createGrant("hooks@example.com", "google");
+        int port = NylasItSupport.freePort();
+        String endpoint = "http://127.0.0.1:" + port + "/nylas/webhook";
+        Map<String, String> c = config("hooks", NYLAS.baseUrl(), NYLAS.apiKey(), "wh", List.of(grant));
+        c.put("nylas.objects", "contacts");
+        c.put("contacts.scan.interval.ms", "3600000");
+        c.put("webhook.enabled", "true");
+        c.put("webhook.port", Integer.toString(port));
+        c.put("webhook.max.body.bytes", "65536");
+        CONNECT.putConnector("hooks", c);
+        CONNECT.awaitRunning("hooks", 1);
+        HttpClient http = HttpClient.newHttpClient();
+        ConnectClusterExtension.waitUntil("endpoint up", Duration.ofSeconds(30),
+                () -> get(http, endpoint + "/health").statusCode() == 200);
+
+        // the challenge is answered before the secret is known, exactly as Nylas needs at creation
+        HttpResponse<String> challenge = get(http, endpoint + "?challenge=abc%20123");
+        assertEquals(200, challenge.statusCode());
+        assertEquals("abc 123", challenge.body());
+        ObjectNode webhook = NYLAS.registerWebhook(endpoint, "message.created", "message.deleted", "contact.updated",
+                "contact.deleted", "grant.expired");
+        String secret = webhook.get("webhook_secret").asText();
+        c.put("webhook.secret", secret);
+        CONNECT.putConnector("hooks", c);
+        ConnectClusterExtension.waitUntil("endpoint up with the secret", Duration.ofSeconds(30),
+                () -> post(http, endpoint, signedBody(secret, "{\"id\":\"probe\",\"type\":\"folder.created\","
+                        + "\"data\":{\"object\":{\"id\":\"f\"}}}"), secret, true).statusCode() == 200);
+
+        int mark = NYLAS.webhookDeliveries().size();
+        String m1 = NYLAS.addMessage(grant, NylasMessage.create().subject("hooked")).get("id").asText();
+        String big = NYLAS.addMessage(grant, NylasMessage.create().subject("big").body("x".repeat(30_000)))
+                .get("id").asText();
+        NYLAS.addContact(grant, Map.of("given_name", "Ada", "surname", "Lovelace"));
+        NYLAS.deleteMessage(grant, m1);
+        assertTrue(NYLAS.awaitWebhooks(Duration.ofSeconds(30)));
+        List<WebhookDelivery> first = NYLAS.webhookDeliveries().stream().skip(mark)
+                .filter(d -> d.url().equals(endpoint)).toList();
+        assertEquals(4, first.size(), first.toString());
+        assertTrue(first.stream().allMatch(d -> d.status() == 200), first.toString());
+        assertTrue(first.stream().anyMatch(d -> d.type().equals("message.created.truncated")));
+
+        // at-least-once: every notification delivered again, same id
+        first.forEach(d -> NYLAS.redeliver(d.notificationId()));
+        assertTrue(NYLAS.awaitWebhooks(Duration.ofSeconds(30)));
+        List<WebhookDelivery> again = NYLAS.webhookDeliveries().stream().skip(mark)
+                .filter(d -> d.url().equals(endpoint)).toList();
+        assertEquals(8, again.size());
+        assertTrue(again.stream().allMatch(d -> d.status() == 200), again.toString());
+
+        // forged, unsigned, oversized and malformed requests are refused
+        String forged = "{\"id\":\"evil\",\"type\":\"message.created\",\"data\":{\"object\":{\"id\":\"x\","
+                + "\"grant_id\":\"" + grant + "\",\"subject\":\"forged\",\"body\":\"\"}}}";
+        assertEquals(401, post(http, endpoint, forged, "not-the-secret", true).statusCode());
+        assertEquals(401, post(http, endpoint, forged, secret, false).statusCode());
+        assertEquals(413, post(http, endpoint, "{\"pad\":\"" + "y".repeat(70_000) + "\"}", secret, true).statusCode());
+        assertEquals(400, post(http, endpoint, "{not json", secret, true).statusCode());
+        assertEquals(400, post(http, endpoint, "{\"type\":\"message.created\"}", secret, true).statusCode());
+
+        List<Rec> messages = awaitCount(CONNECT, 3, Duration.ofSeconds(30), r -> "webhook".equals(r.via()),
+                "wh.messages");
+        Thread.sleep(1_000);
+        messages = all(CONNECT, "wh.messages").stream().filter(r -> "webhook".equals(r.via())).toList();
+        assertEquals(3, messages.size(), "created, created (truncated, fetched) and deleted: once each");
+        Rec fetched = messages.stream().filter(r -> r.id().equals(big)).findFirst().orElseThrow();
+        assertEquals(30_000, fetched.value().path("body").asText().length(), "the truncated body was fetched");
+        assertEquals(List.of("created", "deleted"), messages.stream().filter(r -> r.id().equals(m1))
+                .map(r -> r.value().path("change_type").asText()).toList());
+        List<Rec> contacts = all(CONNECT, "wh.contacts").stream().filter(r -> "webhook".equals(r.via())).toList();
+        assertEquals(1, contacts.size());
+        assertEquals("Ada", contacts.get(0).value().path("given_name").asText());
+
+        // grant.expired arrives as a status record too
+        NYLAS.expireGrant(grant);
+        awaitCount(CONNECT, 1, Duration.ofSeconds(30), r -> "webhook".equals(r.via())
+                && "expired".equals(r.value().path("status").asText()), "wh.grants");
+        CONNECT.rest().delete("connectors/hooks");
+        CONNECT.awaitDeleted("hooks");
+    }
+
+    private static String signedBody(String secret, String body) {
+        return body;
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String body, String secret, boolean sign) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (sign) {
+            b.header("X-Nylas-Signature", WebhookSigner.sign(secret, bytes));
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
