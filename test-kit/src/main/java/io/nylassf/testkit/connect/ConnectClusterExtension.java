@@ -33,12 +33,15 @@ public final class ConnectClusterExtension implements BeforeAllCallback, AfterAl
 
     private final int workers;
     private final Map<String, String> workerProps;
+    private final java.util.Properties brokerProps;
     private EmbeddedConnectCluster cluster;
     private ConnectRest rest;
 
     private ConnectClusterExtension(Builder b) {
         this.workers = b.workers;
         this.workerProps = new HashMap<>(b.workerProps);
+        this.brokerProps = new java.util.Properties();
+        this.brokerProps.putAll(b.brokerProps);
     }
 
     public static Builder builder() {
@@ -61,6 +64,7 @@ public final class ConnectClusterExtension implements BeforeAllCallback, AfterAl
                 .name(name)
                 .numWorkers(workers)
                 .numBrokers(1)
+                .brokerProps(brokerProps)
                 .workerProps(new HashMap<>(workerProps))
                 .build();
         cluster.start();
@@ -209,8 +213,12 @@ public final class ConnectClusterExtension implements BeforeAllCallback, AfterAl
     public static final class Builder {
         private int workers = 1;
         private final Map<String, String> workerProps = new HashMap<>();
+        private final Map<String, String> brokerProps = new HashMap<>();
 
         private Builder() {
+            // One broker: internal topics (transactions included, for exactly-once source tests) must fit on it.
+            brokerProps.put("transaction.state.log.replication.factor", "1");
+            brokerProps.put("transaction.state.log.min.isr", "1");
             workerProps.put(WorkerConfig.PLUGIN_DISCOVERY_CONFIG, PluginDiscoveryMode.SERVICE_LOAD.toString());
             // The default of 60 s would leave the offsets endpoint empty for most of a test.
             workerProps.put(WorkerConfig.OFFSET_COMMIT_INTERVAL_MS_CONFIG, "500");
@@ -230,6 +238,16 @@ public final class ConnectClusterExtension implements BeforeAllCallback, AfterAl
         public Builder workerProp(String key, String value) {
             workerProps.put(key, value);
             return this;
+        }
+
+        public Builder brokerProp(String key, String value) {
+            brokerProps.put(key, value);
+            return this;
+        }
+
+        /** Workers with exactly-once source support enabled (KIP-618); the broker is set up for transactions. */
+        public Builder exactlyOnceSource() {
+            return workerProp("exactly.once.source.support", "enabled");
         }
 
         public ConnectClusterExtension build() {
