@@ -62,6 +62,9 @@ class SandboxTest {
             assertEquals(3, sf.org().count("Account"));
             assertEquals(2, sf.org().count("Opportunity"));
             assertTrue(sf.org().count("User") >= 2);
+            for (String o : List.of("Contact", "Lead", "Task", "Event")) {
+                assertTrue(sf.org().schema(o).field("Nylas_Modified_At__c") != null, o + " lacks Nylas_Modified_At__c");
+            }
         }
     }
 }
