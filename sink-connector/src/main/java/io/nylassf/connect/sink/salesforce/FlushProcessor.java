@@ -96,6 +96,7 @@ final class FlushProcessor {
     private final String eventExt;
     private final String modifiedAt;
     private final String messageObject;
+    private boolean peopleIdsNeeded;
 
     FlushProcessor(SalesforceSinkConnectorConfig config, SalesforceClient client, SalesforceWriter writer,
                    SinkMetrics metrics) {
@@ -134,6 +135,8 @@ final class FlushProcessor {
             }
             metrics.sourceTime(i.obj().modifiedAt());
         }
+        // new people's IDs matter only to activities of the same flush (a bulk job downloads them at one call)
+        peopleIdsNeeded = !messages.isEmpty() || !events.isEmpty();
         Lookups lookups = lookup(contacts, messages, events);
         Map<String, Who> newPeople = new HashMap<>();
 
@@ -272,8 +275,10 @@ final class FlushProcessor {
         if (config.routing() != PersonRouter.Rule.LEAD && !domains.isEmpty()) {
             String field = config.accountDomainField();
             List<String> likes = domains.stream().map(d -> field + " LIKE " + Soql.likeContains(d)).toList();
-            for (String group : Soql.orGroups(likes, Soql.MAX_WHERE_CHARS)) {
-                q.add("accounts", "SELECT Id, Name, " + field + ", LastModifiedDate FROM Account WHERE " + group);
+            String prefix = "SELECT Id, Name, " + field + ", LastModifiedDate FROM Account WHERE ";
+            for (String group : Soql.orGroupsForUrl(likes, Soql.MAX_ENCODED_QUERY_BYTES
+                    - Soql.encodedLength(prefix))) {
+                q.add("accounts", prefix + group);
             }
         }
         if (q.isEmpty()) {
@@ -329,8 +334,10 @@ final class FlushProcessor {
         }
         String prefix = "SELECT " + String.join(", ", select) + " FROM " + sobject + " WHERE "
                 + (extraCondition == null ? "" : extraCondition + " AND ");
-        int room = Soql.MAX_WHERE_CHARS - (extraCondition == null ? 0 : extraCondition.length() + 5);
-        for (String clause : Soql.inClauses(field, values, room)) {
+        // IN lists as long as the rules allow (the encoded statement within the URI limit), so a flush of
+        // 10,000 records needs a dozen queries, two or three Composite calls
+        int room = Soql.MAX_ENCODED_QUERY_BYTES - Soql.encodedLength(prefix);
+        for (String clause : Soql.inClausesForUrl(field, values, room)) {
             q.add(key, prefix + clause);
         }
     }
@@ -522,6 +529,9 @@ final class FlushProcessor {
             }
             Resolution res = resolver.resolve(route.sobject(), fields, null, c.modifiedAt(), Set.of(), Set.of());
             WriteOp op = WriteOp.upsert(route.sobject(), contactExt, new LinkedHashMap<>(res.changes()));
+            if (peopleIdsNeeded) {
+                op.wantId();
+            }
             String sobject = route.sobject();
             Pending p = new Pending(i, op, false, r -> {
                 if (email != null) {
@@ -563,7 +573,7 @@ final class FlushProcessor {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("Name", FieldLimits.truncate(name, 255));
             f.put(config.accountDomainField(), domain);
-            ops.add(WriteOp.create("Account", f));
+            ops.add(WriteOp.create("Account", f).wantId());
             domains.add(domain);
         });
         if (!runWrites(ops, out)) {
@@ -689,7 +699,7 @@ final class FlushProcessor {
             f.put("LastName", FieldLimits.truncate("Lead", "LastName", last == null ? "Unknown" : last));
             f.put("Company", domain == null ? ContactMapper.UNKNOWN_COMPANY : domain);
             f.put("Email", email);
-            WriteOp op = WriteOp.create("Lead", f);
+            WriteOp op = WriteOp.create("Lead", f).wantId();
             byEmail.put(email, new Pending(i, op, false, r -> newPeople.put(email, new Who(r.id(), "Lead", null))));
         }
         return new ArrayList<>(byEmail.values());

@@ -55,6 +55,13 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
             + "is retried (the job's upserts are idempotent, so a retry does no harm).";
     public static final int BULK_TIMEOUT_MS_DEFAULT = 600_000;
 
+    public static final String BULK_POLL_INITIAL_MS = "salesforce.bulk.poll.initial.ms";
+    private static final String BULK_POLL_INITIAL_MS_DOC = "Wait before the first status poll of a Bulk API job; "
+            + "0.1 ms per row is added (a job takes time in proportion to its size), and later polls double the wait "
+            + "up to 10 s. Each poll is one API call: set it near your org's typical job time so most jobs need one "
+            + "poll.";
+    public static final int BULK_POLL_INITIAL_MS_DEFAULT = 500;
+
     public static final String RETRY_BACKOFF_MS = "salesforce.retry.backoff.ms";
     private static final String RETRY_BACKOFF_MS_DOC = "First wait before Connect redelivers a batch after a transient "
             + "failure (429, 5xx, UNABLE_TO_LOCK_ROW, timeouts); doubles per attempt with jitter, honouring "
@@ -164,6 +171,10 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
         super(CONFIG_DEF, props);
     }
 
+    protected SalesforceSinkConnectorConfig(ConfigDef def, Map<String, String> props) {
+        super(def, props);
+    }
+
     public static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
         SalesforceConnectionConfig.addTo(def);
@@ -177,6 +188,8 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
                         BULK_THRESHOLD_DOC, Width.SHORT, "Bulk API threshold")
                 .define(BULK_TIMEOUT_MS, Type.INT, BULK_TIMEOUT_MS_DEFAULT, Range.between(1_000, 3_600_000),
                         Importance.LOW, BULK_TIMEOUT_MS_DOC, Width.SHORT, "Bulk job timeout (ms)")
+                .define(BULK_POLL_INITIAL_MS, Type.INT, BULK_POLL_INITIAL_MS_DEFAULT, Range.between(10, 60_000),
+                        Importance.LOW, BULK_POLL_INITIAL_MS_DOC, Width.SHORT, "Bulk job first poll (ms)")
                 .define(RETRY_BACKOFF_MS, Type.INT, RETRY_BACKOFF_MS_DEFAULT, Range.between(10, 600_000),
                         Importance.LOW, RETRY_BACKOFF_MS_DOC, Width.SHORT, "Retry backoff (ms)")
                 .define(RETRY_BACKOFF_MAX_MS, Type.INT, RETRY_BACKOFF_MAX_MS_DEFAULT, Range.between(10, 3_600_000),
@@ -338,6 +351,10 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
 
     public int bulkThreshold() {
         return getInt(BULK_THRESHOLD);
+    }
+
+    public Duration bulkPollInitial() {
+        return Duration.ofMillis(getInt(BULK_POLL_INITIAL_MS));
     }
 
     public Duration bulkTimeout() {

@@ -47,7 +47,8 @@ public class SalesforceSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         config = new SalesforceSinkConnectorConfig(props);
         client = new SalesforceClient(config.clientSettings());
-        writer = new SalesforceWriter(client, config.batchSize(), config.bulkThreshold(), config.bulkTimeout());
+        writer = new SalesforceWriter(client, config.batchSize(), config.bulkThreshold(), config.bulkTimeout(),
+                config.bulkPollInitial());
         metrics = new SinkMetrics().register(props.get("name"), client.limits());
         processor = new FlushProcessor(config, client, writer, metrics);
         budget = new ApiBudget(client, config.apiReservePercent(), config.budgetCheckInterval(), Clock.systemUTC(),

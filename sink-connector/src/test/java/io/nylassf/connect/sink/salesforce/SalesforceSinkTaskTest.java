@@ -354,6 +354,35 @@ class SalesforceSinkTaskTest {
     }
 
     @Test
+    void bulkFailedRowsReachTheDlqAndOnlyNeededResultsAreDownloaded() {
+        sf.org().declareField("Lead", FieldDef.text("Title_Code__c", 5));
+        start(Map.of("salesforce.bulk.threshold", "50", "salesforce.mapping.lead", "job_title=Title_Code__c"));
+        List<SinkRecord> batch = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            batch.add(sinkRecord("nylas.contacts", offset++, contact("c-" + i, "P", "N" + i, "p" + i + "@beta.io",
+                    null, i % 25 == 0 ? "far-too-long" : "ok", T1)));
+        }
+        long calls = sf.apiCallCount();
+        task.put(batch);
+        assertEquals(96, sf.org().count("Lead"));
+        assertEquals(4, context.dlq.size());
+        context.dlq.forEach(d -> assertTrue(d.error().getMessage().contains("STRING_TOO_LONG"), d.error().getMessage()));
+        // lookups (1 Composite) + create, upload, close, one poll, failedResults; no successfulResults download
+        assertEquals(6, sf.apiCallCount() - calls);
+
+        calls = sf.apiCallCount();
+        List<SinkRecord> fresh = new ArrayList<>();
+        for (int i = 100; i < 160; i++) {
+            fresh.add(sinkRecord("nylas.contacts", offset++, contact("c-" + i, "P", "N" + i, "p" + i + "@beta.io",
+                    null, "ok", T1)));
+        }
+        task.put(fresh);
+        assertEquals(156, sf.org().count("Lead"));
+        assertEquals(5, sf.apiCallCount() - calls, "no failedResults either when nothing failed");
+        assertEquals(156, sf.org().query("SELECT Id FROM Lead WHERE Title_Code__c = 'ok'").totalSize());
+    }
+
+    @Test
     void metricsCountEveryRecord() throws Exception {
         put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));
         put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));

@@ -44,8 +44,18 @@ public final class SalesforceWriter implements AutoCloseable {
     private final int bulkThreshold;
     private final Duration bulkTimeout;
     private final ScheduledExecutorService poller;
+    private final Duration bulkPollInitial;
+
+    /** The longest wait between two polls of a bulk job. */
+    static final long MAX_POLL_MS = 10_000;
 
     public SalesforceWriter(SalesforceClient client, int batchSize, int bulkThreshold, Duration bulkTimeout) {
+        this(client, batchSize, bulkThreshold, bulkTimeout, Duration.ofMillis(500));
+    }
+
+    public SalesforceWriter(SalesforceClient client, int batchSize, int bulkThreshold, Duration bulkTimeout,
+                            Duration bulkPollInitial) {
+        this.bulkPollInitial = bulkPollInitial;
         this.client = client;
         this.batchSize = batchSize;
         this.bulkThreshold = bulkThreshold;
@@ -73,7 +83,11 @@ public final class SalesforceWriter implements AutoCloseable {
         List<Chunk> chunks = new ArrayList<>();
         for (Map.Entry<GroupKey, List<WriteOp>> g : groups.entrySet()) {
             List<WriteOp> list = g.getValue();
-            if (bulkThreshold > 0 && list.size() > bulkThreshold && g.getKey().action() != WriteOp.Action.DELETE) {
+            // Bulk for upserts and updates only: their result rows carry the key (external ID or Id) that matches
+            // them back to operations; creates and deletes stay on Collections
+            WriteOp.Action action = g.getKey().action();
+            if (bulkThreshold > 0 && list.size() > bulkThreshold
+                    && (action == WriteOp.Action.UPSERT || action == WriteOp.Action.UPDATE)) {
                 bulk(g.getKey(), list);
                 continue;
             }
@@ -170,7 +184,7 @@ public final class SalesforceWriter implements AutoCloseable {
             abortQuietly(job);
             throw e;
         }
-        BulkIngestJob.Info info = await(job);
+        BulkIngestJob.Info info = await(job, ops.size());
         if ("Failed".equals(info.state()) || "Aborted".equals(info.state())) {
             SaveError err = new SaveError("BULK_JOB_" + info.state().toUpperCase(java.util.Locale.ROOT),
                     "Bulk API job " + job.id() + " " + info.state() + (info.errorMessage() == null ? ""
@@ -178,25 +192,49 @@ public final class SalesforceWriter implements AutoCloseable {
             ops.forEach(op -> op.result(SaveResult.failure(err)));
             return;
         }
-        // Results come back unordered: match them to operations by external ID (upsert) or Id (update).
+        // Results come back unordered: match them to operations by external ID (upsert) or Id (update). Each
+        // result download is an API call, so only the ones the job's counters say exist (and are needed) are read.
         Map<String, List<WriteOp>> byKey = new HashMap<>();
         for (WriteOp op : ops) {
             byKey.computeIfAbsent(rowKey(op), k -> new ArrayList<>()).add(op);
         }
         String keyColumn = key.action() == WriteOp.Action.UPSERT ? key.extIdField() : "Id";
-        for (Map<String, String> r : job.successfulResults()) {
-            for (WriteOp op : byKey.getOrDefault(r.get(keyColumn), List.of())) {
-                op.result(new SaveResult(r.get("sf__Id"), true, Boolean.parseBoolean(r.get("sf__Created")), null));
+        if (info.failed() > 0) {
+            for (Map<String, String> r : job.failedResults()) {
+                SaveError err = parseBulkError(r.get("sf__Error"));
+                for (WriteOp op : byKey.getOrDefault(r.get(keyColumn), List.of())) {
+                    op.result(SaveResult.failure(err));
+                }
             }
         }
-        for (Map<String, String> r : job.failedResults()) {
-            SaveError err = parseBulkError(r.get("sf__Error"));
-            for (WriteOp op : byKey.getOrDefault(r.get(keyColumn), List.of())) {
-                op.result(SaveResult.failure(err));
+        if (info.processed() < ops.size()) {
+            // rows the job never reached: transient, the redelivered batch writes them (upserts are idempotent)
+            for (Map<String, String> r : job.unprocessedRecords()) {
+                for (WriteOp op : byKey.getOrDefault(r.get(keyColumn), List.of())) {
+                    op.result(SaveResult.failure(new SaveError("SERVER_UNAVAILABLE",
+                            "Bulk API job " + job.id() + " did not process this row", null, null)));
+                }
             }
         }
+        boolean needIds = ops.stream().anyMatch(op -> op.wantsId() && op.result() == null);
+        if (needIds) {
+            for (Map<String, String> r : job.successfulResults()) {
+                for (WriteOp op : byKey.getOrDefault(r.get(keyColumn), List.of())) {
+                    op.result(new SaveResult(r.get("sf__Id"), true, Boolean.parseBoolean(r.get("sf__Created")), null));
+                }
+            }
+        }
+        long unaccounted = ops.stream().filter(op -> op.result() == null).count();
+        long expectedSuccesses = info.processed() - info.failed();
         for (WriteOp op : ops) {
-            if (op.result() == null) {
+            if (op.result() != null) {
+                continue;
+            }
+            if (!needIds && unaccounted <= expectedSuccesses) {
+                // the job's counters vouch for these rows: an upsert planned for a record the lookup did not
+                // find is a create; an update keeps its Id
+                op.result(new SaveResult(op.id(), true, key.action() != WriteOp.Action.UPDATE, null));
+            } else {
                 op.result(SaveResult.failure(new SaveError("SERVER_UNAVAILABLE",
                         "Bulk API job " + job.id() + " returned no result for this row", null, null)));
             }
@@ -230,10 +268,14 @@ public final class SalesforceWriter implements AutoCloseable {
         return new SaveError(code, message, fields, null);
     }
 
-    /** Polls the job on the scheduler (250 ms, growing to 5 s) until it is final or the bulk timeout passes. */
-    private BulkIngestJob.Info await(BulkIngestJob job) {
+    /**
+     * Polls the job on the scheduler until it is final or the bulk timeout passes: the first poll after the
+     * configured initial delay plus 0.1 ms per row (a job needs time in proportion to its size, so a typical job
+     * is final at the first poll), then doubling up to {@link #MAX_POLL_MS}.
+     */
+    private BulkIngestJob.Info await(BulkIngestJob job, int rows) {
         CompletableFuture<BulkIngestJob.Info> done = new CompletableFuture<>();
-        schedulePoll(job, done, 250);
+        schedulePoll(job, done, firstPollDelayMs(rows));
         try {
             return done.get(bulkTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -264,11 +306,11 @@ public final class SalesforceWriter implements AutoCloseable {
                 if (info.isFinal()) {
                     done.complete(info);
                 } else {
-                    schedulePoll(job, done, Math.min(5_000, (long) (delayMs * 1.5)));
+                    schedulePoll(job, done, Math.min(MAX_POLL_MS, delayMs * 2));
                 }
             } catch (ApiException e) {
                 if (e.isRetriable()) {
-                    schedulePoll(job, done, Math.min(5_000, delayMs * 2));
+                    schedulePoll(job, done, Math.min(MAX_POLL_MS, delayMs * 2));
                 } else {
                     done.completeExceptionally(e);
                 }
@@ -276,6 +318,10 @@ public final class SalesforceWriter implements AutoCloseable {
                 done.completeExceptionally(e);
             }
         }, delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    long firstPollDelayMs(int rows) {
+        return Math.min(MAX_POLL_MS, bulkPollInitial.toMillis() + rows / 10);
     }
 
     private static void abortQuietly(BulkIngestJob job) {

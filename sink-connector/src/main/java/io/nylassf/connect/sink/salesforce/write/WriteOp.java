@@ -14,6 +14,7 @@ public final class WriteOp {
     private final Map<String, Object> fields;
     private final String id;
     private SaveResult result;
+    private boolean wantsId;
 
     private WriteOp(String sobject, Action action, String extIdField, Map<String, Object> fields, String id) {
         this.sobject = sobject;
@@ -58,6 +59,19 @@ public final class WriteOp {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * Asks for the record ID on success even in bulk mode, where it costs a {@code successfulResults} download
+     * (one API call per job): only when a later phase of the flush links to this record.
+     */
+    public WriteOp wantId() {
+        this.wantsId = true;
+        return this;
+    }
+
+    public boolean wantsId() {
+        return wantsId;
     }
 
     public SaveResult result() {
