@@ -80,7 +80,10 @@ public final class Quickstart {
         return processes.stop(LocalServices.STOP_ORDER);
     }
 
-    /** Prints a progress line per connector until the figures stop moving, or the timeout. */
+    /**
+     * Prints a progress line per connector until every sink has data on each input topic and has committed all of
+     * it, and nothing has moved for a while; or until the timeout.
+     */
     private boolean follow(ConnectRest rest, List<ConnectorDeployer.Deployment> deployments) throws Exception {
         long start = System.nanoTime();
         long lastChange = start;
@@ -90,14 +93,14 @@ public final class Quickstart {
                 List<SyncProgress.Line> lines = progress.read(deployments);
                 String now = lines.toString();
                 long t = System.nanoTime();
-                boolean allRunning = lines.stream().allMatch(l -> "RUNNING".equals(l.state()));
+                boolean caughtUp = lines.stream().allMatch(SyncProgress.Line::caughtUp);
                 if (!now.equals(last)) {
                     lastChange = t;
                     last = now;
                     out.printf("[%3ds]%n", Duration.ofNanos(t - start).toSeconds());
                     lines.forEach(out::println);
                 }
-                if (allRunning && t - lastChange > QUIET.toNanos() && t - start > MIN_RUN.toNanos()) {
+                if (caughtUp && t - lastChange > QUIET.toNanos() && t - start > MIN_RUN.toNanos()) {
                     return true;
                 }
                 if (t - start > options.timeout().toNanos()) {

@@ -23,11 +23,19 @@ import java.util.stream.Collectors;
  */
 public final class SyncProgress implements AutoCloseable {
     /** One connector's figures at one moment. */
-    public record Line(String connector, String state, String kind, long records) {
+    public record Line(String connector, String state, String kind, long records, long backlog,
+                       boolean inputsPresent) {
         @Override
         public String toString() {
-            return String.format("  %-20s %-8s %s %,d record(s)", connector, state,
-                    "source".equals(kind) ? "wrote" : "committed", records);
+            return "source".equals(kind)
+                    ? String.format("  %-20s %-8s wrote %,d record(s)", connector, state, records)
+                    : String.format("  %-20s %-8s committed %,d record(s), %,d to go", connector, state, records,
+                    backlog);
+        }
+
+        /** A source is settled when running; a sink when every input topic has data and it has committed it all. */
+        public boolean caughtUp() {
+            return "RUNNING".equals(state) && ("source".equals(kind) || (inputsPresent && backlog == 0));
         }
     }
 
@@ -47,15 +55,17 @@ public final class SyncProgress implements AutoCloseable {
             String state = rest.get("connectors/" + d.name() + "/status").body().path("connector").path("state")
                     .asText("UNKNOWN");
             boolean sink = d.config().containsKey("topics");
-            long records;
             if (sink) {
-                records = committed("connect-" + d.name());
-            } else {
-                String prefix = d.config().getOrDefault("topic.prefix", "") + ".";
-                records = ends.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                        .mapToLong(Map.Entry::getValue).sum();
+                List<String> inputs = List.of(d.config().get("topics").split("\\s*,\\s*"));
+                long available = inputs.stream().mapToLong(t -> ends.getOrDefault(t, 0L)).sum();
+                boolean present = inputs.stream().allMatch(t -> ends.getOrDefault(t, 0L) > 0);
+                long committed = committed("connect-" + d.name());
+                return new Line(d.name(), state, "sink", committed, Math.max(0, available - committed), present);
             }
-            return new Line(d.name(), state, sink ? "sink" : "source", records);
+            String prefix = d.config().getOrDefault("topic.prefix", "") + ".";
+            long written = ends.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                    .mapToLong(Map.Entry::getValue).sum();
+            return new Line(d.name(), state, "source", written, 0, true);
         }).toList();
     }
 
