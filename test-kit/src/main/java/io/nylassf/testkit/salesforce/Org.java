@@ -97,6 +97,20 @@ public final class Org {
         delete(sobject, id, new WriteContext(integrationUserId, null, false, true), null);
     }
 
+    /**
+     * Like {@link #insert} but written by {@code userId} (e.g. {@link #repUserId()}: a person typing in the UI),
+     * which sets {@code CreatedById} and {@code LastModifiedById}. {@link #insert} writes as the integration user,
+     * the user REST calls with the default grants act as.
+     */
+    public String insertAs(String userId, String sobject, Map<String, Object> fields) {
+        return create(sobject, fields, false, new WriteContext(userId, null, false, true));
+    }
+
+    /** Like {@link #update} but written by {@code userId}: {@code LastModifiedById} becomes that user. */
+    public void updateAs(String userId, String sobject, String id, Map<String, Object> fields) {
+        update(sobject, id, fields, false, new WriteContext(userId, null, false, true), null);
+    }
+
     /** The record in REST JSON form (dates as strings, no attributes), deleted or not; null if unknown. */
     public Map<String, Object> get(String sobject, String id) {
         lock.lock();

@@ -21,6 +21,24 @@ class CrudTest {
     SfHttp http = SfHttp.of(sf);
 
     @Test
+    void javaSideWritesActAsTheIntegrationUserUnlessAnotherUserIsNamed() {
+        String integration = sf.org().integrationUserId();
+        String rep = sf.org().repUserId();
+        String id = sf.org().insert("Contact", Map.of("LastName", "Ng"));
+        assertEquals(integration, sf.org().get("Contact", id).get("LastModifiedById"));
+        sf.org().updateAs(rep, "Contact", id, Map.of("Title", "Typed"));
+        Map<String, Object> rec = sf.org().get("Contact", id);
+        assertEquals(rep, rec.get("LastModifiedById"));
+        assertEquals(integration, rec.get("CreatedById"));
+        String typed = sf.org().insertAs(rep, "Lead", Map.of("LastName", "Ng", "Company", "X"));
+        assertEquals(rep, sf.org().get("Lead", typed).get("CreatedById"));
+        assertEquals(rep, sf.org().get("Lead", typed).get("LastModifiedById"));
+        // a REST write with the integration user's token makes the record the integration user's again
+        assertEquals(204, http.patch("/sobjects/Contact/" + id, Map.of("Title", "Synced")).statusCode());
+        assertEquals(integration, sf.org().get("Contact", id).get("LastModifiedById"));
+    }
+
+    @Test
     void createReadUpdateDelete() {
         HttpResponse<String> created = http.post("/sobjects/Contact/", Map.of("LastName", "Ng", "Email", "ng@example.com"),
                 "Sforce-Call-Options", "client=nylas-sync");
