@@ -61,6 +61,14 @@ class SandboxTest {
             assertEquals(10, events);
             assertEquals(3, sf.org().count("Account"));
             assertEquals(2, sf.org().count("Opportunity"));
+            assertEquals(1, sf.org().query("SELECT COUNT() FROM Opportunity WHERE StageName = 'Closed Won'").totalSize());
+            // each rep keeps one customer, with an email Task waiting to be sent and a meeting, all typed by the rep
+            assertEquals(2, sf.org().query("SELECT COUNT() FROM Task WHERE TaskSubtype = 'Email' AND "
+                    + "Status = 'Not Started'").totalSize());
+            assertEquals(2, sf.org().count("Event"));
+            for (Map<String, Object> t : sf.org().all("Task")) {
+                assertEquals(t.get("OwnerId"), t.get("LastModifiedById"), "typed by its owner, not the integration");
+            }
             assertTrue(sf.org().count("User") >= 2);
             for (String o : List.of("Contact", "Lead", "Task", "Event")) {
                 assertTrue(sf.org().schema(o).field("Nylas_Modified_At__c") != null, o + " lacks Nylas_Modified_At__c");
