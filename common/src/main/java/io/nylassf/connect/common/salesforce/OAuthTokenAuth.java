@@ -71,7 +71,7 @@ abstract class OAuthTokenAuth implements SalesforceAuth {
                     throw new ApiException(Kind.AUTHENTICATION, response.code(), "invalid_response",
                             "Salesforce token endpoint answered without access_token/instance_url");
                 }
-                return new AccessToken(token, instance);
+                return new AccessToken(token, instance, SalesforceErrors.text(json, "id"));
             }
             String error = SalesforceErrors.text(json, "error");
             String description = SalesforceErrors.text(json, "error_description");

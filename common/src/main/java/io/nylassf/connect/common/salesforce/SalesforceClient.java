@@ -52,6 +52,8 @@ public final class SalesforceClient implements AutoCloseable {
     private final SalesforceAuth auth;
     private final ApiLimitTracker limits = new ApiLimitTracker();
     private final boolean ownsHttp;
+    private String userId;
+    private boolean userIdResolved;
 
     public SalesforceClient(SalesforceSettings settings) {
         this(settings, httpClient(settings.requestTimeout()), null, true);
@@ -90,6 +92,26 @@ public final class SalesforceClient implements AutoCloseable {
     /** Authenticates (or returns the cached token): used by validate to check credentials. */
     public AccessToken connect() {
         return auth.token();
+    }
+
+    /**
+     * The ID of the user this client writes as (the integration user): from the token's identity URL, else, when
+     * a username is configured, one SOQL query on User. Null when neither tells (a pre-issued token without
+     * identity): callers must then assume nothing about record provenance. Resolved once and cached.
+     */
+    public synchronized String userId() {
+        if (userIdResolved) {
+            return userId;
+        }
+        String id = auth.token().userId();
+        if (id == null && settings.username() != null && !settings.username().isBlank()) {
+            List<Map<String, Object>> users = query("SELECT Id FROM User WHERE Username = "
+                    + Soql.quote(settings.username()));
+            id = users.isEmpty() ? null : String.valueOf(users.get(0).get("Id"));
+        }
+        userId = id;
+        userIdResolved = true;
+        return id;
     }
 
     // ------------------------------------------------------------------ reads

@@ -74,6 +74,25 @@ class SalesforceClientTest {
     }
 
     @Test
+    void theUserTheClientWritesAsComesFromTheIdentityUrlOrAUserQuery() {
+        try (SalesforceClient c = cc()) {
+            assertEquals(sf.org().integrationUserId(), c.userId());
+            long calls = sf.apiCallCount();
+            assertEquals(sf.org().integrationUserId(), c.userId());
+            assertEquals(calls, sf.apiCallCount(), "resolved once");
+        }
+        // a pre-issued token carries no identity URL: the configured username is looked up instead
+        String token = sf.issueToken();
+        try (SalesforceClient c = new SalesforceClient(settings(SalesforceAuthMethod.CLIENT_CREDENTIALS, "cc-app",
+                "cc-secret", null, null), SalesforceAuth.fixed(new AccessToken(token, sf.baseUrl())))) {
+            assertEquals(sf.org().integrationUserId(), c.userId());
+        }
+        assertEquals("005000000000001AAA", new AccessToken("t", "u",
+                "https://login.salesforce.com/id/00D000000000001AAA/005000000000001AAA").userId());
+        assertEquals(null, new AccessToken("t", "u", "https://example.com/not-an-identity").userId());
+    }
+
+    @Test
     void everyAuthFlowGetsAToken() {
         try (SalesforceClient jwt = new SalesforceClient(settings(SalesforceAuthMethod.JWT_BEARER, "jwt-app", null,
                 pem(keys), null));

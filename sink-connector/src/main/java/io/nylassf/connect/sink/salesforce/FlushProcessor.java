@@ -89,7 +89,7 @@ final class FlushProcessor {
     private final MessageToTaskMapper messageMapper;
     private final EventMapper eventMapper;
     private final PersonRouter router;
-    private final ConflictResolver resolver;
+    private ConflictResolver resolver;
     private final Set<String> internalDomains;
     private final String contactExt;
     private final String messageExt;
@@ -109,7 +109,6 @@ final class FlushProcessor {
         this.messageMapper = new MessageToTaskMapper(config.mapping("Task"), config.activityZone(), internalDomains);
         this.eventMapper = new EventMapper(config.mapping("Event"));
         this.router = new PersonRouter(config.routing(), config.createAccounts());
-        this.resolver = new ConflictResolver(config.ownership(), config.modifiedAtField());
         this.contactExt = config.contactExternalId();
         this.messageExt = config.messageExternalId();
         this.eventExt = config.eventExternalId();
@@ -120,6 +119,15 @@ final class FlushProcessor {
     // ================================================================== entry point
 
     Outcome process(Collection<SinkRecord> records) {
+        if (resolver == null) {
+            // once per task: the user we write as, so records nobody touched since our last write may follow Nylas
+            String sinkUser = client.userId();
+            if (sinkUser == null) {
+                log.warn("Could not tell which Salesforce user this sink writes as; fields that are not Nylas-owned "
+                        + "are only filled when empty");
+            }
+            resolver = new ConflictResolver(config.ownership(), config.modifiedAtField(), sinkUser);
+        }
         Outcome out = new Outcome();
         List<Item> items = dedupe(decode(records, out));
         List<Item> contacts = new ArrayList<>();
@@ -264,7 +272,7 @@ final class FlushProcessor {
         addIn(q, "email:Contact", select("Contact", "Email", "AccountId"), "Contact", "Email", emails, null);
         addIn(q, "email:Lead", select("Lead", "Email"), "Lead", "Email", emails, "IsConverted = false");
         if (config.emailMessageMode()) {
-            addIn(q, "ext:EmailMessage", List.of("Id", "LastModifiedDate", messageExt), "EmailMessage", messageExt,
+            addIn(q, "ext:EmailMessage", List.of("Id", "LastModifiedDate", ConflictResolver.LAST_MODIFIED_BY, messageExt), "EmailMessage", messageExt,
                     messageIds, null);
         } else {
             addIn(q, "ext:Task", select("Task", "WhoId", "WhatId", "Status", "Type", "ActivityDate"), "Task",
@@ -308,7 +316,7 @@ final class FlushProcessor {
     private List<String> select(String sobject, String... extra) {
         Set<String> fields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         List<String> out = new ArrayList<>();
-        List<String> wanted = new ArrayList<>(List.of("Id", "LastModifiedDate"));
+        List<String> wanted = new ArrayList<>(List.of("Id", "LastModifiedDate", ConflictResolver.LAST_MODIFIED_BY));
         wanted.add(switch (sobject) {
             case "Contact", "Lead" -> contactExt;
             case "Event" -> eventExt;

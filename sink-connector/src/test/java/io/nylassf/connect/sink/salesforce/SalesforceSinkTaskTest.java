@@ -139,13 +139,32 @@ class SalesforceSinkTaskTest {
 
     @Test
     void aValueSomeoneTypedIsNeverOverwrittenButEmptyFieldsAreFilled() {
-        String id = sf.org().insert("Contact", Map.of("LastName", "Lee", "Email", "ann@acme.com", "Title", "Typed VP"));
+        String id = sf.org().insertAs(sf.org().repUserId(), "Contact", Map.of("LastName", "Lee", "Email",
+                "ann@acme.com", "Title", "Typed VP"));
         put(contact("c-ann", "Ann", "Lee", "ann@acme.com", null, "CTO", T1));
         Map<String, Object> c = one("SELECT Id, Title, FirstName, Nylas_Contact_Id__c FROM Contact");
         assertEquals(id, c.get("Id"), "matched by email, not created again");
         assertEquals("Typed VP", c.get("Title"));
         assertEquals("Ann", c.get("FirstName"));
         assertEquals("c-ann", c.get("Nylas_Contact_Id__c"), "linked for the next time");
+    }
+
+    @Test
+    void fieldsTheSinkFilledFollowNylasUntilSomeoneEditsTheRecord() {
+        // the sink creates the Lead: its values are the sink's
+        put(contact("c-1", "Ann", "Lee", "ann@beta.io", null, "CTO", T1));
+        Map<String, Object> lead = one("SELECT Id, Title, LastModifiedById FROM Lead");
+        assertEquals(sf.org().integrationUserId(), lead.get("LastModifiedById"));
+        // a later Nylas change to a field that is not Nylas-owned is applied: nobody typed since our write
+        put(contact("c-1", "Ann", "Lee", "ann@beta.io", null, "CEO", T2));
+        assertEquals("CEO", one("SELECT Title FROM Lead").get("Title"));
+        // a rep edits the record in Salesforce: from now on typed values win, empty ones are still filled
+        String id = lead.get("Id").toString();
+        sf.org().updateAs(sf.org().repUserId(), "Lead", id, Map.of("Title", "Typed title", "FirstName", ""));
+        put(contact("c-1", "Annie", "Lee", "ann@beta.io", null, "CFO", T2.plusSeconds(60)));
+        Map<String, Object> after = one("SELECT Title, FirstName FROM Lead");
+        assertEquals("Typed title", after.get("Title"));
+        assertEquals("Annie", after.get("FirstName"), "an emptied field is filled");
     }
 
     @Test

@@ -14,7 +14,9 @@ import java.util.Set;
  *   as new (its modified-at field), nothing is written ({@link Outcome#STALE} for older,
  *   {@link Outcome#UNCHANGED} for the same time: a replay).</li>
  *   <li>Per-field ownership: Nylas-owned fields are updated; others only filled when empty, so a value someone
- *   typed survives ({@link Resolution#protectedFields()}).</li>
+ *   typed survives ({@link Resolution#protectedFields()}) — unless the record's {@code LastModifiedById} is the
+ *   sink's own user: then nobody has edited the record since the sink's last write, the values are the sink's,
+ *   and every mapped field follows Nylas (record-level provenance).</li>
  *   <li>Fields already holding the incoming value are not sent; with nothing left to send the record is
  *   UNCHANGED, apart from advancing the stored modified time.</li>
  * </ol>
@@ -26,13 +28,35 @@ public final class ConflictResolver {
     public record Resolution(Outcome outcome, Map<String, Object> changes, List<String> protectedFields) {
     }
 
+    /** The field Salesforce stamps with the ID of the user who last changed a record. */
+    public static final String LAST_MODIFIED_BY = "LastModifiedById";
+
     private final FieldOwnership ownership;
     private final String modifiedAtField;
+    private final String sinkUserId;
 
     /** @param modifiedAtField the custom field holding the source modified time, or null to compare values only */
     public ConflictResolver(FieldOwnership ownership, String modifiedAtField) {
+        this(ownership, modifiedAtField, null);
+    }
+
+    /**
+     * @param sinkUserId the user the sink writes as, or null when unknown (then only ownership and emptiness
+     *                   decide, the conservative rule)
+     */
+    public ConflictResolver(FieldOwnership ownership, String modifiedAtField, String sinkUserId) {
         this.ownership = ownership;
         this.modifiedAtField = modifiedAtField == null || modifiedAtField.isBlank() ? null : modifiedAtField;
+        this.sinkUserId = sinkUserId == null || sinkUserId.isBlank() ? null : sinkUserId;
+    }
+
+    /** Whether the record was last changed by the sink itself ({@code LastModifiedById}; 15/18-character IDs). */
+    public boolean lastWrittenBySink(Map<String, Object> existing) {
+        if (sinkUserId == null || existing == null || existing.get(LAST_MODIFIED_BY) == null) {
+            return false;
+        }
+        String by = existing.get(LAST_MODIFIED_BY).toString();
+        return by.length() >= 15 && sinkUserId.length() >= 15 && by.substring(0, 15).equals(sinkUserId.substring(0, 15));
     }
 
     public String modifiedAtField() {
@@ -63,6 +87,7 @@ public final class ConflictResolver {
                 return new Resolution(Outcome.UNCHANGED, Map.of(), List.of());
             }
         }
+        boolean ours = lastWrittenBySink(existing);
         Map<String, Object> changes = new LinkedHashMap<>();
         List<String> kept = new ArrayList<>();
         incoming.forEach((field, value) -> {
@@ -73,7 +98,8 @@ public final class ConflictResolver {
             if (SfValues.same(current, value)) {
                 return;
             }
-            if (alwaysWrite.contains(field) || ownership.isNylasOwned(sobject, field) || SfValues.isEmpty(current)) {
+            if (alwaysWrite.contains(field) || ours || ownership.isNylasOwned(sobject, field)
+                    || SfValues.isEmpty(current)) {
                 changes.put(field, value);
             } else {
                 kept.add(field);

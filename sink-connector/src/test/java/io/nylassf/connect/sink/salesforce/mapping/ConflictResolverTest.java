@@ -98,4 +98,49 @@ class ConflictResolverTest {
                 existing, null, Set.of("Nylas_Contact_Id__c"), Set.of());
         assertEquals(rec("Nylas_Contact_Id__c", "n1"), r.changes());
     }
+
+    // ---------------------------------------------------------------- record-level provenance (LastModifiedById)
+
+    static final String SINK_USER = "005000000000001AAA";
+    static final String REP_USER = "005000000000002AAA";
+    final ConflictResolver withProvenance = new ConflictResolver(FieldOwnership.conservative(), MOD, SINK_USER);
+
+    @Test
+    void aRecordTheSinkWroteLastFollowsNylasForEveryMappedField() {
+        Map<String, Object> existing = rec("Id", "003A", "Title", "CTO", "Phone", "1", "LastModifiedById", SINK_USER,
+                MOD, "2026-01-01T00:00:00.000+0000");
+        Resolution r = withProvenance.resolve("Contact", rec("Title", "CEO", "Phone", "1"), existing, T2, Set.of(),
+                Set.of());
+        assertEquals(Outcome.UPDATE, r.outcome());
+        assertEquals("CEO", r.changes().get("Title"));
+        assertFalse(r.changes().containsKey("Phone"), "unchanged values are not sent");
+        assertEquals(List.of(), r.protectedFields());
+    }
+
+    @Test
+    void aRecordSomeoneElseTouchedLastKeepsTypedValuesAndOnlyFillsEmptyOnes() {
+        Map<String, Object> existing = rec("Id", "003A", "Title", "Typed VP", "Phone", null,
+                "LastModifiedById", REP_USER, MOD, "2026-01-01T00:00:00.000+0000");
+        Resolution r = withProvenance.resolve("Contact", rec("Title", "CEO", "Phone", "2"), existing, T2, Set.of(),
+                Set.of());
+        assertEquals(Outcome.UPDATE, r.outcome());
+        assertFalse(r.changes().containsKey("Title"));
+        assertEquals("2", r.changes().get("Phone"));
+        assertEquals(List.of("Title"), r.protectedFields());
+    }
+
+    @Test
+    void provenanceNeverOverridesLastWriteWinsAndIsOffWhenTheSinkUserIsUnknown() {
+        Map<String, Object> newer = rec("Id", "003A", "Title", "CTO", "LastModifiedById", SINK_USER,
+                MOD, "2026-01-02T00:00:00.000+0000");
+        assertEquals(Outcome.STALE, withProvenance.resolve("Contact", rec("Title", "Old"), newer, T1, Set.of(),
+                Set.of()).outcome());
+        Map<String, Object> ours = rec("Id", "003A", "Title", "CTO", "LastModifiedById", SINK_USER);
+        assertEquals(List.of("Title"), conservative.resolve("Contact", rec("Title", "CEO"), ours, T2, Set.of(),
+                Set.of()).protectedFields(), "without a known sink user the conservative rule applies");
+        // 15- and 18-character forms of the same ID match
+        assertEquals("CEO", withProvenance.resolve("Contact", rec("Title", "CEO"), rec("Id", "003A", "Title", "CTO",
+                "LastModifiedById", SINK_USER.substring(0, 15)), T2, Set.of(), Set.of()).changes().get("Title"));
+        assertFalse(withProvenance.lastWrittenBySink(rec("LastModifiedById", null)));
+    }
 }
