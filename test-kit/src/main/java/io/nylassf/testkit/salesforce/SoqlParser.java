@@ -179,7 +179,7 @@ final class SoqlParser {
     private Condition predicate() {
         Token fieldToken = next();
         Path p = path(fieldToken);
-        FieldType type = p.direct() != null ? p.direct().type() : FieldType.STRING;
+        FieldType type = typeOf(p);
         if (peek().kind() == Kind.OP) {
             String op = next().text();
             Object literal = literal(p, type, next());
@@ -347,6 +347,21 @@ final class SoqlParser {
             throw noSuchColumn(name, t);
         }
         return new Path(ref.relationshipName(), ref, canonical, null);
+    }
+
+    /** The field's type; for {@code Relationship.Field} the type of that field on the referenced object. */
+    private FieldType typeOf(Path p) {
+        if (p.direct() != null) {
+            return p.direct().type();
+        }
+        for (String target : p.reference().referenceTo()) {
+            SObjectSchema ts = schemas.apply(target);
+            FieldDef tf = ts == null ? null : ts.field(p.field());
+            if (tf != null) {
+                return tf.type();
+            }
+        }
+        return FieldType.STRING;
     }
 
     private SalesforceException noSuchColumn(String name, Token t) {

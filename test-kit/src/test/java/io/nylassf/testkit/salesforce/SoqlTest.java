@@ -61,6 +61,22 @@ class SoqlTest {
     }
 
     @Test
+    void relationshipPathFiltersUseTheReferencedFieldsType() {
+        String c = sf.org().insert("Contact", Map.of("LastName", "Rel"));
+        String open = sf.org().insert("Opportunity", Map.of("Name", "Open", "StageName", "Prospecting",
+                "CloseDate", "2026-06-01"));
+        String won = sf.org().insert("Opportunity", Map.of("Name", "Won", "StageName", "Closed Won",
+                "CloseDate", "2026-01-01"));
+        sf.org().insert("OpportunityContactRole", Map.of("OpportunityId", open, "ContactId", c));
+        sf.org().insert("OpportunityContactRole", Map.of("OpportunityId", won, "ContactId", c));
+        var rows = sf.org().query("SELECT OpportunityId, Opportunity.LastModifiedDate FROM OpportunityContactRole "
+                + "WHERE Opportunity.IsClosed = false AND ContactId IN ('" + c + "')").records();
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals(open, rows.get(0).get("OpportunityId"));
+        sf.org().delete("Contact", c); // the other tests share the seeded org
+    }
+
+    @Test
     void operatorsAndBooleanLogic() {
         assertEquals(List.of("Lovelace"), names("select LastName from contact where email = 'ADA@acme.example'"));
         assertEquals(List.of("Lovelace", "Turing"), names("SELECT LastName FROM Contact WHERE Email LIKE '%@acme.%' ORDER BY LastName"));
