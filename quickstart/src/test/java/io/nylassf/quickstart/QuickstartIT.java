@@ -73,6 +73,13 @@ class QuickstartIT {
                 sent += get(options.nylasUrl() + "/__admin/nylas/grants/" + grant + "/sent").path("data").size();
             }
             assertEquals(sent, result.summary().nylasMessagesSent());
+            // Both directions ran: every rep's waiting email Task left their mailbox once, and their meeting plus
+            // the Closed Won kickoff reached a calendar; inbound mail became Tasks and people Contacts or Leads.
+            assertEquals(2, result.summary().nylasMessagesSent(), out);
+            assertEquals(3, result.summary().nylasEventsFromSalesforce(), out);
+            assertTrue(result.summary().salesforceCounts().get("Task") >= 190, out);
+            assertEquals(40, result.summary().salesforceCounts().get("Contact")
+                    + result.summary().salesforceCounts().get("Lead"), "one person per Nylas contact\n" + out);
             assertTrue(out.contains("Summary"), out);
             assertTrue(out.contains("Connect worker REST     " + options.connectUrl()), out);
         } finally {
