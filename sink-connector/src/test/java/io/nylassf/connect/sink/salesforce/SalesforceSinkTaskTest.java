@@ -402,6 +402,86 @@ class SalesforceSinkTaskTest {
     }
 
     @Test
+    void accountCreationMakesOneAccountPerCompanyDomainAndLinksTheContacts() {
+        start(Map.of("salesforce.account.create", "true"));
+        String existing = sf.org().insert("Account", Map.of("Name", "Acme", "Website", "acme.com"));
+        put(contact("c-1", "Ann", "Lee", "ann@newco.io", "NewCo Ltd", null, T1),
+                contact("c-2", "Bo", "Ng", "bo@newco.io", null, null, T1),
+                contact("c-3", "Cy", "Ho", "cy@www2.other.org", null, null, T1),
+                contact("c-4", "Di", "Wu", "di@acme.com", null, null, T1),
+                contact("c-5", "Ed", "Po", "ed@gmail.com", null, null, T1),
+                contact("c-6", "Me", "Us", "me@mycorp.com", null, null, T1));
+        Map<String, Object> newco = one("SELECT Id, Name, Website FROM Account WHERE Website = 'newco.io'");
+        assertEquals("NewCo Ltd", newco.get("Name"), "named after company_name");
+        assertEquals("www2.other.org", one("SELECT Name FROM Account WHERE Website = 'www2.other.org'").get("Name"),
+                "named after the domain without company_name");
+        assertEquals(3, sf.org().count("Account"), "one per new company domain; free-mail and internal create none: "
+                + sf.org().all("Account"));
+        assertEquals(newco.get("Id"), one("SELECT AccountId FROM Contact WHERE Nylas_Contact_Id__c = 'c-1'")
+                .get("AccountId"));
+        assertEquals(newco.get("Id"), one("SELECT AccountId FROM Contact WHERE Nylas_Contact_Id__c = 'c-2'")
+                .get("AccountId"));
+        assertEquals(existing, one("SELECT AccountId FROM Contact WHERE Nylas_Contact_Id__c = 'c-4'").get("AccountId"));
+        assertEquals(2, sf.org().count("Lead"), "free-mail and internal people stay Leads");
+        // replay: no second Account, nothing new
+        put(contact("c-1", "Ann", "Lee", "ann@newco.io", "NewCo Ltd", null, T1));
+        assertEquals(3, sf.org().count("Account"));
+        assertEquals(4, sf.org().count("Contact"), "c-1..c-4 under their Accounts");
+    }
+
+    @Test
+    void taskWhatOpportunityRelatesActivitiesToTheNewestOpenOpportunity() {
+        start(Map.of("salesforce.task.what", "opportunity"));
+        String acme = sf.org().insert("Account", Map.of("Name", "Acme", "Website", "acme.com"));
+        String ann = sf.org().insert("Contact", Map.of("LastName", "Lee", "Email", "ann@acme.com", "AccountId", acme));
+        String bob = sf.org().insert("Contact", Map.of("LastName", "Bo", "Email", "bob@acme.com", "AccountId", acme));
+        String won = sf.org().insert("Opportunity", Map.of("Name", "Won", "StageName", "Closed Won", "CloseDate",
+                "2026-01-01", "AccountId", acme));
+        String open = sf.org().insert("Opportunity", Map.of("Name", "Open", "StageName", "Prospecting", "CloseDate",
+                "2026-06-01", "AccountId", acme));
+        sf.org().insert("OpportunityContactRole", Map.of("OpportunityId", won, "ContactId", ann));
+        sf.org().insert("OpportunityContactRole", Map.of("OpportunityId", open, "ContactId", ann));
+        put(message("m-1", "Hi Ann", "me@mycorp.com", "ann@acme.com", T1, null, T1),
+                message("m-2", "Hi Bob", "me@mycorp.com", "bob@acme.com", T1, null, T1),
+                event("e-1", "Demo", T1, T1.plusSeconds(1800), List.of("ann@acme.com"), null, "updated", T1));
+        Map<String, Object> t1 = one("SELECT WhoId, WhatId FROM Task WHERE Nylas_Message_Id__c = 'm-1'");
+        assertEquals(ann, t1.get("WhoId"));
+        assertEquals(open, t1.get("WhatId"), "the open Opportunity, not the closed one");
+        assertEquals(acme, one("SELECT WhatId FROM Task WHERE Nylas_Message_Id__c = 'm-2'").get("WhatId"),
+                "no open Opportunity: the Account");
+        assertEquals(bob, one("SELECT WhoId FROM Task WHERE Nylas_Message_Id__c = 'm-2'").get("WhoId"));
+        assertEquals(open, one("SELECT WhatId FROM Event WHERE Nylas_Event_Id__c = 'e-1'").get("WhatId"));
+    }
+
+    @Test
+    void emailMessageModeWritesEmailMessagesOnceRelatedToThePerson() {
+        start(Map.of("salesforce.message.target", "email_message"));
+        String acme = sf.org().insert("Account", Map.of("Name", "Acme", "Website", "acme.com"));
+        String ann = sf.org().insert("Contact", Map.of("LastName", "Lee", "Email", "ann@acme.com", "AccountId", acme));
+        String lead = sf.org().insert("Lead", Map.of("LastName", "Ko", "Company", "Beta", "Email", "ko@beta.io"));
+        put(message("m-1", "Proposal", "me@mycorp.com", "ann@acme.com", T1, null, T1),
+                message("m-2", "Hello", "ko@beta.io", "me@mycorp.com", T1, null, T1));
+        assertEquals(0, sf.org().count("Task"));
+        Map<String, Object> em = one("SELECT Subject, HtmlBody, TextBody, FromAddress, ToAddress, MessageDate, "
+                + "Status, RelatedToId, ThreadIdentifier FROM EmailMessage WHERE Nylas_Message_Id__c = 'm-1'");
+        assertEquals("Proposal", em.get("Subject"));
+        assertEquals("me@mycorp.com", em.get("FromAddress"));
+        assertTrue(String.valueOf(em.get("ToAddress")).contains("ann@acme.com"), em.toString());
+        assertEquals("3", em.get("Status"));
+        assertEquals(acme, em.get("RelatedToId"), "the Contact's Account");
+        assertTrue(String.valueOf(em.get("HtmlBody")).contains("Body of Proposal"), em.toString());
+        assertNotNull(em.get("MessageDate"));
+        assertEquals(lead, one("SELECT RelatedToId FROM EmailMessage WHERE Nylas_Message_Id__c = 'm-2'")
+                .get("RelatedToId"), "a Lead has no Account: the Lead itself");
+        // replay and a later change: an EmailMessage is never updated
+        put(message("m-1", "Proposal v2", "me@mycorp.com", "ann@acme.com", T1, null, T2));
+        assertEquals(2, sf.org().count("EmailMessage"));
+        assertEquals("Proposal", one("SELECT Subject FROM EmailMessage WHERE Nylas_Message_Id__c = 'm-1'")
+                .get("Subject"));
+        assertTrue(ann.startsWith("003"));
+    }
+
+    @Test
     void metricsCountEveryRecord() throws Exception {
         put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));
         put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));
