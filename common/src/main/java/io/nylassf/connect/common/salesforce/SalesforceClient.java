@@ -241,6 +241,40 @@ public final class SalesforceClient implements AutoCloseable {
         return out;
     }
 
+    /** {@code GET /sobjects/{sobject}/describe/} as a (light) Composite subrequest. */
+    public CompositeSubrequest describeRequest(String referenceId, String sobject) {
+        return new CompositeSubrequest("GET", base() + "/sobjects/" + sobject + "/describe/", referenceId, null, false);
+    }
+
+    /**
+     * The field names of each object (case-insensitive), described in one Composite call (up to 25 objects). An
+     * object the org does not have (or the user cannot see) maps to null.
+     */
+    public Map<String, java.util.Set<String>> describeFields(List<String> sobjects) {
+        List<CompositeSubrequest> subs = new ArrayList<>();
+        for (int i = 0; i < sobjects.size(); i++) {
+            subs.add(describeRequest("d" + i, sobjects.get(i)));
+        }
+        List<CompositeSubresponse> resp = composite(subs, false);
+        Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
+        for (int i = 0; i < sobjects.size(); i++) {
+            CompositeSubresponse r = i < resp.size() ? resp.get(i) : null;
+            if (r == null || !r.ok()) {
+                if (r != null && r.status() != 404 && r.error().isRetriable()) {
+                    throw r.error();
+                }
+                out.put(sobjects.get(i), null);
+                continue;
+            }
+            java.util.Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            for (JsonNode f : r.body().path("fields")) {
+                names.add(f.path("name").asText());
+            }
+            out.put(sobjects.get(i), names);
+        }
+        return out;
+    }
+
     public CompositeSubrequest queryRequest(String referenceId, String soql) {
         return new CompositeSubrequest("GET", base() + "/query?q=" + encode(soql), referenceId, null, true);
     }

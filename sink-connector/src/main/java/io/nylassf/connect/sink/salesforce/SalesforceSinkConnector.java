@@ -13,10 +13,13 @@ import org.apache.kafka.connect.sink.SinkConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Writes Nylas topics into Salesforce as idempotent, batched upserts (the inbound direction). */
 public class SalesforceSinkConnector extends SinkConnector {
@@ -43,7 +46,13 @@ public class SalesforceSinkConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return Collections.nCopies(maxTasks, props);
+        List<Map<String, String>> configs = new ArrayList<>(maxTasks);
+        for (int i = 0; i < maxTasks; i++) {
+            Map<String, String> task = new HashMap<>(props);
+            task.put(SalesforceSinkTaskConfig.TASK_INDEX, Integer.toString(i));
+            configs.add(task);
+        }
+        return configs;
     }
 
     /**
@@ -70,6 +79,7 @@ public class SalesforceSinkConnector extends SinkConnector {
         }
         try (SalesforceClient client = new SalesforceClient(parsed.clientSettings())) {
             client.connect();
+            checkFields(client, parsed, config);
         } catch (ApiException e) {
             if (e.kind() == ApiException.Kind.AUTHENTICATION) {
                 String setting = settingAtFault(parsed.connection().authMethod(), e.errorCode());
@@ -81,6 +91,45 @@ public class SalesforceSinkConnector extends SinkConnector {
             }
         } catch (RuntimeException e) {
             log.warn("Could not check the Salesforce credentials ({})", e.toString());
+        }
+    }
+
+    /**
+     * One Composite call describes the objects the sink writes; a missing external-ID or modified-at field is
+     * attached to the setting that names it, saying what to create.
+     */
+    static void checkFields(SalesforceClient client, SalesforceSinkConnectorConfig c, Config config) {
+        String messageObject = c.emailMessageMode() ? "EmailMessage" : "Task";
+        Map<String, List<String>> settingsByObject = new LinkedHashMap<>();
+        List<String[]> required = new ArrayList<>(); // {setting, object, field, what to create}
+        for (String o : List.of("Contact", "Lead")) {
+            required.add(new String[]{SalesforceSinkConnectorConfig.CONTACT_EXTERNAL_ID, o, c.contactExternalId(),
+                    "Text(255) External ID"});
+        }
+        required.add(new String[]{SalesforceSinkConnectorConfig.MESSAGE_EXTERNAL_ID, messageObject,
+                c.messageExternalId(), "Text(255) External ID"});
+        required.add(new String[]{SalesforceSinkConnectorConfig.EVENT_EXTERNAL_ID, "Event", c.eventExternalId(),
+                "Text(255) External ID"});
+        if (c.modifiedAtField() != null) {
+            for (String o : List.of("Contact", "Lead", messageObject, "Event")) {
+                required.add(new String[]{SalesforceSinkConnectorConfig.MODIFIED_AT_FIELD, o, c.modifiedAtField(),
+                        "Date/Time"});
+            }
+        }
+        required.forEach(r -> settingsByObject.computeIfAbsent(r[1], k -> new ArrayList<>()).add(r[0]));
+        Map<String, Set<String>> fields = client.describeFields(new ArrayList<>(settingsByObject.keySet()));
+        for (String[] r : required) {
+            Set<String> names = fields.get(r[1]);
+            String message = names == null ? r[0] + ": the integration user cannot see the " + r[1] + " object"
+                    : names.contains(r[2]) ? null
+                    : r[1] + " has no field " + r[2] + ": create it as " + r[3] + " (or change " + r[0] + ")";
+            if (message != null) {
+                find(config, r[0]).ifPresent(v -> {
+                    if (!v.errorMessages().contains(message)) {
+                        v.addErrorMessage(message);
+                    }
+                });
+            }
         }
     }
 

@@ -45,11 +45,12 @@ public class SalesforceSinkTask extends SinkTask {
 
     @Override
     public void start(Map<String, String> props) {
-        config = new SalesforceSinkConnectorConfig(props);
+        SalesforceSinkTaskConfig taskConfig = new SalesforceSinkTaskConfig(props);
+        config = taskConfig;
         client = new SalesforceClient(config.clientSettings());
         writer = new SalesforceWriter(client, config.batchSize(), config.bulkThreshold(), config.bulkTimeout(),
                 config.bulkPollInitial());
-        metrics = new SinkMetrics().register(props.get("name"), client.limits());
+        metrics = new SinkMetrics().register(props.get("name"), taskConfig.taskIndex(), client.limits());
         processor = new FlushProcessor(config, client, writer, metrics);
         budget = new ApiBudget(client, config.apiReservePercent(), config.budgetCheckInterval(), Clock.systemUTC(),
                 metrics);

@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SinkMetrics implements SinkMetricsMBean, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SinkMetrics.class);
-    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     final AtomicLong created = new AtomicLong();
     final AtomicLong updated = new AtomicLong();
@@ -31,12 +30,17 @@ public final class SinkMetrics implements SinkMetricsMBean, AutoCloseable {
     private volatile ApiLimitTracker limits;
     private ObjectName name;
 
-    public SinkMetrics register(String connector, ApiLimitTracker limits) {
+    /** Registers under Connect's task number ({@code task.index}, set by the connector in each task config). */
+    public SinkMetrics register(String connector, int task, ApiLimitTracker limits) {
         this.limits = limits;
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName n = new ObjectName("io.nylassf.connect:type=salesforce-sink-task-metrics,connector="
-                    + ObjectName.quote(connector == null ? "unnamed" : connector) + ",task=" + SEQUENCE.getAndIncrement());
+                    + ObjectName.quote(connector == null ? "unnamed" : connector) + ",task=" + task);
+            if (server.isRegistered(n)) {
+                // a previous incarnation of this task that was not stopped cleanly: the live task owns the name
+                server.unregisterMBean(n);
+            }
             server.registerMBean(this, n);
             this.name = n;
         } catch (Exception e) {

@@ -24,6 +24,7 @@ class SalesforceSinkConnectorTest {
     static void start() {
         sf = SalesforceEmulator.builder().clientCredentials("app", "secret", null).refreshToken("rt-app", "rt")
                 .build().start();
+        SalesforceSinkTaskTest.declareCustomFields(sf);
     }
 
     @AfterAll
@@ -40,6 +41,41 @@ class SalesforceSinkConnectorTest {
     static Map<String, List<String>> errors(Config c) {
         return c.configValues().stream().filter(v -> !v.errorMessages().isEmpty())
                 .collect(Collectors.toMap(ConfigValue::name, ConfigValue::errorMessages));
+    }
+
+    @Test
+    void missingCustomFieldsAreNamedOnTheirSetting() {
+        Map<String, String> props = base(sf.baseUrl());
+        props.put("salesforce.contact.external.id.field", "Nylas_Person_Id__c");
+        props.put("salesforce.modified.at.field", "Synced_At__c");
+        long calls = sf.apiCallCount();
+        Map<String, List<String>> e = errors(new SalesforceSinkConnector().validate(props));
+        assertEquals(1, sf.apiCallCount() - calls, "every object described in one Composite call");
+        assertEquals(java.util.Set.of("salesforce.contact.external.id.field", "salesforce.modified.at.field"),
+                e.keySet());
+        assertEquals(List.of("Contact has no field Nylas_Person_Id__c: create it as Text(255) External ID (or change "
+                        + "salesforce.contact.external.id.field)", "Lead has no field Nylas_Person_Id__c: create it as "
+                        + "Text(255) External ID (or change salesforce.contact.external.id.field)"),
+                e.get("salesforce.contact.external.id.field"));
+        assertTrue(e.get("salesforce.modified.at.field").contains("Event has no field Synced_At__c: create it as "
+                + "Date/Time (or change salesforce.modified.at.field)"), e.toString());
+        // an empty modified-at field disables the time check and is not required
+        props.put("salesforce.modified.at.field", "");
+        props.put("salesforce.contact.external.id.field", "Nylas_Contact_Id__c");
+        props.put("salesforce.message.target", "email_message");
+        assertEquals(Map.of(), errors(new SalesforceSinkConnector().validate(props)));
+    }
+
+    @Test
+    void everyTaskConfigCarriesItsTaskNumber() {
+        SalesforceSinkConnector c = new SalesforceSinkConnector();
+        c.start(base(sf.baseUrl()));
+        List<Map<String, String>> configs = c.taskConfigs(3);
+        assertEquals(List.of("0", "1", "2"), configs.stream().map(m -> m.get(SalesforceSinkTaskConfig.TASK_INDEX))
+                .toList());
+        assertEquals(2, new SalesforceSinkTaskConfig(configs.get(2)).taskIndex());
+        assertTrue(!c.config().configKeys().containsKey(SalesforceSinkTaskConfig.TASK_INDEX), "task-only setting");
+        assertEquals("x", configs.get(1).get("name"));
     }
 
     @Test

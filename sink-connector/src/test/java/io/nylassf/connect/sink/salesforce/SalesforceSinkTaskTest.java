@@ -482,12 +482,26 @@ class SalesforceSinkTaskTest {
     }
 
     @Test
+    void theMetricNameCarriesConnectsTaskNumber() throws Exception {
+        start(Map.of("name", "indexed", SalesforceSinkTaskConfig.TASK_INDEX, "2"));
+        var server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        var name = new javax.management.ObjectName(
+                "io.nylassf.connect:type=salesforce-sink-task-metrics,connector=\"indexed\",task=2");
+        assertTrue(server.isRegistered(name));
+        task.stop();
+        assertTrue(!server.isRegistered(name), "unregistered on stop");
+        task = null;
+        start(Map.of());
+    }
+
+    @Test
     void metricsCountEveryRecord() throws Exception {
         put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));
         put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));
         var server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
         var names = server.queryNames(new javax.management.ObjectName(
-                "io.nylassf.connect:type=salesforce-sink-task-metrics,*"), null);
+                "io.nylassf.connect:type=salesforce-sink-task-metrics,connector=\"sf-sink-test\",task=0"), null);
+        assertEquals(1, names.size(), "named after Connect's task number (task.index, default 0)");
         assertNotNull(names);
         assertTrue(names.stream().anyMatch(n -> {
             try {
