@@ -3,6 +3,7 @@ package io.nylassf.connect.sink.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nylassf.connect.common.loop.LoopGuard;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
+import io.nylassf.testkit.salesforce.Org;
 import io.nylassf.testkit.salesforce.SalesforceEmulator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -17,8 +18,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+import java.util.Properties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,7 +57,11 @@ class SalesforceSinkIT {
 
     @RegisterExtension
     static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder()
-            .workerProp("connector.client.config.override.policy", "All").build();
+            .workerProp("connector.client.config.override.policy", "All")
+            .workerProp("config.providers", "file")
+            .workerProp("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider")
+            .build();
+    static final KeyPair JWT_KEYS = rsaKeys();
 
     static SalesforceEmulator sf;
     static final JsonConverter JSON = new JsonConverter();
@@ -56,7 +69,9 @@ class SalesforceSinkIT {
 
     @BeforeAll
     static void start() {
-        sf = SalesforceEmulator.builder().clientCredentials("app", "secret", null).dailyApiLimit(1_000_000)
+        sf = SalesforceEmulator.builder().clientCredentials("app", "secret", null)
+                .jwtConsumer("jwt-app", (RSAPublicKey) JWT_KEYS.getPublic(), Org.INTEGRATION_USERNAME)
+                .dailyApiLimit(1_000_000)
                 .bulkProcessingDelay(Duration.ofMillis(50)).build().start();
         SalesforceSinkTaskTest.declareCustomFields(sf);
         JSON.configure(Map.of("schemas.enable", "true", "converter.type", "value"));
@@ -229,6 +244,52 @@ class SalesforceSinkIT {
                 + "\"modified_at\":\"2026-03-01T10:00:00Z\",\"observed_via\":\"webhook\",\"observed_at\":1772359200000}");
         await("schemaless contact written", () -> sf.org().query(
                 "SELECT Id FROM Contact WHERE Nylas_Contact_Id__c = 'raw-1'").records().size() == 1);
+    }
+
+    @Test
+    @Order(6)
+    void jwtBearerWithThePrivateKeyFromAConfigProvider(@TempDir Path dir) throws Exception {
+        Path secrets = dir.resolve("salesforce-secrets.properties");
+        Properties p = new Properties();
+        p.setProperty("salesforce.jwt.private.key", "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(JWT_KEYS.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        try (var out = Files.newOutputStream(secrets)) {
+            p.store(out, "written by SalesforceSinkIT");
+        }
+        CONNECT.cluster().kafka().createTopic("nylas.jwt", 1);
+        Map<String, String> c = config();
+        c.put("topics", "nylas.jwt");
+        c.put("tasks.max", "1");
+        c.remove("salesforce.client.secret");
+        c.put("salesforce.auth.method", "jwt_bearer");
+        c.put("salesforce.client.id", "jwt-app");
+        c.put("salesforce.username", Org.INTEGRATION_USERNAME);
+        String placeholder = "${file:" + secrets + ":salesforce.jwt.private.key}";
+        c.put("salesforce.jwt.private.key", placeholder);
+        CONNECT.putConnector("sf-sink-jwt", c);
+        CONNECT.awaitRunning("sf-sink-jwt", 1);
+        produce("nylas.jwt", contact("jwt-1", "Jay", "Wt", "jay@jwt-co.org", null, null, T));
+        flush();
+        await("contact written with a JWT-bearer token", () -> sf.org().query(
+                "SELECT Id FROM Lead WHERE Nylas_Contact_Id__c = 'jwt-1'").records().size() == 1);
+        assertEquals(sf.org().integrationUserId(), sf.org().query("SELECT LastModifiedById FROM Lead WHERE "
+                + "Nylas_Contact_Id__c = 'jwt-1'").records().get(0).get("LastModifiedById"));
+        JsonNode stored = CONNECT.rest().get("connectors/sf-sink-jwt/config").body();
+        assertEquals(placeholder, stored.path("salesforce.jwt.private.key").asText(),
+                "the key stays in the file: Connect stores only the placeholder");
+        assertTrue(CONNECT.rest().delete("connectors/sf-sink-jwt").ok());
+        CONNECT.awaitDeleted("sf-sink-jwt");
+    }
+
+    private static KeyPair rsaKeys() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            return g.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void awaitCommitted(long total) {
