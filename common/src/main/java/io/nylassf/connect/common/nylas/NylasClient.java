@@ -132,6 +132,14 @@ public final class NylasClient implements AutoCloseable {
         return new Grant(get(grantId, path(null, "grants", grantId), Map.of()));
     }
 
+    /**
+     * {@code GET /v3/grants?limit=1}: one cheap application-level call that proves the base URL answers as Nylas
+     * and the API key is accepted (throws the classified {@link NylasApiException} otherwise).
+     */
+    public void checkAccess() {
+        call(null, url(path(null, "grants"), Map.of("limit", "1")));
+    }
+
     /** Every grant of the application, following {@code offset} paging (the grants API has no cursor). */
     public List<Grant> listGrants() {
         List<Grant> all = new ArrayList<>();

@@ -37,9 +37,15 @@ final class GrantMonitor implements AutoCloseable {
         });
     }
 
+    /**
+     * Lists the grants once (the connector's first task configs use that list, so no reconfiguration is asked
+     * for), then every {@code interval}, asking for one whenever the set differs from the one last handed out,
+     * including when the first listing failed and a later one succeeds.
+     */
     void start(Duration interval) {
-        refresh();
-        executor.scheduleWithFixedDelay(this::refresh, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        refresh(false);
+        executor.scheduleWithFixedDelay(() -> refresh(true), interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     List<String> grants() {
@@ -50,19 +56,20 @@ final class GrantMonitor implements AutoCloseable {
         return listed;
     }
 
-    void refresh() {
+    void refresh(boolean notify) {
         try {
             Set<String> now = new TreeSet<>();
             for (Grant g : client.listGrants()) {
-                now.add(g.id());
+                if (g.id() != null && !g.id().isBlank()) {
+                    now.add(g.id());
+                }
             }
             Set<String> before = grants;
             grants = now;
-            boolean first = !listed;
             listed = true;
             if (!now.equals(before)) {
                 log.info("The application has {} grant(s) (was {})", now.size(), before.size());
-                if (!first || !before.isEmpty()) {
+                if (notify) {
                     onChange.run();
                 }
             }
