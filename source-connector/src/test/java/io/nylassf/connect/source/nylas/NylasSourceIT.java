@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,6 +53,8 @@ class NylasSourceIT {
     private static final NylasEmulator NYLAS = NylasEmulator.builder()
             .rateLimitPerSecond(0).applicationRateLimitPerSecond(0)
             .truncationThreshold(20_000)
+            // Nylas spaces its 3 attempts over 10-20 minutes; 1 s then 3 s keeps the 503 test short
+            .webhookRetryDelays(Duration.ofSeconds(1), Duration.ofSeconds(3))
             .build().start();
 
     @RegisterExtension
@@ -215,6 +219,7 @@ class NylasSourceIT {
         List<Rec> status = awaitCount(CONNECT, 1, Duration.ofSeconds(30),
                 r -> "expired".equals(r.value().path("status").asText()), "ex.grants");
         assertEquals(expiring, status.get(0).value().path("grant_id").asText());
+        assertEquals(1, metric("expiry", 0, "GrantsPaused"), "the task MBean counts the paused grant");
         NYLAS.addMessage(expiring, NylasMessage.create().subject("during"));
         for (int i = 0; i < 5; i++) {
             NYLAS.addMessage(healthy, NylasMessage.create().subject("other" + i));
@@ -229,6 +234,11 @@ class NylasSourceIT {
                 .collect(Collectors.toSet()));
         assertEquals(1, all(CONNECT, "ex.grants").stream()
                 .filter(r -> "expired".equals(r.value().path("status").asText())).count(), "one pause, one record");
+        assertEquals(0, metric("expiry", 0, "GrantsPaused"));
+        // 7 messages read by windows; they and the 2 grant status records acknowledged by Kafka
+        assertEquals(7L, metric("expiry", 0, "RecordsRead"));
+        ConnectClusterExtension.waitUntil("9 records acknowledged", Duration.ofSeconds(10),
+                () -> metric("expiry", 0, "RecordsAcknowledged").longValue() == 9);
         CONNECT.rest().delete("connectors/expiry");
         CONNECT.awaitDeleted("expiry");
     }
@@ -245,6 +255,7 @@ class NylasSourceIT {
         c.put("webhook.enabled", "true");
         c.put("webhook.port", Integer.toString(port));
         c.put("webhook.max.body.bytes", "65536");
+        c.put("webhook.ack.timeout.ms", "1500");
         CONNECT.putConnector("hooks", c);
         CONNECT.awaitRunning("hooks", 1);
         HttpClient http = HttpClient.newHttpClient();
@@ -307,12 +318,110 @@ class NylasSourceIT {
         assertEquals(1, contacts.size());
         assertEquals("Ada", contacts.get(0).value().path("given_name").asText());
 
+        // Kafka does not acknowledge: the connector is paused, so the worker stops handing the task's records to the
+        // producer while the endpoint stays up. The endpoint answers 503 after webhook.ack.timeout.ms, Nylas retries,
+        // and once records flow again the queued record lands once and the next attempt gets 200.
+        assertEquals(202, CONNECT.rest().put("connectors/hooks/pause", null).status());
+        CONNECT.awaitState("hooks", "PAUSED", 1);
+        String blocked = NYLAS.addContact(grant, Map.of("given_name", "Blocked")).get("id").asText();
+        ConnectClusterExtension.waitUntil("two refused attempts", Duration.ofSeconds(30),
+                () -> attempts(endpoint, "contact.updated", mark).stream().filter(d -> d.status() == 503).count() == 2);
+        assertEquals(202, CONNECT.rest().put("connectors/hooks/resume", null).status());
+        assertTrue(NYLAS.awaitWebhooks(Duration.ofSeconds(30)));
+        Set<String> earlier = first.stream().map(WebhookDelivery::notificationId).collect(Collectors.toSet());
+        List<WebhookDelivery> tries = attempts(endpoint, "contact.updated", mark).stream()
+                .filter(d -> !earlier.contains(d.notificationId())).toList();
+        assertEquals(List.of(503, 503, 200), tries.stream().map(WebhookDelivery::status).toList(), tries.toString());
+        awaitCount(CONNECT, 1, Duration.ofSeconds(30), r -> r.id().equals(blocked), "wh.contacts");
+        Thread.sleep(1_000);
+        assertEquals(1, all(CONNECT, "wh.contacts").stream().filter(r -> r.id().equals(blocked)).count(),
+                "written once across three deliveries");
+
+        // the task MBean: 4 notifications and the probe accepted; 4 redeliveries and the 2 retries of the blocked
+        // one joined earlier outcomes; 2 forged/unsigned, 1 oversized, 2 malformed and 2 unacknowledged refused
+        assertEquals(5L, metric("hooks", 0, "WebhooksAccepted"));
+        assertEquals(6L, metric("hooks", 0, "WebhooksDuplicate"));
+        assertEquals(7L, metric("hooks", 0, "WebhooksRejected"));
+        assertTrue(metric("hooks", 0, "WebhookAckP99Micros").longValue() > 0);
+
         // grant.expired arrives as a status record too
         NYLAS.expireGrant(grant);
         awaitCount(CONNECT, 1, Duration.ofSeconds(30), r -> "webhook".equals(r.via())
                 && "expired".equals(r.value().path("status").asText()), "wh.grants");
         CONNECT.rest().delete("connectors/hooks");
         CONNECT.awaitDeleted("hooks");
+    }
+
+    @Test
+    @Order(6)
+    void withoutGrantIdsTheApplicationsGrantsAreDiscoveredAndNewOnesSpreadOverTasks() {
+        try (NylasEmulator app = NylasEmulator.builder().rateLimitPerSecond(0).applicationRateLimitPerSecond(0)
+                .build().start()) {
+            List<String> grants = new ArrayList<>();
+            for (int g = 0; g < 2; g++) {
+                grants.add(app.createGrant("found" + g + "@example.com", "google"));
+            }
+            long now = Instant.now().getEpochSecond();
+            grants.forEach(g -> addMessages(app, g, 3, now - 3_600));
+            Map<String, String> c = config("discover", app.baseUrl(), app.apiKey(), "dc", List.of());
+            c.remove("nylas.grant.ids");
+            c.put("nylas.objects", "messages");
+            c.put("tasks.max", "3");
+            c.put("backfill.days", "1");
+            c.put("nylas.grants.refresh.interval.ms", "1000");
+            CONNECT.putConnector("discover", c);
+            CONNECT.awaitRunning("discover", 2);
+            awaitCount(CONNECT, 6, Duration.ofSeconds(30), r -> true, "dc.messages");
+
+            // a third grant appears: the next refresh asks for new task configs, and a third task reads it
+            String third = app.createGrant("found2@example.com", "microsoft");
+            addMessages(app, third, 3, now - 600);
+            CONNECT.awaitRunning("discover", 3);
+            JsonNode tasks = CONNECT.rest().get("connectors/discover/tasks").body();
+            Set<String> assigned = new HashSet<>();
+            tasks.forEach(t -> assigned.addAll(List.of(t.path("config").path("task.grant.ids").asText().split(","))));
+            assertEquals(Set.of(grants.get(0), grants.get(1), third), assigned, tasks.toString());
+            awaitCount(CONNECT, 3, Duration.ofSeconds(30), r -> r.grant().equals(third), "dc.messages");
+
+            // an invalid grant in the application's list is assigned like the others, paused with one status
+            // record, and does not hold up the rest
+            String invalid = app.createGrant("invalid@example.com", "google");
+            app.expireGrant(invalid);
+            List<Rec> status = awaitCount(CONNECT, 1, Duration.ofSeconds(30),
+                    r -> "expired".equals(r.value().path("status").asText()), "dc.grants");
+            assertEquals(invalid, status.get(0).value().path("grant_id").asText());
+            long later = Instant.now().getEpochSecond();
+            addMessages(app, grants.get(0), 1, later);
+            addMessages(app, third, 1, later);
+            List<Rec> got = awaitCount(CONNECT, 11, Duration.ofSeconds(30), r -> true, "dc.messages");
+            got = all(CONNECT, "dc.messages");
+            assertEquals(Map.of(), duplicates(got), "reassignments resume from the offsets");
+            assertEquals(11, got.size());
+            CONNECT.rest().delete("connectors/discover");
+            CONNECT.awaitDeleted("discover");
+        }
+    }
+
+    private static void addMessages(NylasEmulator app, String grant, int n, long date) {
+        for (int i = 0; i < n; i++) {
+            app.addMessage(grant, NylasMessage.create().subject("d" + i).date(date + i));
+        }
+    }
+
+    private static List<WebhookDelivery> attempts(String endpoint, String type, int mark) {
+        return NYLAS.webhookDeliveries().stream().skip(mark).filter(d -> d.url().equals(endpoint))
+                .filter(d -> d.type().equals(type)).toList();
+    }
+
+    /** One attribute of a task's MBean, read through the platform MBean server (the worker runs in this JVM). */
+    static Number metric(String connector, int task, String attribute) {
+        try {
+            ObjectName name = new ObjectName("io.nylassf.connect:type=nylas-source-task,connector="
+                    + ObjectName.quote(connector) + ",task=" + task);
+            return (Number) ManagementFactory.getPlatformMBeanServer().getAttribute(name, attribute);
+        } catch (Exception e) {
+            throw new AssertionError("no MBean attribute " + attribute + " for " + connector + " task " + task, e);
+        }
     }
 
     private static String signedBody(String secret, String body) {
