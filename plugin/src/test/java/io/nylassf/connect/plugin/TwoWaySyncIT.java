@@ -1,0 +1,216 @@
+package io.nylassf.connect.plugin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nylassf.testkit.connect.ConnectClusterExtension;
+import io.nylassf.testkit.connect.PluginArchive;
+import io.nylassf.testkit.nylas.NylasEmulator;
+import io.nylassf.testkit.salesforce.Org;
+import io.nylassf.testkit.salesforce.SalesforceEmulator;
+import io.nylassf.testkit.sandbox.Sandbox;
+import io.nylassf.testkit.sandbox.SandboxGenerator;
+import io.nylassf.testkit.sandbox.SandboxSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static io.nylassf.testkit.connect.ConnectClusterExtension.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * All four connectors together, loaded from the packaged zip on a two-worker cluster and configured with the
+ * sandbox examples, against both emulators seeded with a small sandbox: mail and people flow into Salesforce, the
+ * reps' own Tasks and meetings flow out to Nylas, what went out comes back and is linked instead of duplicated,
+ * and then nothing moves any more, even when every offset is reset.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoWaySyncIT {
+    private static final Duration SYNC = Duration.ofSeconds(150);
+    private static final List<String> CONNECTORS =
+            List.of("nylas-source", "salesforce-sink", "salesforce-source", "nylas-sink");
+
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder()
+            .workers(2)
+            .pluginPath(PluginArchive.installInto(PluginArchive.builtZip(), Path.of("target", "it-plugin-path")))
+            .build();
+
+    private static SalesforceEmulator salesforce;
+    private static NylasEmulator nylas;
+    private static Sandbox.Loaded sandbox;
+
+    @BeforeAll
+    static void startEmulatorsAndConnectors() throws IOException {
+        salesforce = SalesforceEmulator.builder()
+                .clientCredentials("sandbox-client", "sandbox-secret", Org.INTEGRATION_USERNAME).build().start();
+        nylas = NylasEmulator.builder().apiKey("nyk_sandbox").build().start();
+        sandbox = Sandbox.load(new SandboxGenerator(SandboxSpec.small(), Instant.now()).generate(), nylas, salesforce);
+        for (String name : CONNECTORS) {
+            Map<String, String> config = new TreeMap<>();
+            ConfigExamplesTest.settings(ConfigExamplesTest.EXAMPLES.resolve("sandbox").resolve(name + ".json"))
+                    .forEach((k, v) -> config.put(k, v.replace("http://127.0.0.1:8181", salesforce.baseUrl())
+                            .replace("http://127.0.0.1:8282", nylas.baseUrl())));
+            config.put("poll.interval.ms", "2000");
+            CONNECT.putConnector(name, config);
+        }
+    }
+
+    @AfterAll
+    static void stopEmulators() {
+        if (nylas != null) {
+            nylas.close();
+        }
+        if (salesforce != null) {
+            salesforce.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void inboundMailPeopleAndMeetingsLandInSalesforce() {
+        int messages = sandbox.data().messageCount();
+        int contacts = sandbox.data().contactCount();
+        waitUntil("every person and nearly every message in Salesforce", SYNC, () ->
+                count("Contact") + count("Lead") == contacts
+                        && count("Task", "Nylas_Message_Id__c != null") >= messages - 5);
+        // one person per Nylas contact, even for the customers reps had already typed in
+        assertEquals(contacts, count("Contact") + count("Lead"));
+        waitUntil("every Nylas meeting as a Salesforce Event", SYNC,
+                () -> count("Event", "Nylas_Event_Id__c != null") >= sandbox.data().eventCount());
+    }
+
+    @Test
+    @Order(2)
+    void aRepsTaskIsSentOnceAndComesBackLinkedNotCopied() {
+        List<Map<String, Object>> toSend = salesforce.org().query(
+                "SELECT Id, OwnerId FROM Task WHERE TaskSubtype = 'Email' AND Status = 'Not Started'").records();
+        assertEquals(sandbox.grantIds().size(), toSend.size(), "one waiting email Task per rep");
+        for (Map<String, Object> task : toSend) {
+            String id = (String) task.get("Id");
+            waitUntil("Task " + id + " sent and linked to its sent message", SYNC, () -> {
+                List<ObjectNode> sent = sentTagged(id);
+                Map<String, Object> now = salesforce.org().get("Task", id);
+                return sent.size() == 1 && sent.get(0).path("id").asText().equals(now.get("Nylas_Message_Id__c"));
+            });
+        }
+        // the sent copies came back through the Nylas source and were linked: no Task was created for them
+        for (Map<String, Object> task : toSend) {
+            String sentId = sentTagged((String) task.get("Id")).get(0).path("id").asText();
+            assertEquals(1, count("Task", "Nylas_Message_Id__c = '" + sentId + "'"));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void meetingsAndTheClosedWonKickoffReachCalendarsOnce() {
+        List<Map<String, Object>> meetings = salesforce.org()
+                .query("SELECT Id FROM Event WHERE Subject LIKE 'Pricing review%'").records();
+        assertEquals(sandbox.grantIds().size(), meetings.size(), "one meeting typed by each rep");
+        for (Map<String, Object> m : meetings) {
+            String id = (String) m.get("Id");
+            waitUntil("Event " + id + " on its owner's calendar and linked back", SYNC, () -> {
+                List<JsonNode> copies = calendarTagged(id);
+                return copies.size() == 1 && copies.get(0).path("id").asText()
+                        .equals(salesforce.org().get("Event", id).get("Nylas_Event_Id__c"));
+            });
+        }
+        String won = (String) salesforce.org().query("SELECT Id FROM Opportunity WHERE StageName = 'Closed Won'")
+                .records().get(0).get("Id");
+        waitUntil("one kickoff event for the Closed Won deal", SYNC, () -> calendarTagged(won).size() == 1);
+    }
+
+    @Test
+    @Order(4)
+    void afterTheRoundTripNothingMovesEvenWhenEveryOffsetIsReset() {
+        Snapshot settled = awaitQuiet();
+        for (String name : CONNECTORS) {
+            assertTrue(CONNECT.rest().put("connectors/" + name + "/stop", null).ok(), name);
+        }
+        for (String name : CONNECTORS) {
+            CONNECT.awaitState(name, "STOPPED", 0);
+            assertTrue(CONNECT.rest().delete("connectors/" + name + "/offsets").ok(), name);
+        }
+        for (String name : CONNECTORS) {
+            assertTrue(CONNECT.rest().put("connectors/" + name + "/resume", null).ok(), name);
+        }
+        // everything is read and written again from the start: replays update, never create or send
+        Snapshot replayed = awaitQuiet();
+        assertEquals(settled.records(), replayed.records(), "Salesforce record counts after replaying everything");
+        assertEquals(settled.sends(), replayed.sends(), "Nylas sends after replaying everything");
+        assertEquals(settled.calendarEvents(), replayed.calendarEvents(), "Nylas events after replaying everything");
+    }
+
+    /** Counts on both sides, once they have stopped changing for three poll intervals. */
+    private static Snapshot awaitQuiet() {
+        Snapshot[] last = {Snapshot.take()};
+        long[] since = {System.nanoTime()};
+        waitUntil("both sides quiet", SYNC, () -> {
+            Snapshot now = Snapshot.take();
+            if (!now.equals(last[0])) {
+                last[0] = now;
+                since[0] = System.nanoTime();
+                return false;
+            }
+            return System.nanoTime() - since[0] > Duration.ofSeconds(8).toNanos();
+        });
+        return last[0];
+    }
+
+    private record Snapshot(Map<String, Integer> records, int sends, int calendarEvents) {
+        static Snapshot take() {
+            Map<String, Integer> counts = new TreeMap<>();
+            for (String o : List.of("Account", "Contact", "Lead", "Task", "Event", "Opportunity")) {
+                counts.put(o, salesforce.org().count(o));
+            }
+            int sends = 0;
+            int events = 0;
+            for (String g : sandbox.grantIds()) {
+                sends += nylas.sendCount(g);
+                events += nylas.events(g).size();
+            }
+            return new Snapshot(counts, sends, events);
+        }
+    }
+
+    private static int count(String sobject) {
+        return salesforce.org().count(sobject);
+    }
+
+    private static int count(String sobject, String where) {
+        return salesforce.org().query("SELECT COUNT() FROM " + sobject + " WHERE " + where).totalSize();
+    }
+
+    private static List<ObjectNode> sentTagged(String salesforceId) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (String g : sandbox.grantIds()) {
+            nylas.sentMessages(g).stream()
+                    .filter(m -> ("sf:" + salesforceId).equals(m.path("metadata").path("key1").asText()))
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
+    private static List<JsonNode> calendarTagged(String salesforceId) {
+        List<JsonNode> out = new ArrayList<>();
+        for (String g : sandbox.grantIds()) {
+            nylas.events(g).stream()
+                    .filter(e -> ("sf:" + salesforceId).equals(e.path("metadata").path("key1").asText()))
+                    .forEach(out::add);
+        }
+        return out;
+    }
+}
