@@ -73,7 +73,7 @@ class NylasSourceExactlyOnceIT {
         String secret = "eos-webhook-secret";
         Map<String, String> c = config("eos", NYLAS.baseUrl(), NYLAS.apiKey(), "eo", grants);
         c.put("nylas.objects", "messages");
-        c.put("nylas.page.size", "50");
+        c.put("nylas.page.size", "25");
         c.put("tasks.max", "2");
         c.put("backfill.days", "5");
         c.put("window.max.seconds", "21600");
@@ -93,7 +93,8 @@ class NylasSourceExactlyOnceIT {
         assertEquals(Map.of(), ConnectClusterExtension.allValidationErrors(
                 CONNECT.validate(NylasItSupport.CONNECTOR_CLASS, c)));
 
-        NYLAS.faults().onlyPaths("/messages").latency(15, 0);
+        // slow enough that both checkpoints below fall mid-backfill even on an idle machine (120 pages)
+        NYLAS.faults().onlyPaths("/messages").latency(50, 0);
         CONNECT.putConnector("eos", c);
         CONNECT.awaitRunning("eos", 2);
 
