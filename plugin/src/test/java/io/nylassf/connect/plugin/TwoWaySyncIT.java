@@ -16,6 +16,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.apache.kafka.connect.util.clusters.WorkerHandle;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
@@ -47,6 +48,10 @@ class TwoWaySyncIT {
     static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder()
             .workers(2)
             .pluginPath(PluginArchive.installInto(PluginArchive.builtZip(), Path.of("target", "it-plugin-path")))
+            // a task stuck in a call longer than this is abandoned on stop, its offsets never committed
+            .workerProp("task.shutdown.graceful.timeout.ms", "1000")
+            // a departed worker's tasks move after this delay (5 minutes by default)
+            .workerProp("scheduled.rebalance.max.delay.ms", "2000")
             .build();
 
     private static SalesforceEmulator salesforce;
@@ -158,6 +163,48 @@ class TwoWaySyncIT {
         assertEquals(settled.records(), replayed.records(), "Salesforce record counts after replaying everything");
         assertEquals(settled.sends(), replayed.sends(), "Nylas sends after replaying everything");
         assertEquals(settled.calendarEvents(), replayed.calendarEvents(), "Nylas events after replaying everything");
+    }
+
+    @Test
+    @Order(5)
+    void aWorkerStoppedBetweenSendAndCommitSendsNothingTwice() {
+        Map<String, String> config = new TreeMap<>();
+        CONNECT.rest().get("connectors/nylas-sink/config").body().fields()
+                .forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+        config.put("tasks.max", "1");
+        CONNECT.putConnector("nylas-sink", config);
+        CONNECT.awaitRunning("nylas-sink", 1);
+        String hostPort = CONNECT.rest().get("connectors/nylas-sink/status").body().path("tasks").path(0)
+                .path("worker_id").asText();
+        WorkerHandle host = CONNECT.cluster().workers().stream()
+                .filter(w -> hostPort.endsWith(":" + w.url().getPort())).findFirst().orElseThrow();
+
+        // a rep writes another follow-up; Nylas holds the send 4 s, far past the worker's graceful stop
+        Map<String, Object> customer = salesforce.org().query(
+                "SELECT Id, OwnerId FROM Contact WHERE Email != null AND OwnerId != null ORDER BY CreatedDate LIMIT 1")
+                .records().get(0);
+        String owner = (String) customer.get("OwnerId");
+        long sendsBefore = sendRequests();
+        nylas.sendLatency(Duration.ofSeconds(4));
+        String task = salesforce.org().insertAs(owner, "Task", Map.of("Subject", "One more thing",
+                "Description", "Forgot the attachment.", "TaskSubtype", "Email", "Status", "Not Started",
+                "WhoId", customer.get("Id"), "OwnerId", owner));
+        waitUntil("the send of " + task + " in flight", SYNC, () -> sendRequests() > sendsBefore);
+        CONNECT.cluster().removeWorker(host);
+
+        // the task restarts on the other worker and meets the same record again, uncommitted
+        CONNECT.awaitRunning("nylas-sink", 1);
+        waitUntil("Task " + task + " sent and linked", SYNC, () -> sentTagged(task).size() == 1
+                && sentTagged(task).get(0).path("id").asText()
+                .equals(salesforce.org().get("Task", task).get("Nylas_Message_Id__c")));
+        nylas.sendLatency(Duration.ZERO);
+        awaitQuiet();
+        assertEquals(1, sentTagged(task).size(), "one email for the Task, though its send was never committed");
+    }
+
+    private static long sendRequests() {
+        return nylas.requestCounts().entrySet().stream().filter(e -> e.getKey().endsWith("/messages/send"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /** Counts on both sides, once they have stopped changing for three poll intervals. */
