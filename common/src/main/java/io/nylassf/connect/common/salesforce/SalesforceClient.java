@@ -118,16 +118,7 @@ public final class SalesforceClient implements AutoCloseable {
 
     /** Every record the query matches, following {@code nextRecordsUrl} page by page (one call a page). */
     public List<Map<String, Object>> query(String soql) {
-        JsonNode page = sendJson("GET", "/query?q=" + encode(soql), null, "query");
-        List<Map<String, Object>> out = new ArrayList<>();
-        while (true) {
-            addRecords(page, out);
-            String next = nextUrl(page);
-            if (next == null) {
-                return out;
-            }
-            page = sendJson("GET", next, null, "query page");
-        }
+        return allPages("/query", soql);
     }
 
     /**
@@ -135,7 +126,12 @@ public final class SalesforceClient implements AutoCloseable {
      * so {@code IsDeleted} can be selected to observe deletes. Follows {@code nextRecordsUrl}.
      */
     public List<Map<String, Object>> queryAll(String soql) {
-        JsonNode page = sendJson("GET", "/queryAll?q=" + encode(soql), null, "queryAll");
+        return allPages("/queryAll", soql);
+    }
+
+    private List<Map<String, Object>> allPages(String resource, String soql) {
+        String what = resource.substring(1);
+        JsonNode page = sendJson("GET", resource + "?q=" + encode(soql), null, what);
         List<Map<String, Object>> out = new ArrayList<>();
         while (true) {
             addRecords(page, out);
@@ -143,7 +139,7 @@ public final class SalesforceClient implements AutoCloseable {
             if (next == null) {
                 return out;
             }
-            page = sendJson("GET", next, null, "queryAll page");
+            page = sendJson("GET", next, null, what + " page");
         }
     }
 
