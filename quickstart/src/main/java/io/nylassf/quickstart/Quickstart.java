@@ -99,6 +99,7 @@ public final class Quickstart {
                     last = now;
                     out.printf("[%3ds]%n", Duration.ofNanos(t - start).toSeconds());
                     lines.forEach(out::println);
+                    out.println(SandboxSummary.apiCalls(options.salesforceUrl(), options.nylasUrl()));
                 }
                 if (caughtUp && t - lastChange > QUIET.toNanos() && t - start > MIN_RUN.toNanos()) {
                     return true;
@@ -119,6 +120,13 @@ public final class Quickstart {
                 + "/__admin/nylas/grants/" + grant + "/messages \\\n"
                 + "    -d '{\"subject\":\"Hello from the quickstart\",\"from\":[{\"email\":\"ada.adams.00@northwindtraders.test\"}],"
                 + "\"to\":[{\"email\":\"rep@ourco.test\"}],\"body\":\"Hi!\"}'\n"
+                + "  # a rep's email Task in Salesforce (leaves their mailbox through the Nylas sink):\n"
+                + "  curl -s -X POST -H 'Content-Type: application/json' " + options.salesforceUrl()
+                + "/__admin/salesforce/records/Task?as=REP_USER_ID \\\n"
+                + "    -d '{\"Subject\":\"Quick question\",\"TaskSubtype\":\"Email\",\"Status\":\"Not Started\","
+                + "\"WhoId\":\"CONTACT_ID\",\"OwnerId\":\"REP_USER_ID\"}'\n"
+                + "  # (REP_USER_ID: a User from " + options.salesforceUrl() + "/__admin/salesforce/records/User; "
+                + "CONTACT_ID: one of that rep's Contacts)\n"
                 + "  # scale, pause, read offsets:\n"
                 + "  curl -s -X PUT -H 'Content-Type: application/json' " + options.connectUrl()
                 + "/connectors/nylas-source/config -d @<(...)   # edit tasks.max\n"

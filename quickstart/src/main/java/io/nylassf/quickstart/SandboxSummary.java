@@ -76,6 +76,22 @@ public record SandboxSummary(Map<String, Long> salesforceCounts, long salesforce
         return b.toString();
     }
 
+    /** API calls each emulator has answered so far: Salesforce's daily-limit count and Nylas' request count. */
+    public static String apiCalls(String salesforceUrl, String nylasUrl) {
+        try {
+            long sf = JSON.readTree(send(HttpRequest.newBuilder(URI.create(salesforceUrl
+                    + "/__admin/salesforce/api-usage")).GET())).path("calls").asLong();
+            long ny = JSON.readTree(send(HttpRequest.newBuilder(URI.create(nylasUrl + "/__admin/nylas/counts")).GET()))
+                    .path("data").path("total").asLong(-1);
+            return String.format("  API calls so far: Salesforce %,d, Nylas %,d", sf, ny);
+        } catch (IOException e) {
+            return "  API calls so far: (emulators not answering: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "  API calls so far: (interrupted)";
+        }
+    }
+
     private static String send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(15)).build(),
                 HttpResponse.BodyHandlers.ofString());

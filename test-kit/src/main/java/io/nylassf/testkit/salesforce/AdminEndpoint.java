@@ -53,8 +53,12 @@ final class AdminEndpoint {
         s.route("POST", P + "/records/{sobject}", guarded(r -> {
             JsonNode body = Json.parse(r.body());
             List<String> ids = new ArrayList<>();
+            // ?as=<UserId> writes as that person (as if typed in the UI); otherwise as the integration user
+            String as = r.queryParam("as");
             for (JsonNode rec : body.isArray() ? body : List.of(body)) {
-                ids.add(sf.org().insert(r.pathParam("sobject"), SObjectEndpoint.fields(rec)));
+                ids.add(as == null || as.isBlank()
+                        ? sf.org().insert(r.pathParam("sobject"), SObjectEndpoint.fields(rec))
+                        : sf.org().insertAs(as, r.pathParam("sobject"), SObjectEndpoint.fields(rec)));
             }
             return Json.ok(201, Map.of("ids", ids));
         }));

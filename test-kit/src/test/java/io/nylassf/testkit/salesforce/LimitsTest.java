@@ -60,6 +60,11 @@ class LimitsTest {
         assertEquals(2, ids.get("ids").size());
         assertEquals(2, SfHttp.json(http.get("/__admin/salesforce/records/Contact")).size());
         assertEquals("REQUIRED_FIELD_MISSING", SfHttp.errorCode(http.post("/__admin/salesforce/records/Contact", Map.of("FirstName", "x"))));
+        // ?as= writes as a person, as if typed in the UI
+        String typed = SfHttp.json(http.post("/__admin/salesforce/records/Contact?as=" + sf.org().repUserId(),
+                Map.of("LastName", "Typed"))).get("ids").get(0).asText();
+        assertEquals(sf.org().repUserId(), sf.org().get("Contact", typed).get("LastModifiedById"));
+        assertEquals(sf.org().integrationUserId(), sf.org().get("Contact", ids.get("ids").get(0).asText()).get("LastModifiedById"));
         http.patch("/sobjects/Contact/" + ids.get("ids").get(0).asText(), Map.of("Title", "x"), "Sforce-Call-Options", "client=sink-42");
         JsonNode changes = SfHttp.json(http.get("/__admin/salesforce/changes"));
         JsonNode last = changes.get(changes.size() - 1);
