@@ -128,8 +128,9 @@ public final class Quickstart {
                 + "  # (REP_USER_ID: a User from " + options.salesforceUrl() + "/__admin/salesforce/records/User; "
                 + "CONTACT_ID: one of that rep's Contacts)\n"
                 + "  # scale, pause, read offsets:\n"
-                + "  curl -s -X PUT -H 'Content-Type: application/json' " + options.connectUrl()
-                + "/connectors/nylas-source/config -d @<(...)   # edit tasks.max\n"
+                + "  C=" + options.connectUrl() + "; curl -s -X PUT -H 'Content-Type: application/json' "
+                + "$C/connectors/nylas-source/config \\\n"
+                + "    -d \"$(curl -s $C/connectors/nylas-source/config | sed 's/\"tasks.max\":\"[0-9]*\"/\"tasks.max\":\"3\"/')\"\n"
                 + "  curl -s -X PUT " + options.connectUrl() + "/connectors/salesforce-sink/pause\n"
                 + "  curl -s " + options.connectUrl() + "/connectors/nylas-source/offsets\n"
                 + "Logs: " + options.dataDir().resolve("logs") + "\n";
