@@ -120,9 +120,9 @@ final class FlushProcessor {
 
     Outcome process(Collection<SinkRecord> records) {
         if (resolver == null) {
-            // once per task: the user we write as, so records nobody touched since our last write may follow Nylas
-            String sinkUser = client.userId();
-            if (sinkUser == null) {
+            // once per task, when enabled: the user we write as, so records only we changed may follow Nylas
+            String sinkUser = config.followOwnWrites() ? client.userId() : null;
+            if (config.followOwnWrites() && sinkUser == null) {
                 log.warn("Could not tell which Salesforce user this sink writes as; fields that are not Nylas-owned "
                         + "are only filled when empty");
             }

@@ -148,6 +148,14 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
             + "field is only filled when empty, so a value someone typed is never overwritten. '*' = all mapped "
             + "fields. Default: %s.";
 
+    public static final String FOLLOW_OWN_WRITES = "salesforce.conflict.follow.own.writes";
+    private static final String FOLLOW_OWN_WRITES_DOC = "Off (the default, the conservative rule): fields Nylas does "
+            + "not own are only ever filled when empty, so a value someone typed is never overwritten. On: when the "
+            + "record's LastModifiedById is the sink's own user, every mapped field follows Nylas, so values the "
+            + "sink filled keep up with later changes; caveat: a value typed before the sink's last write to that "
+            + "record (e.g. while the sink filled another field) may then be overwritten, since provenance is per "
+            + "record, not per field.";
+
     public static final String DUPLICATE_ALLOW_SAVE = "salesforce.duplicate.allow.save";
     private static final String DUPLICATE_ALLOW_SAVE_DOC = "Send 'Sforce-Duplicate-Rule-Header: allowSave=true' so "
             + "duplicate rules that only alert let creates through. When false (default), a create blocked with "
@@ -246,6 +254,8 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
                 .define(OWNED_EVENT, Type.LIST, "*", null, Importance.LOW,
                         String.format(OWNED_DOC, "Event", "* (the calendar owns meeting times)"), Width.LONG,
                         "Nylas-owned Event fields")
+                .define(FOLLOW_OWN_WRITES, Type.BOOLEAN, false, null, Importance.MEDIUM, FOLLOW_OWN_WRITES_DOC,
+                        Width.SHORT, "Follow Nylas on records only the sink changed")
                 .define(DUPLICATE_ALLOW_SAVE, Type.BOOLEAN, false, null, Importance.LOW, DUPLICATE_ALLOW_SAVE_DOC,
                         Width.SHORT, "Duplicate rules: allow save")
                 .group(BUDGET_GROUP)
@@ -431,6 +441,10 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
     public String modifiedAtField() {
         String s = getString(MODIFIED_AT_FIELD);
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    public boolean followOwnWrites() {
+        return getBoolean(FOLLOW_OWN_WRITES);
     }
 
     public FieldOwnership ownership() {

@@ -147,10 +147,14 @@ class SalesforceSinkTaskTest {
         assertEquals("Typed VP", c.get("Title"));
         assertEquals("Ann", c.get("FirstName"));
         assertEquals("c-ann", c.get("Nylas_Contact_Id__c"), "linked for the next time");
+        // the sink was the last writer now (it filled FirstName), yet the typed Title still wins by default
+        put(contact("c-ann", "Ann", "Lee", "ann@acme.com", null, "CEO", T2));
+        assertEquals("Typed VP", one("SELECT Title FROM Contact").get("Title"));
     }
 
     @Test
-    void fieldsTheSinkFilledFollowNylasUntilSomeoneEditsTheRecord() {
+    void withFollowOwnWritesFieldsTheSinkFilledFollowNylasUntilSomeoneEditsTheRecord() {
+        start(Map.of("salesforce.conflict.follow.own.writes", "true"));
         // the sink creates the Lead: its values are the sink's
         put(contact("c-1", "Ann", "Lee", "ann@beta.io", null, "CTO", T1));
         Map<String, Object> lead = one("SELECT Id, Title, LastModifiedById FROM Lead");
