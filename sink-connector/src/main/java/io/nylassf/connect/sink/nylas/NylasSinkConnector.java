@@ -7,7 +7,8 @@ import org.apache.kafka.connect.sink.SinkConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,8 @@ import java.util.Map;
  */
 public class NylasSinkConnector extends SinkConnector {
     private static final Logger log = LoggerFactory.getLogger(NylasSinkConnector.class);
+    /** Task-only key: the task's number, for its JMX name. */
+    static final String TASK_INDEX = "task.index";
 
     private Map<String, String> props;
 
@@ -40,7 +43,13 @@ public class NylasSinkConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return Collections.nCopies(maxTasks, props);
+        List<Map<String, String>> configs = new ArrayList<>(maxTasks);
+        for (int i = 0; i < maxTasks; i++) {
+            Map<String, String> c = new HashMap<>(props);
+            c.put(TASK_INDEX, Integer.toString(i));
+            configs.add(c);
+        }
+        return configs;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.nylassf.connect.sink.nylas;
 
 import io.nylassf.connect.common.config.ConfigDefBuilder;
 import io.nylassf.connect.common.config.NylasConnectionConfig;
+import io.nylassf.connect.common.salesforce.SalesforceId;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -39,8 +40,18 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     private static final String GRANT_MAP_DOC = "Static owner-to-grant entries, key=grantId, where the key is a "
             + "Salesforce User ID (005...) or an email address.";
     public static final String GRANT_EMAIL_FIELD = "grant.owner.email.field";
-    private static final String GRANT_EMAIL_FIELD_DOC = "Record field holding the owner's email (the Salesforce "
-            + "source reads Owner.Email for Task, Event and Opportunity).";
+    private static final String GRANT_EMAIL_FIELD_DOC = "Field of the owner's User record holding the owner's "
+            + "email, as an Owner.<Field> path (the Salesforce source reads Owner.Email for Task, Event and "
+            + "Opportunity). Only Owner.* is accepted: a field of the record itself could be typed by anyone who "
+            + "edits the record and would choose another person's mailbox.";
+    public static final String SEND_ON_BEHALF = "nylas.send.on.behalf.allowed.user.ids";
+    private static final String SEND_ON_BEHALF_DOC = "Salesforce User IDs (15 or 18 characters) allowed to make the "
+            + "sink act in another user's name. A message is sent, and a calendar event created, updated or deleted "
+            + "(also the Opportunity kickoff), only when the record's creator (CreatedById) and last modifier "
+            + "(LastModifiedById) are its owner or on this list; everything else goes to the DLQ as "
+            + "'not_authorized: ...'. Empty (the default): the owner only. Typical entries: a sales-ops team that "
+            + "prepares emails for reps, and the integration user, so that a person's edits of meetings the "
+            + "Salesforce sink created reach their calendar.";
     public static final String GRANT_EXPIRED = "grant.expired.behavior";
     private static final String GRANT_EXPIRED_DOC = "A record whose grant is expired or revoked (Nylas 401): 'dlq' "
             + "reports it to the dead-letter queue with the reason and the other grants go on (needs "
@@ -160,8 +171,22 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
                     }
                 }, () -> "list of <User ID or email>=<grant ID>"), Importance.HIGH, GRANT_MAP_DOC, Width.LONG,
                         "Owner to grant map")
-                .define(GRANT_EMAIL_FIELD, Type.STRING, "Owner.Email", new ConfigDef.NonEmptyString(),
-                        Importance.MEDIUM, GRANT_EMAIL_FIELD_DOC, Width.MEDIUM, "Owner email field")
+                .define(GRANT_EMAIL_FIELD, Type.STRING, "Owner.Email", ConfigDef.LambdaValidator.with((name, value) -> {
+                    if (value == null || !value.toString().trim().matches("Owner\\.[A-Za-z][A-Za-z0-9_]*")) {
+                        throw new ConfigException(name, value, "must be a field of the owner's User record, "
+                                + "Owner.<Field> (e.g. Owner.Email)");
+                    }
+                }, () -> "Owner.<Field>"), Importance.MEDIUM, GRANT_EMAIL_FIELD_DOC, Width.MEDIUM,
+                        "Owner email field")
+                .define(SEND_ON_BEHALF, Type.LIST, List.of(), ConfigDef.LambdaValidator.with((name, value) -> {
+                    for (Object o : (List<?>) value) {
+                        if (SalesforceId.canonical(o.toString()) == null) {
+                            throw new ConfigException(name, value, "'" + o + "' is not a 15- or 18-character "
+                                    + "Salesforce User ID");
+                        }
+                    }
+                }, () -> "list of Salesforce User IDs"), Importance.HIGH, SEND_ON_BEHALF_DOC, Width.LONG,
+                        "Allowed to act on behalf")
                 .define(GRANT_EXPIRED, Type.STRING, "dlq", ConfigDef.CaseInsensitiveValidString.in("dlq", "retry"),
                         Importance.MEDIUM, GRANT_EXPIRED_DOC, Width.SHORT, "Expired grant", values("dlq", "retry"))
                 .group(SEND_GROUP)
@@ -231,7 +256,11 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     }
 
     public String grantEmailField() {
-        return getString(GRANT_EMAIL_FIELD);
+        return getString(GRANT_EMAIL_FIELD).trim();
+    }
+
+    public List<String> sendOnBehalfAllowedUserIds() {
+        return getList(SEND_ON_BEHALF);
     }
 
     public GrantExpired grantExpired() {

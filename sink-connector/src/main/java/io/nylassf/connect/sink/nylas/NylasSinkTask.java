@@ -54,6 +54,7 @@ public class NylasSinkTask extends SinkTask {
     private OutboundPlanner planner;
     private NylasWriter writer;
     private ErrantRecordReporter reporter;
+    private NylasSinkMetrics metrics;
     private int retries;
     private final long[] counts = new long[Outcome.Status.values().length];
     private long ignored;
@@ -82,6 +83,7 @@ public class NylasSinkTask extends SinkTask {
         writer = new NylasWriter(client, grants, new GrantThrottle(4), config.calendarId(), config.resendOnEdit(),
                 planner.salesforceOwnsTimes(), config.notifyParticipants(), clock);
         executor = new KeyedExecutor(config.maxInFlight(), "nylas-sink");
+        metrics = new NylasSinkMetrics().register(props.get("name"), taskIndex(props));
         try {
             reporter = context.errantRecordReporter();
         } catch (NoSuchMethodError | NoClassDefFoundError e) {
@@ -111,6 +113,8 @@ public class NylasSinkTask extends SinkTask {
                 if (a instanceof OutboundAction.Ignore i) {
                     ignored++;
                     log.trace("{} {}: ignored, {}", c.sobject(), c.id(), i.reason());
+                } else if (a instanceof OutboundAction.Refused f) {
+                    reports.add(new Report(r, new NotAuthorizedException(f.reason())));
                 } else if (a instanceof OutboundAction.Invalid i) {
                     reports.add(new Report(r, new DataException(c.sobject() + " " + c.id() + ": " + i.reason())));
                 } else {
@@ -156,6 +160,7 @@ public class NylasSinkTask extends SinkTask {
                 case FAILED -> reports.add(new Report(p.record(), new DataException(
                         p.action().change().sobject() + " " + p.action().change().id() + ": " + o.detail(),
                         o.error())));
+                case NOT_AUTHORIZED -> reports.add(new Report(p.record(), new NotAuthorizedException(o.detail())));
                 case FATAL -> throw new ConnectException(o.detail(), o.error());
             }
         }
@@ -174,6 +179,21 @@ public class NylasSinkTask extends SinkTask {
         if (reports.isEmpty()) {
             return;
         }
+        for (Report r : reports) {
+            if (r.reason() instanceof NotAuthorizedException) {
+                metrics.notAuthorized();
+            }
+        }
+        if (reporter == null) {
+            // a refusal is a decision, not a failure: without a DLQ it is logged and counted, so nobody can stop
+            // the connector by writing a record they may not send
+            reports.stream().filter(r -> r.reason() instanceof NotAuthorizedException)
+                    .forEach(r -> log.warn("Refused (no DLQ configured): {}", r.reason().getMessage()));
+            reports = reports.stream().filter(r -> !(r.reason() instanceof NotAuthorizedException)).toList();
+            if (reports.isEmpty()) {
+                return;
+            }
+        }
         if (reporter == null) {
             throw new ConnectException(reports.size() + " record(s) cannot be written and no dead-letter queue "
                     + "is available; first: " + reports.get(0).reason().getMessage(), reports.get(0).reason());
@@ -182,6 +202,7 @@ public class NylasSinkTask extends SinkTask {
         for (Report r : reports) {
             log.warn("To the DLQ: {}", r.reason().getMessage());
             acks.add(reporter.report(r.record(), r.reason()));
+            metrics.dlq();
         }
         for (Future<Void> f : acks) {
             try {
@@ -195,6 +216,14 @@ public class NylasSinkTask extends SinkTask {
         }
     }
 
+    private static int taskIndex(Map<String, String> props) {
+        try {
+            return Integer.parseInt(props.getOrDefault(NylasSinkConnector.TASK_INDEX, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     @Override
     public void stop() {
         if (executor != null) {
@@ -202,6 +231,10 @@ public class NylasSinkTask extends SinkTask {
         }
         if (client != null) {
             client.close();
+        }
+        if (metrics != null) {
+            log.info("Nylas sink task stopped: not authorized={}", metrics.getActionsNotAuthorized());
+            metrics.close();
         }
         log.info("Nylas sink task stopped: done={} skipped={} retried={} failed={} grantExpired={} ignored={}",
                 counts[0], counts[1], counts[2], counts[3], counts[4], ignored);

@@ -26,8 +26,21 @@ public final class Changes {
         return f;
     }
 
+    /** A change written by its owner: creator, last modifier and owner are {@link #OWNER}. */
     public static SalesforceChange change(String sobject, String id, String type, long version,
                                           Map<String, String> fields) {
-        return new SalesforceChange(sobject, id, type, version, OWNER, OWNER, null, false, fields, false, "soql");
+        Map<String, String> f = new HashMap<>(fields);
+        f.putIfAbsent("CreatedById", OWNER);
+        return new SalesforceChange(sobject, id, type, version, OWNER, OWNER, null, false, f, false, "soql");
+    }
+
+    /** A change owned by {@code owner}, created by {@code createdBy} and last modified by {@code modifiedBy}. */
+    public static SalesforceChange writtenBy(String sobject, String id, Map<String, String> fields, String owner,
+                                             String createdBy, String modifiedBy) {
+        Map<String, String> f = new HashMap<>(fields);
+        if (createdBy != null) {
+            f.put("CreatedById", createdBy);
+        }
+        return new SalesforceChange(sobject, id, "created", 1L, modifiedBy, owner, null, false, f, false, "soql");
     }
 }

@@ -11,6 +11,7 @@ import io.nylassf.connect.common.nylas.Message;
 import io.nylassf.connect.common.nylas.NylasApiException;
 import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.sink.nylas.grant.GrantResolver;
+import io.nylassf.connect.sink.nylas.plan.ActingUserPolicy;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.DeleteEvent;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.Send;
@@ -160,9 +161,32 @@ public final class NylasWriter {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /**
+     * Null when {@code e} may be written for Salesforce record {@code sfId} on {@code grant}; otherwise why not. An
+     * event named by {@code Nylas_Event_Id__c} (a value people can type) is acted on only when it is on the
+     * resolved grant's calendar and carries no other record's {@code sf:<Id>} tag; untagged events are the ones
+     * the inbound direction linked.
+     */
+    static String notOurs(Event e, String grant, String sfId) {
+        String owner = e.json().path("grant_id").asText("");
+        if (!owner.isEmpty() && !owner.equals(grant)) {
+            return ActingUserPolicy.NOT_AUTHORIZED + "event " + e.id() + " is not on the owner's grant";
+        }
+        String tag = e.json().path("metadata").path(LoopGuard.METADATA_KEY).asText("");
+        if (!tag.isEmpty() && !tag.equals(LoopGuard.tag(sfId))) {
+            return ActingUserPolicy.NOT_AUTHORIZED + "event " + e.id() + " belongs to another Salesforce record ("
+                    + tag + "), not " + LoopGuard.tag(sfId);
+        }
+        return null;
+    }
+
     private Outcome upsert(String grant, UpsertEvent u) {
         SalesforceChange c = u.change();
         Event existing = find(grant, c.id(), u.knownEventId());
+        String refusal = existing == null ? null : notOurs(existing, grant, c.id());
+        if (refusal != null) {
+            return Outcome.notAuthorized(refusal);
+        }
         long now = clock.instant().getEpochSecond();
         if (existing == null) {
             if (u.spec().startSec() == null && !u.spec().allDay()) {
@@ -206,6 +230,10 @@ public final class NylasWriter {
         Event existing = find(grant, d.change().id(), d.knownEventId());
         if (existing == null) {
             return Outcome.skipped("no calendar event to delete");
+        }
+        String refusal = notOurs(existing, grant, d.change().id());
+        if (refusal != null) {
+            return Outcome.notAuthorized(refusal);
         }
         boolean deleted = throttle.call(grant, () -> client.deleteEvent(grant, calendarId, existing.id(), notify));
         return deleted ? Outcome.done("deleted event " + existing.id()) : Outcome.skipped("deleted already");

@@ -16,7 +16,9 @@ public record Outcome(Status status, String detail, Throwable error, Duration re
         /** The grant is expired or revoked: DLQ or retry, per grant.expired.behavior. */
         GRANT_EXPIRED,
         /** The application's API key is refused: the task stops with the reason. */
-        FATAL
+        FATAL,
+        /** The action names an object it may not touch (another record's or grant's event): DLQ, never retried. */
+        NOT_AUTHORIZED
     }
 
     public static Outcome done(String detail) {
@@ -29,6 +31,11 @@ public record Outcome(Status status, String detail, Throwable error, Duration re
 
     public static Outcome retry(String detail, Throwable error, Duration retryAfter) {
         return new Outcome(Status.RETRY, detail, error, retryAfter);
+    }
+
+    /** {@code detail} starts with {@code not_authorized: }. */
+    public static Outcome notAuthorized(String detail) {
+        return new Outcome(Status.NOT_AUTHORIZED, detail, null, null);
     }
 
     public static Outcome failed(String detail, Throwable error) {

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Finds the grant that acts for a record's owner: a grant the record names already, then {@code grant.map}
- * (by User ID, 15- or 18-character, or by email), then (in {@code owner_email} mode) the application's grant
- * whose email is the owner's. The grant list is cached and re-read on a miss at most once a minute. Thread-safe.
+ * Finds the grant that acts for a record's owner, from the owner alone: {@code grant.map} (by User ID, 15- or
+ * 18-character, or by email), then (in {@code owner_email} mode) the application's grant whose email is the
+ * owner User's email. Nothing else in a record chooses a grant. The grant list is cached and re-read on a miss at most once a minute. Thread-safe.
  */
 public final class GrantResolver {
     private static final Duration REFRESH_AFTER_MISS = Duration.ofMinutes(1);
@@ -35,9 +35,6 @@ public final class GrantResolver {
     }
 
     public Optional<String> resolve(Owner owner) {
-        if (owner.grantId() != null) {
-            return Optional.of(owner.grantId());
-        }
         if (owner.userId() != null && byKey.containsKey(normalize(owner.userId()))) {
             return Optional.of(byKey.get(normalize(owner.userId())));
         }

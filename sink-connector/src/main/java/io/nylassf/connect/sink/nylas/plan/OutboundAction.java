@@ -8,8 +8,11 @@ import java.util.List;
 public sealed interface OutboundAction {
     SalesforceChange change();
 
-    /** Whose mailbox or calendar: the owner's User ID and email (either may be null) or a grant known already. */
-    record Owner(String userId, String email, String grantId) {
+    /**
+     * Whose mailbox or calendar: the record owner's User ID and the owner User's email (either may be null). Never
+     * a grant a record names: a value someone can type does not choose a mailbox.
+     */
+    record Owner(String userId, String email) {
     }
 
     /** {@code POST /messages/send} from the owner's grant, at most once per Task (per version with resend). */
@@ -31,6 +34,13 @@ public sealed interface OutboundAction {
 
     /** Nothing to do, and why (counted, logged at DEBUG). */
     record Ignore(SalesforceChange change, String reason) implements OutboundAction {
+    }
+
+    /**
+     * The change would act in its owner's name but was not written by the owner (or an allowed user):
+     * {@link ActingUserPolicy}. To the DLQ with the reason; never retried.
+     */
+    record Refused(SalesforceChange change, String reason) implements OutboundAction {
     }
 
     /** The record asks for something it cannot have (no recipient, no start time...): to the DLQ with the reason. */

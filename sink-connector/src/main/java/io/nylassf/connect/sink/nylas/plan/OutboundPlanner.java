@@ -6,6 +6,7 @@ import io.nylassf.connect.sink.nylas.plan.OutboundAction.DeleteEvent;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.Ignore;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.Invalid;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.Owner;
+import io.nylassf.connect.sink.nylas.plan.OutboundAction.Refused;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.Send;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.UpsertEvent;
 import io.nylassf.connect.sink.nylas.record.ChangeDecoder;
@@ -32,31 +33,41 @@ import java.util.Locale;
  *   <li><b>Event</b>: upserted on the owner's calendar, deleted when deleted.</li>
  *   <li><b>Opportunity</b>: one kickoff event when it reaches the kickoff stage.</li>
  * </ul>
+ * Every send and calendar write then passes {@link ActingUserPolicy}: it acts in the owner's name only when the
+ * owner (or an allowed user) wrote the record.
  */
 public final class OutboundPlanner {
     private final NylasSinkConnectorConfig config;
+    private final ActingUserPolicy policy;
     private final Clock clock;
 
     public OutboundPlanner(NylasSinkConnectorConfig config, Clock clock) {
         this.config = config;
+        this.policy = new ActingUserPolicy(config.sendOnBehalfAllowedUserIds());
         this.clock = clock;
     }
 
+    /** What the change asks for; a send or calendar write its writers may not ask for is {@link Refused}. */
     public OutboundAction plan(SalesforceChange c) {
         if (c.ownChange()) {
             return new Ignore(c, "own change (made by this integration)");
         }
-        return switch (c.sobject().toLowerCase(Locale.ROOT)) {
+        OutboundAction a = switch (c.sobject().toLowerCase(Locale.ROOT)) {
             case "task" -> planTask(c);
             case "event" -> planEvent(c);
             case "opportunity" -> planOpportunity(c);
             default -> new Ignore(c, "no outbound action for " + c.sobject());
         };
+        if (a instanceof Send || a instanceof UpsertEvent || a instanceof DeleteEvent) {
+            return policy.refusal(c).<OutboundAction>map(reason -> new Refused(c, reason)).orElse(a);
+        }
+        return a;
     }
 
+    /** The owner only: the grant follows from OwnerId and the owner User's email, never from a typed field. */
     private Owner owner(SalesforceChange c) {
         String userId = c.ownerId() != null ? c.ownerId() : c.field("OwnerId");
-        return new Owner(userId, c.field(config.grantEmailField()), c.field("Nylas_Grant_Id__c"));
+        return new Owner(userId, c.field(config.grantEmailField()));
     }
 
     private OutboundAction planTask(SalesforceChange c) {

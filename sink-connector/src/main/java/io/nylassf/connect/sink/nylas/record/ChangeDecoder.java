@@ -108,7 +108,9 @@ public final class ChangeDecoder {
         Map<String, String> fields = new LinkedHashMap<>();
         flatten("", payload, fields);
         boolean partial = changeType.equals(SalesforceSchemas.UPDATED);
-        String user = fields.getOrDefault("LastModifiedById", text(get(h, "commitUser")));
+        // commitUser is who Salesforce says committed the change; a LastModifiedById in the payload is checked too
+        String commitUser = text(get(h, "commitUser"));
+        String user = commitUser != null ? commitUser : fields.get("LastModifiedById");
         List<SalesforceChange> out = new ArrayList<>();
         for (Object id : idList) {
             String rid = text(id);

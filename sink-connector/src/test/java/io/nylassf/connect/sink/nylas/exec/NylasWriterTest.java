@@ -53,7 +53,7 @@ class NylasWriterTest {
     }
 
     private static Send send(String taskId, long version, String email) {
-        return new Send(change("Task", taskId, "created", version, sendableTask()), new Owner(null, email, null),
+        return new Send(change("Task", taskId, "created", version, sendableTask()), new Owner(null, email),
                 List.of("ada@acme.test"), "Follow-up", "Thanks");
     }
 
@@ -103,7 +103,7 @@ class NylasWriterTest {
     }
 
     private static UpsertEvent event(String id, long version, String title, long start, boolean createOnly) {
-        return new UpsertEvent(change("Event", id, "updated", version, Map.of()), new Owner(null, "cal@example.com", null),
+        return new UpsertEvent(change("Event", id, "updated", version, Map.of()), new Owner(null, "cal@example.com"),
                 new EventSpec(title, null, null, start, start + 1800, null, null, List.of()), createOnly, null);
     }
 
@@ -126,7 +126,7 @@ class NylasWriterTest {
 
         assertEquals(Outcome.Status.SKIPPED, w.execute(event("00U000000000001AAA", 50, "kickoff", t0, true)).status());
         assertEquals(Outcome.Status.DONE, w.execute(new DeleteEvent(change("Event", "00U000000000001AAA", "deleted", 60,
-                Map.of()), new Owner(null, "cal@example.com", null), null)).status());
+                Map.of()), new Owner(null, "cal@example.com"), null)).status());
         assertEquals(0, nylas.events(grant).size());
     }
 }

@@ -44,7 +44,7 @@ class OutboundThroughputBenchTest {
                 NylasWriter w = new NylasWriter(client, new GrantResolver(Map.of("bench@example.com", grant), false,
                         List::of, Clock.systemUTC()), new GrantThrottle(4), "primary", false, false, false,
                         Clock.systemUTC());
-                Owner owner = new Owner(null, "bench@example.com", null);
+                Owner owner = new Owner(null, "bench@example.com");
                 nylas.faults().latency(latency, 0);
                 double sends = run(executor, w, n, i -> new Send(change("Task", id("00T", i), "created", 1, sendableTask()),
                         owner, List.of("ada@acme.test"), "s" + i, "b"));
