@@ -56,14 +56,14 @@ final class StandardSchemas {
                 picklist("Type", "Call", "Email", "Meeting", "Other"),
                 picklist("TaskSubtype", "Task", "Email", "ListEmail", "Cadence", "Call", "LinkedIn").createOnly(),
                 of("IsClosed", FieldType.BOOLEAN).readOnly(), of("CompletedDateTime", FieldType.DATETIME).readOnly(),
-                owner(), externalId("Nylas_Message_Id__c", 255), text("Nylas_Grant_Id__c", 255))));
+                owner(), externalId("Nylas_Message_Id__c", 255))));
         add(m, new SObjectSchema("Event", "00U", "Event", StandardSchemas::eventRule, fields(
                 text("Subject", 255), of("StartDateTime", FieldType.DATETIME), of("EndDateTime", FieldType.DATETIME),
                 of("DurationInMinutes", FieldType.INT), of("IsAllDayEvent", FieldType.BOOLEAN),
                 of("ActivityDate", FieldType.DATE), of("ActivityDateTime", FieldType.DATETIME).readOnly(),
                 text("Location", 255), of("Description", FieldType.TEXTAREA).withLength(32_000),
                 picklist("ShowAs", "Busy", "Free", "OutOfOffice").withDefault("Busy"),
-                who(), what(), owner(), externalId("Nylas_Event_Id__c", 255), text("Nylas_Grant_Id__c", 255))));
+                who(), what(), owner(), externalId("Nylas_Event_Id__c", 255))));
         add(m, new SObjectSchema("Opportunity", "006", "Opportunity", StandardSchemas::opportunityRule, fields(
                 text("Name", 120).asRequired(),
                 picklist("StageName", "Prospecting", "Qualification", "Negotiation/Review", "Closed Won", "Closed Lost").asRequired(),

@@ -22,10 +22,10 @@ public final class ObjectFields {
     static final Map<String, List<String>> DEFAULTS = Map.of(
             "task", List.of("Subject", "Description", "Status", "Priority", "Type", "TaskSubtype", "ActivityDate",
                     "WhoId", "WhatId", "OwnerId", "CreatedById", "Who.Email", "Who.Name", "Owner.Email",
-                    "Nylas_Message_Id__c", "Nylas_Grant_Id__c"),
+                    "Nylas_Message_Id__c"),
             "event", List.of("Subject", "Description", "Location", "StartDateTime", "EndDateTime",
                     "DurationInMinutes", "IsAllDayEvent", "ActivityDate", "ShowAs", "WhoId", "WhatId", "OwnerId",
-                    "CreatedById", "Who.Email", "Who.Name", "Owner.Email", "Nylas_Event_Id__c", "Nylas_Grant_Id__c"),
+                    "CreatedById", "Who.Email", "Who.Name", "Owner.Email", "Nylas_Event_Id__c"),
             "opportunity", List.of("Name", "StageName", "CloseDate", "Amount", "IsClosed", "IsWon", "AccountId",
                     "Account.Name", "OwnerId", "CreatedById", "Owner.Email"));
 

@@ -1,0 +1,233 @@
+package io.nylassf.connect.sink.nylas;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nylassf.connect.common.config.SalesforceAuthMethod;
+import io.nylassf.connect.common.salesforce.SalesforceClient;
+import io.nylassf.connect.common.salesforce.SalesforceSettings;
+import io.nylassf.connect.common.salesforce.SaveResult;
+import io.nylassf.testkit.connect.ConnectClusterExtension;
+import io.nylassf.testkit.nylas.NylasEmulator;
+import io.nylassf.testkit.salesforce.FieldDef;
+import io.nylassf.testkit.salesforce.Org;
+import io.nylassf.testkit.salesforce.SalesforceEmulator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.management.ObjectName;
+
+import static io.nylassf.testkit.connect.ConnectClusterExtension.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Nobody sends as someone else, end to end: Salesforce emulator → SalesforceSourceConnector → Kafka →
+ * NylasSinkConnector → Nylas emulator. The rep owns the records; a colleague (A) writes records for the rep; a
+ * sales-ops user is on the allow-list; a victim's mailbox is connected to the same Nylas application. The org has
+ * a typeable {@code Nylas_Grant_Id__c} field (as an org customised the old way would), which the source reads.
+ */
+class OutboundAuthorizationIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String DLQ = "nylas.outbound.dlq";
+
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder().workers(1).build();
+
+    static SalesforceEmulator sf;
+    static NylasEmulator nylas;
+    static SalesforceClient rep;
+    static String repGrant;
+    static String victimGrant;
+    static String colleague;
+    static String salesOps;
+    static String contact;
+
+    @BeforeAll
+    static void start() {
+        sf = SalesforceEmulator.builder()
+                .clientCredentials("source-app", "source-secret", Org.INTEGRATION_USERNAME)
+                .clientCredentials("rep-app", "rep-secret", Org.REP_USERNAME)
+                .build().start();
+        nylas = NylasEmulator.builder().rateLimitPerSecond(0).applicationRateLimitPerSecond(0).build().start();
+        repGrant = nylas.createGrant(Org.REP_USERNAME, "google");
+        victimGrant = nylas.createGrant("ceo@nylassf.example", "google");
+        nylas.createGrant("colleague@nylassf.example", "google");
+        rep = new SalesforceClient(new SalesforceSettings(sf.baseUrl(), "v62.0", SalesforceAuthMethod.CLIENT_CREDENTIALS,
+                "rep-app", "rep-secret", null, null, null, Duration.ofSeconds(10), null, false));
+        sf.org().declareField("Task", FieldDef.text("Nylas_Grant_Id__c", 255));
+        sf.org().declareField("Event", FieldDef.text("Nylas_Grant_Id__c", 255));
+        colleague = sf.org().insert("User", Map.of("Username", "colleague@nylassf.example",
+                "Email", "colleague@nylassf.example", "LastName", "Colleague"));
+        salesOps = sf.org().insert("User", Map.of("Username", "ops@nylassf.example", "Email", "ops@nylassf.example",
+                "LastName", "Ops"));
+        sf.org().insert("User", Map.of("Username", "ceo@nylassf.example", "Email", "ceo@nylassf.example",
+                "LastName", "Ceo"));
+        contact = sf.org().insert("Contact", Map.of("LastName", "Lovelace", "Email", "ada@acme.test"));
+        for (String t : List.of("salesforce.task", "salesforce.event", "salesforce.opportunity")) {
+            CONNECT.cluster().kafka().createTopic(t, 1);
+        }
+        Map<String, String> json = Map.of(
+                "key.converter", "org.apache.kafka.connect.json.JsonConverter",
+                "value.converter", "org.apache.kafka.connect.json.JsonConverter",
+                "value.converter.schemas.enable", "true");
+        Map<String, String> source = new HashMap<>(Map.of(
+                "connector.class", "io.nylassf.connect.source.salesforce.SalesforceSourceConnector",
+                "tasks.max", "1",
+                "salesforce.login.url", sf.baseUrl(),
+                "salesforce.auth.method", "client_credentials",
+                "salesforce.client.id", "source-app",
+                "salesforce.client.secret", "source-secret",
+                "salesforce.integration.usernames", Org.INTEGRATION_USERNAME,
+                "salesforce.fields", "Task.Nylas_Grant_Id__c,Event.Nylas_Grant_Id__c",
+                "poll.interval.ms", "300"));
+        source.putAll(json);
+        CONNECT.putConnector("sf-source", source);
+        Map<String, String> sink = new HashMap<>(Map.of(
+                "connector.class", "io.nylassf.connect.sink.nylas.NylasSinkConnector",
+                "tasks.max", "1",
+                "topics", "salesforce.task,salesforce.event,salesforce.opportunity",
+                "nylas.api.url", nylas.baseUrl(),
+                "nylas.api.key", nylas.apiKey(),
+                // the 15-character spelling: compared in 18-character form
+                "nylas.send.on.behalf.allowed.user.ids", salesOps.substring(0, 15)));
+        sink.putAll(json);
+        sink.putAll(Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", DLQ,
+                "errors.deadletterqueue.topic.replication.factor", "1",
+                "errors.deadletterqueue.context.headers.enable", "true"));
+        CONNECT.putConnector("nylas-sink", sink);
+        CONNECT.awaitRunning("sf-source", 1);
+        CONNECT.awaitRunning("nylas-sink", 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (rep != null) {
+            rep.close();
+        }
+        if (sf != null) {
+            sf.close();
+        }
+        if (nylas != null) {
+            nylas.close();
+        }
+    }
+
+    static Map<String, Object> sendableTask(String subject) {
+        return new HashMap<>(Map.of("Subject", subject, "Description", "Hi", "TaskSubtype", "Email",
+                "Status", "Not Started", "WhoId", contact, "OwnerId", sf.org().repUserId()));
+    }
+
+    static List<ObjectNode> sentFor(String grant, String sfId) {
+        return nylas.sentMessages(grant).stream()
+                .filter(m -> ("sf:" + sfId).equals(m.path("metadata").path("key1").asText())).toList();
+    }
+
+    static List<ObjectNode> taggedEvents(String grant, String sfId) {
+        return nylas.events(grant).stream()
+                .filter(e -> ("sf:" + sfId).equals(e.path("metadata").path("key1").asText())).toList();
+    }
+
+    /** The DLQ reason of the record {@code sfId}, waiting for it to arrive; null if none came. */
+    static String dlqReason(String sfId) {
+        String[] reason = new String[1];
+        waitUntil("DLQ entry for " + sfId, WAIT, () -> {
+            for (ConsumerRecord<byte[], byte[]> r : CONNECT.consumeAll(Duration.ofSeconds(1), DLQ)) {
+                Header h = r.headers().lastHeader("__connect.errors.exception.message");
+                String v = r.value() == null ? "" : new String(r.value(), StandardCharsets.UTF_8);
+                if (h != null && v.contains(sfId)) {
+                    reason[0] = new String(h.value(), StandardCharsets.UTF_8);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return reason[0];
+    }
+
+    static String asRep(String sobject, Map<String, Object> fields) {
+        List<SaveResult> r = rep.createCollection(sobject, List.of(fields), true);
+        assertTrue(r.get(0).success(), r.toString());
+        return r.get(0).id();
+    }
+
+    /** A rep-created Event that must reach the calendar: once it has, everything written before it has been seen. */
+    static void barrier() {
+        Instant at = Instant.now().plus(3, ChronoUnit.DAYS);
+        String id = asRep("Event", Map.of("Subject", "barrier", "StartDateTime", at.toString(),
+                "DurationInMinutes", 15));
+        waitUntil("barrier event " + id + " on the calendar", WAIT, () -> taggedEvents(repGrant, id).size() == 1);
+    }
+
+    @Test
+    void aTaskACollegueWroteForTheRepIsNotSentFromTheRepsMailboxUnlessTheColleagueIsAllowed() throws Exception {
+        String byColleague = sf.org().insertAs(colleague, "Task", sendableTask("Written by a colleague"));
+        String bySalesOps = sf.org().insertAs(salesOps, "Task", sendableTask("Prepared by sales ops"));
+
+        waitUntil("the allowed user's Task is sent from the rep's mailbox", WAIT,
+                () -> sentFor(repGrant, bySalesOps).size() == 1);
+        String reason = dlqReason(byColleague);
+        assertTrue(reason.startsWith("not_authorized: Task " + byColleague + " was created by "), reason);
+        barrier();
+        assertEquals(0, sentFor(repGrant, byColleague).size(), "never sent, not even by a retry");
+        long refused = (Long) ManagementFactory.getPlatformMBeanServer().getAttribute(new ObjectName(
+                "io.nylassf.connect:type=nylas-sink-task-metrics,connector=\"nylas-sink\",task=0"),
+                "ActionsNotAuthorized");
+        assertTrue(refused >= 1, "refusals are counted: " + refused);
+    }
+
+    @Test
+    void aGrantTypedIntoTheRecordSendsNothingFromThatMailbox() {
+        Map<String, Object> f = sendableTask("Pretending to be the CEO");
+        f.put("Nylas_Grant_Id__c", victimGrant);
+        String task = asRep("Task", f);
+        waitUntil("sent from the owner's own mailbox", WAIT, () -> sentFor(repGrant, task).size() == 1);
+        barrier();
+        assertEquals(0, nylas.sendCount(victimGrant), "nothing leaves the mailbox the record names");
+    }
+
+    @Test
+    void anEventNamingAnotherGrantsEventNeitherChangesNorDeletesIt() {
+        long start = Instant.now().plus(5, ChronoUnit.DAYS).getEpochSecond();
+        ObjectNode board = nylas.addEvent(victimGrant, "primary", Map.of("title", "Board meeting",
+                "when", Map.of("start_time", start, "end_time", start + 3600)));
+        String boardId = board.path("id").asText();
+        Map<String, Object> f = new HashMap<>(Map.of("Subject", "Hijack", "StartDateTime",
+                Instant.ofEpochSecond(start).toString(), "DurationInMinutes", 30,
+                "Nylas_Event_Id__c", boardId, "Nylas_Grant_Id__c", victimGrant));
+        String ev = asRep("Event", f);
+        waitUntil("the rep's event on the rep's own calendar", WAIT, () -> taggedEvents(repGrant, ev).size() == 1);
+        assertTrue(rep.deleteCollection(List.of(ev), true).get(0).success());
+        waitUntil("the rep's own event deleted", WAIT, () -> taggedEvents(repGrant, ev).isEmpty());
+        barrier();
+        List<ObjectNode> victims = nylas.events(victimGrant);
+        assertEquals(Set.of(boardId), Set.copyOf(victims.stream().map(e -> e.path("id").asText()).toList()));
+        assertEquals("Board meeting", victims.get(0).path("title").asText(), "not overwritten either");
+    }
+
+    @Test
+    void anEventNamingAnotherRecordsEventOnTheSameCalendarIsRefused() {
+        long start = Instant.now().plus(6, ChronoUnit.DAYS).getEpochSecond();
+        String first = asRep("Event", Map.of("Subject", "Customer demo", "StartDateTime",
+                Instant.ofEpochSecond(start).toString(), "DurationInMinutes", 30));
+        waitUntil("first event on the calendar", WAIT, () -> taggedEvents(repGrant, first).size() == 1);
+        String demoId = taggedEvents(repGrant, first).get(0).path("id").asText();
+        String second = asRep("Event", Map.of("Subject", "Overwrite", "StartDateTime",
+                Instant.ofEpochSecond(start).toString(), "DurationInMinutes", 30, "Nylas_Event_Id__c", demoId));
+        String reason = dlqReason(second);
+        assertTrue(reason.startsWith("not_authorized: event " + demoId + " belongs to another Salesforce record"),
+                reason);
+        assertEquals("Customer demo", taggedEvents(repGrant, first).get(0).path("title").asText());
+    }
+}
