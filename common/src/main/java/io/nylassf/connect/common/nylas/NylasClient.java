@@ -3,6 +3,7 @@ package io.nylassf.connect.common.nylas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nylassf.connect.common.http.ApiException.Kind;
+import io.nylassf.connect.common.http.PathSegments;
 import io.nylassf.connect.common.http.RetryAfter;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -180,15 +181,26 @@ public final class NylasClient implements AutoCloseable {
         return data;
     }
 
+    /** The path; every segment (grant and object ids included) must be a {@link PathSegments#isNylasId} value. */
     private static List<String> path(String grantId, String... segments) {
         List<String> p = new ArrayList<>();
         p.add("v3");
         if (grantId != null) {
             p.add("grants");
-            p.add(grantId);
+            p.add(checked(grantId));
         }
-        p.addAll(List.of(segments));
+        for (String s : segments) {
+            p.add(checked(s));
+        }
         return p;
+    }
+
+    private static String checked(String segment) {
+        if (!PathSegments.isNylasId(segment)) {
+            throw new NylasApiException(Kind.BAD_REQUEST, 0, "invalid_id", "not a valid Nylas id for a URL path: "
+                    + PathSegments.describe(segment), null, null, false, null);
+        }
+        return segment;
     }
 
     private HttpUrl url(List<String> segments, Map<String, String> params) {

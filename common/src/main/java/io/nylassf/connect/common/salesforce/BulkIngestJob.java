@@ -27,7 +27,7 @@ public final class BulkIngestJob {
 
     BulkIngestJob(SalesforceClient client, String id, String object, String operation, String externalIdField) {
         this.client = client;
-        this.id = id;
+        this.id = SalesforceClient.recordId(id);
         this.object = object;
         this.operation = operation;
         this.externalIdField = externalIdField;

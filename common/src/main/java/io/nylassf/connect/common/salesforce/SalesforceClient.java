@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.nylassf.connect.common.http.ApiException;
 import io.nylassf.connect.common.http.ApiException.Kind;
+import io.nylassf.connect.common.http.PathSegments;
 import io.nylassf.connect.common.http.RetryAfter;
 import io.nylassf.connect.common.loop.LoopGuard;
 import okhttp3.MediaType;
@@ -239,7 +240,8 @@ public final class SalesforceClient implements AutoCloseable {
 
     /** {@code GET /sobjects/{sobject}/describe/} as a (light) Composite subrequest. */
     public CompositeSubrequest describeRequest(String referenceId, String sobject) {
-        return new CompositeSubrequest("GET", base() + "/sobjects/" + sobject + "/describe/", referenceId, null, false);
+        return new CompositeSubrequest("GET", base() + "/sobjects/" + apiName(sobject) + "/describe/", referenceId,
+                null, false);
     }
 
     /**
@@ -277,7 +279,8 @@ public final class SalesforceClient implements AutoCloseable {
 
     public CompositeSubrequest upsertRequest(String referenceId, String sobject, String extIdField,
                                              List<Map<String, Object>> records, boolean allOrNone) {
-        return new CompositeSubrequest("PATCH", base() + "/composite/sobjects/" + sobject + "/" + extIdField,
+        return new CompositeSubrequest("PATCH", base() + "/composite/sobjects/" + apiName(sobject) + "/"
+                + apiName(extIdField),
                 referenceId, collectionBody(sobject, records, allOrNone), true);
     }
 
@@ -297,6 +300,7 @@ public final class SalesforceClient implements AutoCloseable {
         if (ids.isEmpty() || ids.size() > MAX_COLLECTION) {
             throw new IllegalArgumentException("a collection delete takes 1-" + MAX_COLLECTION + " ids");
         }
+        ids.forEach(SalesforceClient::recordId);
         return new CompositeSubrequest("DELETE", base() + "/composite/sobjects?ids=" + String.join(",", ids)
                 + "&allOrNone=" + allOrNone, referenceId, null, true);
     }
@@ -344,6 +348,26 @@ public final class SalesforceClient implements AutoCloseable {
         body.put("lineEnding", "LF");
         JsonNode n = sendJson("POST", "/jobs/ingest", body, "bulk create " + sobject);
         return new BulkIngestJob(this, n.path("id").asText(), sobject, operation, externalIdField);
+    }
+
+    // ------------------------------------------------------------------ path segments
+
+    /** An object or field API name, checked before it becomes part of a URL (it cannot walk the path). */
+    static String apiName(String name) {
+        if (!PathSegments.isApiName(name)) {
+            throw new ApiException(Kind.BAD_REQUEST, 0, "INVALID_TYPE", "not a Salesforce API name: "
+                    + PathSegments.describe(name));
+        }
+        return name;
+    }
+
+    /** A record (or job) id: 15 or 18 alphanumerics, checked before it becomes part of a URL. */
+    static String recordId(String id) {
+        if (!SalesforceId.hasShape(id)) {
+            throw new ApiException(Kind.BAD_REQUEST, 0, "MALFORMED_ID", "not a Salesforce id: "
+                    + PathSegments.describe(id));
+        }
+        return id;
     }
 
     // ------------------------------------------------------------------ HTTP

@@ -129,4 +129,42 @@ class NylasWriterTest {
                 Map.of()), new Owner(null, "cal@example.com"), null)).status());
         assertEquals(0, nylas.events(grant).size());
     }
+
+    @Test
+    void anEventIdThatIsNotAnIdNeverReachesAPathAndGoesToTheDlq() {
+        String grant = nylas.createGrant("dots@example.com", "google");
+        long t0 = 1_780_000_000L;
+        nylas.addEvent(grant, "primary", Map.of("title", "keep", "when", Map.of("start_time", t0, "end_time", t0 + 60)));
+        Outcome o = writer(false, false).execute(new DeleteEvent(change("Event", "00U000000000009AAA", "deleted", 1,
+                Map.of()), new Owner(null, "dots@example.com"), ".."));
+        assertEquals(Outcome.Status.FAILED, o.status(), o.detail());
+        assertTrue(o.detail().contains("not a valid Nylas id"), o.detail());
+        assertEquals(1, nylas.events(grant).size());
+    }
+
+    @Test
+    void anEventTaggedForAnotherRecordIsNeitherUpdatedNorDeleted() {
+        String grant = nylas.createGrant("tags@example.com", "google");
+        long t0 = 1_780_000_000L;
+        NylasWriter w = writer(false, false);
+        assertEquals(Outcome.Status.DONE, w.execute(new UpsertEvent(change("Event", "00U00000000000AAAA", "updated", 1,
+                Map.of()), new Owner(null, "tags@example.com"), new EventSpec("mine", null, null, t0, t0 + 60, null,
+                null, List.of()), false, null)).status());
+        String mine = nylas.events(grant).get(0).path("id").asText();
+        Outcome update = w.execute(new UpsertEvent(change("Event", "00U00000000000BAAA", "updated", 2, Map.of()),
+                new Owner(null, "tags@example.com"), new EventSpec("hijack", null, null, t0, t0 + 60, null, null,
+                List.of()), false, mine));
+        assertEquals(Outcome.Status.NOT_AUTHORIZED, update.status(), update.detail());
+        assertTrue(update.detail().startsWith("not_authorized: event " + mine), update.detail());
+        Outcome delete = w.execute(new DeleteEvent(change("Event", "00U00000000000BAAA", "deleted", 3, Map.of()),
+                new Owner(null, "tags@example.com"), mine));
+        assertEquals(Outcome.Status.NOT_AUTHORIZED, delete.status(), delete.detail());
+        assertEquals("mine", nylas.events(grant).get(0).path("title").asText());
+        // an untagged event (linked by the inbound direction) on the owner's own calendar may be updated
+        String linked = nylas.addEvent(grant, "primary", Map.of("title", "from the calendar", "when",
+                Map.of("start_time", t0, "end_time", t0 + 60))).path("id").asText();
+        assertEquals(Outcome.Status.DONE, w.execute(new UpsertEvent(change("Event", "00U00000000000CAAA", "updated", 4,
+                Map.of()), new Owner(null, "tags@example.com"), new EventSpec("edited in Salesforce", null, null, t0,
+                t0 + 60, null, null, List.of()), false, linked)).status());
+    }
 }
