@@ -2,6 +2,7 @@ package io.nylassf.testkit.salesforce;
 
 import io.nylassf.testkit.salesforce.SoqlQuery.Order;
 import io.nylassf.testkit.salesforce.SoqlQuery.Path;
+import io.nylassf.testkit.salesforce.SoqlQuery.TypeOf;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,10 +55,32 @@ final class SoqlEvaluator {
             @SuppressWarnings("unchecked")
             Map<String, Object> nested = (Map<String, Object>) rec.computeIfAbsent(p.relationship(), k -> {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("attributes", org.attributes(org.schemaForId(id).name(), id));
+                Map<String, Object> attributes = new LinkedHashMap<>(org.attributes(org.schemaForId(id).name(), id));
+                if (p.viaName()) {
+                    attributes.put("type", NameEntity.NAME);
+                }
+                m.put("attributes", attributes);
                 return m;
             });
             nested.put(p.field(), FieldValues.toJson(p.value(row, org)));
+        }
+        for (TypeOf t : q.typeOfs()) {
+            String id = (String) row.get(t.reference().name());
+            Map<String, Object> target = id == null ? null : org.findRow(id);
+            if (target == null) {
+                rec.put(t.relationship(), null);
+                continue;
+            }
+            SObjectSchema ts = org.schemaForId(id);
+            Map<String, Object> nested = new LinkedHashMap<>();
+            nested.put("attributes", org.attributes(ts.name(), id));
+            List<String> fields = t.whens().get(ts.name().toLowerCase(java.util.Locale.ROOT));
+            if (fields != null) {
+                fields.forEach(f -> nested.put(f, FieldValues.toJson(target.get(f))));
+            } else {
+                t.elseFields().forEach(f -> nested.put(f, FieldValues.toJson(NameEntity.value(ts, target, f))));
+            }
+            rec.put(t.relationship(), nested);
         }
         return rec;
     }

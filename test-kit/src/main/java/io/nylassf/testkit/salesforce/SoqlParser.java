@@ -5,12 +5,15 @@ import io.nylassf.testkit.salesforce.SoqlLexer.Token;
 import io.nylassf.testkit.salesforce.SoqlQuery.Condition;
 import io.nylassf.testkit.salesforce.SoqlQuery.Order;
 import io.nylassf.testkit.salesforce.SoqlQuery.Path;
+import io.nylassf.testkit.salesforce.SoqlQuery.TypeOf;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -18,8 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Recursive-descent parser for the SOQL subset the connectors use:
  * <pre>
- * query     := SELECT (COUNT '(' ')' | path (',' path)*) FROM ident [WHERE or] [ORDER BY order (',' order)*]
+ * query     := SELECT (COUNT '(' ')' | item (',' item)*) FROM ident [WHERE or] [ORDER BY order (',' order)*]
  *              [LIMIT n] [OFFSET n]
+ * item      := path | TYPEOF ident (WHEN ident THEN ident (',' ident)*)+ [ELSE ident (',' ident)*] END
  * or        := and (OR and)*          and := not (AND not)*          not := NOT not | '(' or ')' | predicate
  * predicate := path (op literal | [NOT] IN '(' literal (',' literal)* ')' | LIKE string)
  * </pre>
@@ -55,12 +59,17 @@ final class SoqlParser {
         // the select list names fields of an object we have not seen yet: remember its tokens, resolve after FROM
         boolean count = false;
         List<Token> selected = new ArrayList<>();
+        List<TypeOfTokens> typeOfTokens = new ArrayList<>();
         if (peek().is("COUNT") && tokens.get(pos + 1).kind() == Kind.LPAREN) {
             pos += 2;
             expect(Kind.RPAREN);
             count = true;
         } else {
             do {
+                if (peek().is("TYPEOF")) {
+                    typeOfTokens.add(typeOfTokens());
+                    continue;
+                }
                 Token t = next();
                 if (t.kind() != Kind.IDENT || isKeyword(t)) {
                     throw unexpected(t);
@@ -90,6 +99,16 @@ final class SoqlParser {
                 throw malformed("duplicate field selected: " + t.text(), soql, t.pos());
             }
             select.add(p);
+        }
+        List<TypeOf> typeOfs = new ArrayList<>();
+        for (TypeOfTokens t : typeOfTokens) {
+            TypeOf typeOf = typeOf(t);
+            String rel = typeOf.relationship().toLowerCase(Locale.ROOT);
+            if (!seen.add("typeof:" + rel) || select.stream().anyMatch(p -> rel.equalsIgnoreCase(p.relationship()))) {
+                throw malformed("TYPEOF field " + typeOf.relationship() + " cannot also be referenced in the "
+                        + "field list", soql, t.rel().pos());
+            }
+            typeOfs.add(typeOf);
         }
         Condition where = null;
         if (acceptKeyword("WHERE")) {
@@ -132,7 +151,8 @@ final class SoqlParser {
         if (peek().kind() != Kind.EOF) {
             throw unexpected(peek());
         }
-        return new SoqlQuery(from, count, List.copyOf(select), where, List.copyOf(orderBy), limit, offset);
+        return new SoqlQuery(from, count, List.copyOf(select), List.copyOf(typeOfs), where, List.copyOf(orderBy), limit,
+                offset);
     }
 
     private int integer() {
@@ -334,6 +354,17 @@ final class SoqlParser {
             throw SalesforceException.of(400, "INVALID_FIELD", "\n" + soql + "\nERROR at Row:1:Column:" + (t.pos() + 1)
                     + "\nDidn't understand relationship '" + rel + "' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name.");
         }
+        if (ref.referenceTo().size() > 1) { // polymorphic: a plain path reads the Name entity
+            String nameField = NameEntity.field(rest);
+            if (nameField == null) {
+                throw SalesforceException.of(400, "INVALID_FIELD", "\n" + soql + "\nERROR at Row:1:Column:"
+                        + (t.pos() + 1) + "\nNo such column '" + rest + "' on entity '" + NameEntity.NAME
+                        + "'. If you are attempting to use a custom field, be sure to append the '__c' after the "
+                        + "custom field name. Please reference your WSDL or the describe call for the appropriate "
+                        + "names.");
+            }
+            return new Path(ref.relationshipName(), ref, nameField, null, true);
+        }
         String canonical = null;
         for (String target : ref.referenceTo()) {
             SObjectSchema ts = schemas.apply(target);
@@ -346,13 +377,16 @@ final class SoqlParser {
         if (canonical == null) {
             throw noSuchColumn(name, t);
         }
-        return new Path(ref.relationshipName(), ref, canonical, null);
+        return new Path(ref.relationshipName(), ref, canonical, null, false);
     }
 
     /** The field's type; for {@code Relationship.Field} the type of that field on the referenced object. */
     private FieldType typeOf(Path p) {
         if (p.direct() != null) {
             return p.direct().type();
+        }
+        if (p.viaName()) {
+            return NameEntity.type(p.field());
         }
         for (String target : p.reference().referenceTo()) {
             SObjectSchema ts = schemas.apply(target);
@@ -364,13 +398,91 @@ final class SoqlParser {
         return FieldType.STRING;
     }
 
+    /** The tokens of one {@code TYPEOF ... END}, kept until FROM names the object they belong to. */
+    private record TypeOfTokens(Token rel, List<Token> whenTypes, List<List<Token>> whenFields, List<Token> elseFields) {}
+
+    private TypeOfTokens typeOfTokens() {
+        expectKeyword("TYPEOF");
+        Token rel = next();
+        if (rel.kind() != Kind.IDENT || isKeyword(rel)) {
+            throw unexpected(rel);
+        }
+        List<Token> types = new ArrayList<>();
+        List<List<Token>> fields = new ArrayList<>();
+        do {
+            expectKeyword("WHEN");
+            Token type = next();
+            if (type.kind() != Kind.IDENT || isKeyword(type)) {
+                throw unexpected(type);
+            }
+            expectKeyword("THEN");
+            types.add(type);
+            fields.add(fieldList());
+        } while (peek().is("WHEN"));
+        List<Token> elseFields = acceptKeyword("ELSE") ? fieldList() : List.of();
+        expectKeyword("END");
+        return new TypeOfTokens(rel, types, fields, elseFields);
+    }
+
+    private List<Token> fieldList() {
+        List<Token> out = new ArrayList<>();
+        do {
+            Token f = next();
+            if (f.kind() != Kind.IDENT || isKeyword(f) || f.text().contains(".")) {
+                throw unexpected(f);
+            }
+            out.add(f);
+        } while (!peek().is("WHEN") && !peek().is("ELSE") && !peek().is("END") && accept(Kind.COMMA));
+        return out;
+    }
+
+    /** Resolves a TYPEOF against the FROM object: a polymorphic lookup, its types, their fields. */
+    private TypeOf typeOf(TypeOfTokens t) {
+        FieldDef ref = from.relationship(t.rel().text());
+        if (ref == null || ref.referenceTo().size() < 2) {
+            throw malformed("TYPEOF needs a polymorphic relationship field, not " + t.rel().text(), soql,
+                    t.rel().pos());
+        }
+        Map<String, List<String>> whens = new LinkedHashMap<>();
+        for (int i = 0; i < t.whenTypes().size(); i++) {
+            Token type = t.whenTypes().get(i);
+            String target = ref.referenceTo().stream().filter(r -> r.equalsIgnoreCase(type.text())).findFirst()
+                    .orElseThrow(() -> malformed("TYPEOF " + t.rel().text() + ": " + type.text()
+                            + " is not a type the relationship can reference", soql, type.pos()));
+            SObjectSchema ts = schemas.apply(target);
+            List<String> names = new ArrayList<>();
+            for (Token f : t.whenFields().get(i)) {
+                FieldDef fd = ts.field(f.text());
+                if (fd == null) {
+                    throw SalesforceException.of(400, "INVALID_FIELD", "\n" + soql + "\nERROR at Row:1:Column:"
+                            + (f.pos() + 1) + "\nNo such column '" + f.text() + "' on entity '" + ts.name() + "'.");
+                }
+                names.add(fd.name());
+            }
+            if (whens.put(target.toLowerCase(Locale.ROOT), names) != null) {
+                throw malformed("duplicate WHEN " + type.text(), soql, type.pos());
+            }
+        }
+        List<String> elseFields = new ArrayList<>();
+        for (Token f : t.elseFields()) {
+            String n = NameEntity.field(f.text());
+            if (n == null) {
+                throw SalesforceException.of(400, "INVALID_FIELD", "\n" + soql + "\nERROR at Row:1:Column:"
+                        + (f.pos() + 1) + "\nNo such column '" + f.text() + "' on entity '" + NameEntity.NAME + "'.");
+            }
+            elseFields.add(n);
+        }
+        return new TypeOf(ref.relationshipName(), ref, whens, elseFields);
+    }
+
     private SalesforceException noSuchColumn(String name, Token t) {
         return SalesforceException.of(400, "INVALID_FIELD", "\n" + soql + "\nERROR at Row:1:Column:" + (t.pos() + 1)
                 + "\nNo such column '" + name + "' on entity '" + from.name() + "'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.");
     }
 
     private static final Set<String> KEYWORDS = Set.of("select", "from", "where", "and", "or", "not", "in", "like",
-            "order", "by", "limit", "offset", "asc", "desc", "nulls", "first", "last");
+            "order", "by", "limit", "offset", "asc", "desc", "nulls", "first", "last", "typeof", "when", "then",
+            "else", "end");
 
     private static boolean isKeyword(Token t) {
         return t.kind() == Kind.IDENT && KEYWORDS.contains(t.text().toLowerCase(Locale.ROOT));
