@@ -30,7 +30,9 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
     private static final String FIELDS_DOC = "Extra fields to read, as Object.Field entries (relationship paths "
             + "allowed: Task.Who.Title, Opportunity.My_Field__c). They are added to the built-in lists: "
             + ObjectFields.describeDefaults() + ". Id, IsDeleted, CreatedDate, LastModifiedDate, LastModifiedById "
-            + "and SystemModstamp are always read.";
+            + "and SystemModstamp are always read. Task and Event Who.X fields are read with TYPEOF Who WHEN "
+            + "Contact THEN X WHEN Lead THEN X END (a plain Who.X reads Salesforce's Name entity, whose Email is a "
+            + "user's), so X must exist on both Contact and Lead; records still carry them as Who.X.";
 
     public static final String START_FROM = "salesforce.start.from";
     private static final String START_FROM_DOC = "Where an object without a stored offset starts: 'earliest' "

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * The fields read for each SObject: the system fields every window needs, a built-in list for the objects the
- * outbound direction acts on (what the Nylas sink reads: recipients through {@code Who.Email}, the owner's
- * mailbox through {@code Owner.Email}, the external IDs the inbound direction sets), plus configured extras.
+ * outbound direction acts on (what the Nylas sink reads: recipients through {@code Who.Email}, read with
+ * {@code TYPEOF} from the Contact or Lead, the owner's mailbox through {@code Owner.Email}, who wrote the record
+ * through {@code CreatedById} and {@code LastModifiedById}, the external IDs the inbound direction sets), plus
+ * configured extras.
  */
 public final class ObjectFields {
     /** Read for every object: identity, the watermark, the loop guard and the change type. */
@@ -28,6 +30,10 @@ public final class ObjectFields {
                     "CreatedById", "Who.Email", "Who.Name", "Owner.Email", "Nylas_Event_Id__c"),
             "opportunity", List.of("Name", "StageName", "CloseDate", "Amount", "IsClosed", "IsWon", "AccountId",
                     "Account.Name", "OwnerId", "CreatedById", "Owner.Email"));
+
+    private static final String WHO = "Who.";
+    /** Objects whose Who is the polymorphic Contact-or-Lead lookup. */
+    private static final Set<String> WHO_OBJECTS = Set.of("task", "event");
 
     private static final Pattern ENTRY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)+");
 
@@ -53,18 +59,33 @@ public final class ObjectFields {
         return s != null && ENTRY.matcher(s.trim()).matches();
     }
 
-    /** The SELECT list for an object: system fields first, no duplicates (case-insensitive). */
+    /**
+     * The SELECT list for an object: system fields first, no duplicates (case-insensitive). {@code Who.X} fields
+     * (Task, Event) become one {@code TYPEOF Who WHEN Contact THEN X WHEN Lead THEN X END}: Who is polymorphic,
+     * and a plain {@code Who.Email} reads the Name entity, whose Email is a user's, not the Contact's or Lead's.
+     * The answer still flattens to {@code Who.X} keys.
+     */
     public List<String> select(String sobject) {
         String key = sobject.toLowerCase(Locale.ROOT);
         Set<String> seen = new LinkedHashSet<>();
         List<String> out = new ArrayList<>();
+        List<String> who = new ArrayList<>();
         for (List<String> part : List.of(SYSTEM, DEFAULTS.getOrDefault(key, List.of()),
                 extras.getOrDefault(key, List.of()))) {
             for (String f : part) {
-                if (seen.add(f.toLowerCase(Locale.ROOT))) {
+                if (!seen.add(f.toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                if (f.regionMatches(true, 0, WHO, 0, WHO.length()) && WHO_OBJECTS.contains(key)) {
+                    who.add(f.substring(WHO.length()));
+                } else {
                     out.add(f);
                 }
             }
+        }
+        if (!who.isEmpty()) {
+            String list = String.join(", ", who);
+            out.add("TYPEOF Who WHEN Contact THEN " + list + " WHEN Lead THEN " + list + " END");
         }
         return out;
     }
