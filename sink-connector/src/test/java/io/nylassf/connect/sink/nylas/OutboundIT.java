@@ -199,9 +199,11 @@ class OutboundIT {
         waitUntil("newest title", WAIT, () -> taggedEvents(ev).size() == 1
                 && "v2".equals(taggedEvents(ev).get(0).path("title").asText()));
         // an old version arrives late (e.g. from another pipeline): schemaless JSON, older SystemModstamp
+        String repId = sf.org().repUserId();
         String stale = "{\"schema\":null,\"payload\":{\"sobject\":\"Event\",\"id\":\"" + ev + "\",\"change_type\":"
-                + "\"updated\",\"system_modstamp\":1000,\"own_change\":false,\"fields\":{\"Subject\":\"v0\","
-                + "\"StartDateTime\":\"" + start + "\",\"Owner.Email\":\"" + Org.REP_USERNAME + "\"}}}";
+                + "\"updated\",\"system_modstamp\":1000,\"own_change\":false,\"owner_id\":\"" + repId + "\","
+                + "\"last_modified_by_id\":\"" + repId + "\",\"fields\":{\"Subject\":\"v0\",\"CreatedById\":\""
+                + repId + "\",\"StartDateTime\":\"" + start + "\",\"Owner.Email\":\"" + Org.REP_USERNAME + "\"}}}";
         CONNECT.cluster().kafka().produce("salesforce.event", "{\"schema\":null,\"payload\":\"" + ev + "\"}", stale);
         barrier();
         assertEquals("v2", taggedEvents(ev).get(0).path("title").asText());

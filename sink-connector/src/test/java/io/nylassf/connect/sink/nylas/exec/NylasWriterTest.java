@@ -163,8 +163,8 @@ class NylasWriterTest {
         // an untagged event (linked by the inbound direction) on the owner's own calendar may be updated
         String linked = nylas.addEvent(grant, "primary", Map.of("title", "from the calendar", "when",
                 Map.of("start_time", t0, "end_time", t0 + 60))).path("id").asText();
-        assertEquals(Outcome.Status.DONE, w.execute(new UpsertEvent(change("Event", "00U00000000000CAAA", "updated", 4,
-                Map.of()), new Owner(null, "tags@example.com"), new EventSpec("edited in Salesforce", null, null, t0,
+        assertEquals(Outcome.Status.DONE, w.execute(new UpsertEvent(change("Event", "00U00000000000CAAA", "updated",
+                System.currentTimeMillis() + 60_000, Map.of()), new Owner(null, "tags@example.com"), new EventSpec("edited in Salesforce", null, null, t0,
                 t0 + 60, null, null, List.of()), false, linked)).status());
     }
 }
