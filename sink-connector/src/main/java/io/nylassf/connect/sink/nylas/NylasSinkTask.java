@@ -187,16 +187,20 @@ public class NylasSinkTask extends SinkTask {
         if (reporter == null) {
             // a refusal is a decision, not a failure: without a DLQ it is logged and counted, so nobody can stop
             // the connector by writing a record they may not send
-            reports.stream().filter(r -> r.reason() instanceof NotAuthorizedException)
-                    .forEach(r -> log.warn("Refused (no DLQ configured): {}", r.reason().getMessage()));
-            reports = reports.stream().filter(r -> !(r.reason() instanceof NotAuthorizedException)).toList();
-            if (reports.isEmpty()) {
-                return;
+            List<Report> failures = new ArrayList<>();
+            for (Report r : reports) {
+                if (r.reason() instanceof NotAuthorizedException) {
+                    log.warn("Refused (no DLQ configured): {}", r.reason().getMessage());
+                } else {
+                    failures.add(r);
+                }
             }
-        }
-        if (reporter == null) {
-            throw new ConnectException(reports.size() + " record(s) cannot be written and no dead-letter queue "
-                    + "is available; first: " + reports.get(0).reason().getMessage(), reports.get(0).reason());
+            if (!failures.isEmpty()) {
+                throw new ConnectException(failures.size() + " record(s) cannot be written and no dead-letter "
+                        + "queue is available; first: " + failures.get(0).reason().getMessage(),
+                        failures.get(0).reason());
+            }
+            return;
         }
         List<Future<Void>> acks = new ArrayList<>();
         for (Report r : reports) {

@@ -191,8 +191,12 @@ class OutboundAuthorizationIT {
     void aGrantTypedIntoTheRecordSendsNothingFromThatMailbox() {
         Map<String, Object> f = sendableTask("Pretending to be the CEO");
         f.put("Nylas_Grant_Id__c", victimGrant);
+        // the recipient is a Lead this time: read with TYPEOF Who, as for a Contact
+        f.put("WhoId", sf.org().insert("Lead", Map.of("LastName", "Hopper", "Company", "Navy",
+                "Email", "grace@navy.test")));
         String task = asRep("Task", f);
         waitUntil("sent from the owner's own mailbox", WAIT, () -> sentFor(repGrant, task).size() == 1);
+        assertEquals("grace@navy.test", sentFor(repGrant, task).get(0).path("to").get(0).path("email").asText());
         barrier();
         assertEquals(0, nylas.sendCount(victimGrant), "nothing leaves the mailbox the record names");
     }
