@@ -54,6 +54,10 @@ class SalesforceSinkFailureTest {
         sf.faults().reset();
         sf.setApiUsage(0);
         sf.bulkRowDelay(Duration.ZERO);
+        // the emulator processes jobs one at a time: let an earlier test's job finish first
+        io.nylassf.testkit.connect.ConnectClusterExtension.waitUntil("earlier Bulk jobs done", Duration.ofSeconds(30),
+                () -> sf.bulkJobStates().values().stream().allMatch(st -> List.of("Open", "JobComplete", "Failed",
+                        "Aborted").contains(st)));
         context = new FakeContext();
     }
 
