@@ -124,6 +124,22 @@ class SalesforceSinkFailureTest {
     }
 
     @Test
+    void one503SubrequestInACompositeRetriesOnlyItsRecords() {
+        start(Map.of("salesforce.item.retry.backoff.ms", "20"));
+        List<SinkRecord> batch = contacts(1000, i -> null);
+        sf.failNextCompositeSubrequests("/composite/sobjects/Lead", 1); // one of the five collections of the write
+        long calls = sf.apiCallCount();
+        task.put(batch);
+        long spent = sf.apiCallCount() - calls;
+        System.out.printf("1,000 records, one 503 subrequest: %d API calls%n", spent);
+        assertEquals(1000, sf.org().count("Lead"));
+        assertEquals(1000, sf.org().changes().size(), "each record written once");
+        assertEquals(0, context.dlq.size());
+        assertEquals(List.of(), context.timeouts, "no redelivery of the batch");
+        assertTrue(spent <= 4, "lookups (2), the write, one retry of its 200 records: " + spent);
+    }
+
+    @Test
     void aFieldMissingFromTheOrgStopsTheTaskNamingTheFieldAndTheSetting() {
         start(Map.of("salesforce.mapping.lead", "job_title=Job_Code__c"));
         ConnectException e = assertThrows(ConnectException.class, () -> task.put(contacts(3, i -> "CTO")));
