@@ -151,6 +151,19 @@ class SalesforceSinkFailureTest {
     }
 
     @Test
+    void aWriteSubrequestRejectedForItsShapeStopsTheTaskNamingTheSetting() {
+        // BillingCity exists (the lookup works) but is no external ID: the upsert URL answers 404 NOT_FOUND
+        start(Map.of("salesforce.account.create", "true", "salesforce.account.external.id.field", "BillingCity"));
+        List<SinkRecord> one = List.of(sinkRecord("nylas.contacts", offset++, contact("c-1", "Ann", "Lee",
+                "ann@newco.io", "NewCo", null, T1)));
+        ConnectException e = assertThrows(ConnectException.class, () -> task.put(one));
+        assertTrue(!(e instanceof RetriableException), e.toString());
+        assertTrue(e.getMessage().contains("BillingCity")
+                && e.getMessage().contains("salesforce.account.external.id.field"), e.getMessage());
+        assertEquals(0, context.dlq.size(), "the record is not at fault");
+    }
+
+    @Test
     void aBulkJobThatFailsMidwayCountsItsWrittenRowsAndRetriesOnlyTheUnprocessedOnes() {
         start(Map.of("salesforce.bulk.threshold", "50", "salesforce.mapping.lead", "job_title=Title_Code__c",
                 "salesforce.item.retry.backoff.ms", "20"));

@@ -46,6 +46,10 @@ public final class SalesforceWriter implements AutoCloseable {
     private final ScheduledExecutorService poller;
     private final Duration bulkPollInitial;
 
+    /** Whole-subrequest errors about the request's shape (field or object names, which come from the settings). */
+    private static final Set<String> REQUEST_SHAPE_ERRORS = Set.of("INVALID_FIELD", "NOT_FOUND", "INVALID_TYPE",
+            "INVALID_FIELD_FOR_INSERT_UPDATE");
+
     /** The longest wait between two polls of a bulk job. */
     static final long MAX_POLL_MS = 10_000;
 
@@ -129,7 +133,7 @@ public final class SalesforceWriter implements AutoCloseable {
             }
             if (!resp.ok()) {
                 ApiException e = resp.error();
-                if (!e.isRetriable() && c.ops().size() > 1) {
+                if (!e.isRetriable() && (c.ops().size() > 1 || REQUEST_SHAPE_ERRORS.contains(e.errorCode()))) {
                     // not one record's fault (an unknown field or external ID, a wrong type): a configuration
                     // problem that would dead-letter every record, so the task stops and says which
                     throw new ApiException(e.kind(), e.status(), e.errorCode(), describe(c) + ": " + e.getMessage(),
