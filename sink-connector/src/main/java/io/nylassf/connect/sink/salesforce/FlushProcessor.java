@@ -296,8 +296,9 @@ final class FlushProcessor {
             }
             if (config.createAccounts()) {
                 // the Accounts this sink (on any task) created carry the domain as their upsert key
-                addIn(q, "accounts", List.of("Id", "Name", field, config.accountExternalId(), "LastModifiedDate"),
-                        "Account", config.accountExternalId(), domains, null);
+                addIn(q, "accounts", List.copyOf(new LinkedHashSet<>(List.of("Id", "Name", field,
+                        config.accountExternalId(), "LastModifiedDate"))), "Account", config.accountExternalId(),
+                        domains, null);
             }
         }
         if (q.isEmpty()) {
