@@ -52,6 +52,8 @@ final class BulkIngestEndpoint {
     private final Duration delay;
     private final ScheduledExecutorService executor;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private volatile long rowDelay;
+    private final java.util.concurrent.atomic.AtomicInteger failNextJobAfter = new java.util.concurrent.atomic.AtomicInteger(-1);
 
     BulkIngestEndpoint(Org org, SalesforceIds ids, ApiLimits limits, Clock clock, Duration delay, ScheduledExecutorService executor) {
         this.org = org;
@@ -60,6 +62,35 @@ final class BulkIngestEndpoint {
         this.clock = clock;
         this.delay = delay;
         this.executor = executor;
+    }
+
+    /** Processing time per row (default none), so a test can make a job outlast a client's timeout. */
+    void rowDelay(Duration d) {
+        this.rowDelay = d.toMillis();
+    }
+
+    /** The next job to be processed stops after {@code rows} rows and ends Failed; the rest are unprocessed. */
+    void failNextJobAfter(int rows) {
+        failNextJobAfter.set(rows);
+    }
+
+    /** Job id → state, in no particular order. */
+    Map<String, String> states() {
+        Map<String, String> out = new LinkedHashMap<>();
+        jobs.forEach((id, j) -> {
+            synchronized (j) {
+                out.put(id, j.state);
+            }
+        });
+        return out;
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void register(SalesforceRouter r) {
@@ -254,11 +285,31 @@ final class BulkIngestEndpoint {
             }
         }
         WriteContext ctx = new WriteContext(job.createdById, job.client, true, job.allowSave);
-        for (List<String> row : rows) {
-            processRow(job, row, ctx);
+        int failAfter = failNextJobAfter.getAndSet(-1);
+        for (int i = 0; i < rows.size(); i++) {
+            synchronized (job) {
+                if (i == failAfter) {
+                    // a job interrupted by the platform: Failed, processed rows keep their results
+                    job.state = "Failed";
+                    job.errorMessage = "InternalServerError : the job was interrupted; retry the unprocessed records";
+                    job.unprocessed.addAll(rows.subList(i, rows.size()));
+                    return;
+                }
+                if (job.state.equals("Aborted")) {
+                    // aborted mid-way: processed rows stay processed, the rest are unprocessed records
+                    job.unprocessed.addAll(rows.subList(i, rows.size()));
+                    return;
+                }
+            }
+            processRow(job, rows.get(i), ctx);
+            if (rowDelay > 0) {
+                sleepQuietly(rowDelay);
+            }
         }
         synchronized (job) {
-            job.state = "JobComplete";
+            if (!job.state.equals("Aborted")) {
+                job.state = "JobComplete";
+            }
         }
     }
 

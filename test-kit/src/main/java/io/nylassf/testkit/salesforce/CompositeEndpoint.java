@@ -31,10 +31,26 @@ final class CompositeEndpoint {
 
     private final Org org;
     private final SalesforceRouter router;
+    private Pattern failingSubrequests;
+    private int failingCount;
 
     CompositeEndpoint(Org org, SalesforceRouter router) {
         this.org = org;
         this.router = router;
+    }
+
+    /** The next {@code count} subrequests whose URL matches {@code urlRegex} answer 503 SERVER_UNAVAILABLE alone. */
+    synchronized void failNextSubrequests(String urlRegex, int count) {
+        this.failingSubrequests = Pattern.compile(urlRegex);
+        this.failingCount = count;
+    }
+
+    private synchronized boolean injectedFailure(String url) {
+        if (failingCount > 0 && failingSubrequests.matcher(url).find()) {
+            failingCount--;
+            return true;
+        }
+        return false;
     }
 
     void register(SalesforceRouter r) {
@@ -121,6 +137,9 @@ final class CompositeEndpoint {
         Matcher m = SUB_URL.matcher(url);
         if (!m.matches()) {
             throw SalesforceException.of(400, "INVALID_INPUT", "Invalid URL for a composite subrequest: " + url);
+        }
+        if (injectedFailure(url)) {
+            throw SalesforceException.of(503, "SERVER_UNAVAILABLE", "Service temporarily unavailable; please retry.");
         }
         List<String> segments = SalesforceRouter.segments(m.group(2));
         if (!segments.isEmpty() && segments.get(0).equals("composite") && (segments.size() == 1 || !segments.get(1).equals("sobjects"))) {

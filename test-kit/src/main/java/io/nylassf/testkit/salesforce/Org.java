@@ -52,6 +52,7 @@ public final class Org {
     private final List<Change> changes = new ArrayList<>();
     private final List<DuplicateRule> duplicateRules = new ArrayList<>();
     private final Deque<Undo> undo = new ArrayDeque<>();
+    private final Set<String> locked = new java.util.HashSet<>();
     private int txDepth;
     private long changeSeq;
     private final String integrationUserId;
@@ -193,6 +194,39 @@ public final class Org {
         }
     }
 
+    /**
+     * Records whose Id or external-ID value is one of {@code keys} are held by another transaction for good: every
+     * API write to them (create, update, upsert) fails with {@code UNABLE_TO_LOCK_ROW}, per item in Collections,
+     * as in a real org where a long-running job holds the row. {@link #clear()} releases them.
+     */
+    public void lockRecords(String... keys) {
+        lock.lock();
+        try {
+            for (String k : keys) {
+                String id18 = SalesforceIds.normalize(k);
+                locked.add(id18 != null ? id18 : k);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void checkLocked(SObjectSchema s, String id18, Map<String, Object> row) {
+        if (locked.isEmpty()) {
+            return;
+        }
+        boolean held = id18 != null && locked.contains(id18);
+        for (FieldDef f : s.fields()) {
+            if (!held && f.externalId() && row.get(f.name()) != null) {
+                held = locked.contains(String.valueOf(row.get(f.name())));
+            }
+        }
+        if (held) {
+            throw SalesforceException.of(400, "UNABLE_TO_LOCK_ROW",
+                    "unable to obtain exclusive access to this record or 1 records");
+        }
+    }
+
     /** Removes every duplicate rule (e.g. to emulate an org where they are switched off). */
     public void clearDuplicateRules() {
         lock.lock();
@@ -249,6 +283,7 @@ public final class Org {
                 }
             }
             changes.clear();
+            locked.clear();
         } finally {
             lock.unlock();
         }
@@ -312,6 +347,7 @@ public final class Org {
                 row.put("OwnerId", ctx.userId());
             }
             row.putAll(values);
+            checkLocked(s, null, row);
             finish(s, row, values.keySet(), true);
             if (ctx.enforceDuplicateRules() && !ctx.allowDuplicateSave()) {
                 checkDuplicates(s, row);
@@ -341,6 +377,7 @@ public final class Org {
             String id18 = liveId(t, id);
             Map<String, Object> old = t.get(id18);
             checkUnmodifiedSince(old, ifUnmodifiedSince);
+            checkLocked(s, id18, old);
             Map<String, Object> body = new LinkedHashMap<>(raw);
             Object bodyId = body.remove("Id");
             if (bodyId == null) {

@@ -43,6 +43,8 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final SalesforceRouter router = new SalesforceRouter();
     private final ScheduledExecutorService background;
     private final String staticToken;
+    private final BulkIngestEndpoint bulk;
+    private final CompositeEndpoint composite;
 
     private SalesforceEmulator(Builder b) {
         SalesforceIds ids = new SalesforceIds();
@@ -65,8 +67,10 @@ public final class SalesforceEmulator implements AutoCloseable {
         new SObjectEndpoint(org).register(router);
         new QueryEndpoint(org, limits, b.queryPageSize).register(router);
         new CollectionsEndpoint(org).register(router);
-        new CompositeEndpoint(org, router).register(router);
-        new BulkIngestEndpoint(org, ids, limits, b.clock, b.bulkProcessingDelay, background).register(router);
+        this.composite = new CompositeEndpoint(org, router);
+        composite.register(router);
+        this.bulk = new BulkIngestEndpoint(org, ids, limits, b.clock, b.bulkProcessingDelay, background);
+        bulk.register(router);
         this.server = new EmulatorHttpServer("salesforce", b.host, b.port, new SalesforceFaults());
         for (String m : List.of("GET", "POST", "PATCH", "PUT", "DELETE")) {
             server.route(m, "/services/data", this::api);
@@ -104,6 +108,18 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     /** Issues a fresh valid token for the integration user, as if a grant had just succeeded. */
     public String issueToken() { return tokens.issue(org.integrationUserId()).token(); }
+
+    /**
+     * Composite: the next {@code count} subrequests whose URL matches {@code urlRegex} answer 503 SERVER_UNAVAILABLE
+     * on their own, while the other subrequests of the same call succeed.
+     */
+    public void failNextCompositeSubrequests(String urlRegex, int count) { composite.failNextSubrequests(urlRegex, count); }
+    /** Bulk API 2.0: time each row takes to process (default none), e.g. to make a job outlast a timeout. */
+    public void bulkRowDelay(Duration d) { bulk.rowDelay(d); }
+    /** Bulk API 2.0: the next job processed ends Failed after {@code rows} rows; the rest are unprocessed records. */
+    public void failNextBulkJobAfter(int rows) { bulk.failNextJobAfter(rows); }
+    /** Bulk API 2.0 ingest jobs: id → state (Open, UploadComplete, InProgress, JobComplete, Failed, Aborted). */
+    public Map<String, String> bulkJobStates() { return bulk.states(); }
 
     /** API calls served since start or the last reset (Composite counts once). */
     public long apiCallCount() { return limits.calls(); }

@@ -29,7 +29,7 @@ final class StandardSchemas {
                 picklist("Industry", "Technology", "Finance", "Healthcare", "Retail", "Other"),
                 picklist("Type", "Prospect", "Customer - Direct", "Customer - Channel", "Partner", "Other"),
                 text("BillingCity", 40), text("BillingCountry", 80), of("Description", FieldType.TEXTAREA),
-                owner())));
+                owner(), externalId("Nylas_Domain__c", 255))));
         add(m, new SObjectSchema("Contact", "003", "Contact", StandardSchemas::personName, fields(
                 text("FirstName", 40), text("LastName", 80).asRequired(), text("Name", 121).readOnly(),
                 of("Email", FieldType.EMAIL), of("Phone", FieldType.PHONE), of("MobilePhone", FieldType.PHONE),
@@ -46,7 +46,7 @@ final class StandardSchemas {
                         .withDefault("Open - Not Contacted"),
                 of("Website", FieldType.URL), picklist("LeadSource", "Web", "Phone Inquiry", "Partner Referral", "Other"),
                 of("Description", FieldType.TEXTAREA), of("IsConverted", FieldType.BOOLEAN).readOnly(),
-                owner(), externalId("Nylas_Contact_Id__c", 255))));
+                owner(), externalId("Nylas_Contact_Id__c", 255), externalId("Nylas_Email_Key__c", 255))));
         add(m, new SObjectSchema("Task", "00T", "Task", StandardSchemas.taskRule(clock), fields(
                 text("Subject", 255), of("Description", FieldType.TEXTAREA).withLength(32_000),
                 who(), what(), of("ActivityDate", FieldType.DATE),

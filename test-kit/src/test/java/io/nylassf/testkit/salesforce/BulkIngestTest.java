@@ -75,6 +75,48 @@ class BulkIngestTest {
     }
 
     @Test
+    void aJobFailingMidwayKeepsItsProcessedRowsAndListsTheRestAsUnprocessed() throws Exception {
+        String id = newJob(Map.of("object", "Task", "operation", "insert", "contentType", "CSV"));
+        http.send("PUT", "/jobs/ingest/" + id + "/batches", "Subject\nA\nB\nC\nD\n", "Content-Type", "text/csv");
+        sf.emulator().failNextBulkJobAfter(2);
+        http.patch("/jobs/ingest/" + id, Map.of("state", "UploadComplete"));
+        JsonNode done = awaitDone(id);
+        assertEquals("Failed", done.get("state").asText());
+        assertEquals(2, done.get("numberRecordsProcessed").asInt());
+        assertEquals(3, Csv.parse(http.get("/jobs/ingest/" + id + "/successfulResults/").body()).size());
+        assertEquals(List.of(List.of("Subject"), List.of("C"), List.of("D")),
+                Csv.parse(http.get("/jobs/ingest/" + id + "/unprocessedrecords/").body()));
+        assertEquals(2, sf.org().count("Task"));
+    }
+
+    @Test
+    void aJobAbortedMidwayStopsAndListsTheRestAsUnprocessed() throws Exception {
+        sf.emulator().bulkRowDelay(Duration.ofMillis(50));
+        try {
+            String id = newJob(Map.of("object", "Task", "operation", "insert", "contentType", "CSV"));
+            StringBuilder csv = new StringBuilder("Subject\n");
+            for (int i = 0; i < 40; i++) {
+                csv.append("S").append(i).append('\n');
+            }
+            http.send("PUT", "/jobs/ingest/" + id + "/batches", csv.toString(), "Content-Type", "text/csv");
+            http.patch("/jobs/ingest/" + id, Map.of("state", "UploadComplete"));
+            Thread.sleep(400);
+            assertEquals("Aborted", SfHttp.json(http.patch("/jobs/ingest/" + id, Map.of("state", "Aborted")))
+                    .get("state").asText());
+            Thread.sleep(300);
+            JsonNode done = SfHttp.json(http.get("/jobs/ingest/" + id));
+            assertEquals("Aborted", done.get("state").asText(), "never JobComplete after an abort");
+            int processed = done.get("numberRecordsProcessed").asInt();
+            assertTrue(processed > 0 && processed < 40, "aborted mid-way: " + processed);
+            assertEquals(processed, sf.org().count("Task"));
+            assertEquals(40 - processed + 1,
+                    Csv.parse(http.get("/jobs/ingest/" + id + "/unprocessedrecords/").body()).size());
+        } finally {
+            sf.emulator().bulkRowDelay(Duration.ZERO);
+        }
+    }
+
+    @Test
     void upsertJobReportsCreatedAndUpdated() throws Exception {
         sf.org().insert("Contact", Map.of("LastName", "Old", "Nylas_Contact_Id__c", "c-1"));
         String id = newJob(Map.of("object", "Contact", "operation", "upsert", "externalIdFieldName", "Nylas_Contact_Id__c"));

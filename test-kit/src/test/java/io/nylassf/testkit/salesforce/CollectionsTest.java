@@ -30,6 +30,24 @@ class CollectionsTest {
     }
 
     @Test
+    void aLockedRecordAnswersUnableToLockRowPerItemUntilCleared() {
+        String held = sf.org().insert("Contact", Map.of("LastName", "Held"));
+        sf.org().lockRecords("n-locked", held);
+        JsonNode ups = SfHttp.json(http.patch("/composite/sobjects/Contact/Nylas_Contact_Id__c", Map.of("allOrNone",
+                false, "records", List.of(rec("Contact", "Nylas_Contact_Id__c", "n-locked", "LastName", "L"),
+                        rec("Contact", "Nylas_Contact_Id__c", "n-free", "LastName", "F")))));
+        assertEquals("UNABLE_TO_LOCK_ROW", ups.get(0).at("/errors/0/statusCode").asText());
+        assertTrue(ups.get(1).get("success").asBoolean());
+        JsonNode upd = SfHttp.json(http.patch("/composite/sobjects", Map.of("allOrNone", false, "records",
+                List.of(rec("Contact", "id", held, "Title", "T")))));
+        assertEquals("UNABLE_TO_LOCK_ROW", upd.get(0).at("/errors/0/statusCode").asText(), "still held");
+        sf.org().clear();
+        assertTrue(SfHttp.json(http.patch("/composite/sobjects/Contact/Nylas_Contact_Id__c", Map.of("allOrNone",
+                false, "records", List.of(rec("Contact", "Nylas_Contact_Id__c", "n-locked", "LastName", "L")))))
+                .get(0).get("success").asBoolean(), "released by clear()");
+    }
+
+    @Test
     void createReportsPerItemResultsInOrder() {
         HttpResponse<String> r = http.post("/composite/sobjects", Map.of("allOrNone", false, "records", List.of(
                 rec("Contact", "LastName", "A"), rec("Contact", "FirstName", "NoLast"), rec("Account", "Name", "Acme"))));

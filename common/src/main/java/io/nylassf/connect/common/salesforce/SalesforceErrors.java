@@ -27,6 +27,10 @@ public final class SalesforceErrors {
                 code = text(first, "error");
             }
             message = text(first, "message");
+            if (message != null && message.contains("ERROR at Row:")) {
+                // a SOQL error repeats the whole statement first (up to 16 KB): keep the part naming the problem
+                message = message.substring(message.indexOf("ERROR at Row:")).replace('\n', ' ');
+            }
             if (message == null) {
                 message = text(first, "error_description");
             }

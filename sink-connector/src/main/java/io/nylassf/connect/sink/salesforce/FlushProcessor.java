@@ -22,6 +22,7 @@ import io.nylassf.connect.sink.salesforce.record.NylasMessage;
 import io.nylassf.connect.sink.salesforce.record.NylasObject;
 import io.nylassf.connect.sink.salesforce.record.NylasRecordDecoder;
 import io.nylassf.connect.sink.salesforce.record.RecordDecodeException;
+import io.nylassf.connect.sink.salesforce.write.ItemRetries;
 import io.nylassf.connect.sink.salesforce.write.QueryBatch;
 import io.nylassf.connect.sink.salesforce.write.SalesforceWriter;
 import io.nylassf.connect.sink.salesforce.write.WriteOp;
@@ -82,7 +83,7 @@ final class FlushProcessor {
 
     private final SalesforceSinkConnectorConfig config;
     private final SalesforceClient client;
-    private final SalesforceWriter writer;
+    private final ItemRetries writer;
     private final SinkMetrics metrics;
     private final NylasRecordDecoder decoder = new NylasRecordDecoder();
     private final ContactMapper contactMapper;
@@ -99,6 +100,11 @@ final class FlushProcessor {
     private boolean peopleIdsNeeded;
 
     FlushProcessor(SalesforceSinkConnectorConfig config, SalesforceClient client, SalesforceWriter writer,
+                   SinkMetrics metrics) {
+        this(config, client, new ItemRetries(writer, config.itemRetryAttempts(), config.itemRetryBackoff()), metrics);
+    }
+
+    FlushProcessor(SalesforceSinkConnectorConfig config, SalesforceClient client, ItemRetries writer,
                    SinkMetrics metrics) {
         this.config = config;
         this.client = client;
@@ -288,6 +294,12 @@ final class FlushProcessor {
                     - Soql.encodedLength(prefix))) {
                 q.add("accounts", prefix + group);
             }
+            if (config.createAccounts()) {
+                // the Accounts this sink (on any task) created carry the domain as their upsert key
+                addIn(q, "accounts", List.copyOf(new LinkedHashSet<>(List.of("Id", "Name", field,
+                        config.accountExternalId(), "LastModifiedDate"))), "Account", config.accountExternalId(),
+                        domains, null);
+            }
         }
         if (q.isEmpty()) {
             return l;
@@ -301,6 +313,9 @@ final class FlushProcessor {
         byEmail(l.leadsByEmail, r.get("email:Lead"));
         for (Map<String, Object> a : r.getOrDefault("accounts", List.of())) {
             String d = DomainNormalizer.normalize(str(a.get(config.accountDomainField())));
+            if ((d == null || !domains.contains(d)) && config.createAccounts()) {
+                d = str(a.get(config.accountExternalId()));
+            }
             if (d != null && domains.contains(d)) {
                 l.accountByDomain.merge(d, a, (x, y) -> mostRecent(List.of(x, y)));
             }
@@ -581,7 +596,9 @@ final class FlushProcessor {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("Name", FieldLimits.truncate(name, 255));
             f.put(config.accountDomainField(), domain);
-            ops.add(WriteOp.create("Account", f).wantId());
+            // upsert on a key derived from the domain: tasks that meet the same new domain at once make one Account
+            f.put(config.accountExternalId(), domain);
+            ops.add(WriteOp.upsert("Account", config.accountExternalId(), f).wantId());
             domains.add(domain);
         });
         if (!runWrites(ops, out)) {
@@ -590,12 +607,10 @@ final class FlushProcessor {
         for (int k = 0; k < ops.size(); k++) {
             SaveResult r = ops.get(k).result();
             if (r.success()) {
-                metrics.created.incrementAndGet();
+                (r.created() ? metrics.created : metrics.updated).incrementAndGet();
                 Map<String, Object> acc = new LinkedHashMap<>(ops.get(k).fields());
                 acc.put("Id", r.id());
                 l.accountByDomain.put(domains.get(k), acc);
-            } else if (r.isTransientFailure()) {
-                retry(out, "transient failure creating Accounts: " + r.firstError().describe(), null);
             } else {
                 accountFailures.put(domains.get(k), "Account " + r.firstError().describe());
             }
@@ -707,7 +722,9 @@ final class FlushProcessor {
             f.put("LastName", FieldLimits.truncate("Lead", "LastName", last == null ? "Unknown" : last));
             f.put("Company", domain == null ? ContactMapper.UNKNOWN_COMPANY : domain);
             f.put("Email", email);
-            WriteOp op = WriteOp.create("Lead", f).wantId();
+            // upsert on a key derived from the email: tasks that meet the same new sender at once make one Lead
+            f.put(config.leadEmailKeyField(), email.trim().toLowerCase(Locale.ROOT));
+            WriteOp op = WriteOp.upsert("Lead", config.leadEmailKeyField(), f).wantId();
             byEmail.put(email, new Pending(i, op, false, r -> newPeople.put(email, new Who(r.id(), "Lead", null))));
         }
         return new ArrayList<>(byEmail.values());
@@ -892,12 +909,13 @@ final class FlushProcessor {
                 continue;
             }
             SaveError err = r.firstError();
-            if (r.isTransientFailure() || "DUPLICATE_EXTERNAL_ID".equals(err.statusCode())) {
+            if ("DUPLICATE_EXTERNAL_ID".equals(err.statusCode())) {
                 // a concurrent writer created a second record with our external ID: the redelivery's lookups
                 // see both and update the most recent one deterministically
                 retry(out, err.describe(), null);
-            } else if (err.isDuplicate() && p.op().action() == WriteOp.Action.CREATE
-                    && "Lead".equals(p.op().sobject()) && !err.duplicateIds().isEmpty()) {
+            } else if (err.isDuplicate() && p.op().action() != WriteOp.Action.UPDATE && !p.link()
+                    && "Lead".equals(p.op().sobject()) && !(p.item().obj() instanceof NylasContact)
+                    && !err.duplicateIds().isEmpty()) {
                 String match = err.duplicateIds().stream().sorted().findFirst().orElseThrow();
                 p.onSuccess().accept(new SaveResult(match, true, false, null));
                 metrics.skipped.incrementAndGet();

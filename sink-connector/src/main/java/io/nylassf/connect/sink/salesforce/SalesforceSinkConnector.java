@@ -63,11 +63,39 @@ public class SalesforceSinkConnector extends SinkConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = SalesforceConnectionConfig.validateAuth(super.validate(connectorConfigs));
+        checkBulkTimeout(connectorConfigs, config);
         boolean clean = config.configValues().stream().allMatch(v -> v.errorMessages().isEmpty());
         if (clean) {
             checkCredentials(connectorConfigs, config);
         }
         return config;
+    }
+
+    /**
+     * put() blocks while a Bulk API job runs: if it blocked past the consumer's max.poll.interval.ms, the consumer
+     * would leave the group and the batch be written twice. The bound is the connector's consumer override, else
+     * Kafka's default (a worker-wide value is not visible here).
+     */
+    static void checkBulkTimeout(Map<String, String> props, Config config) {
+        Optional<ConfigValue> timeout = find(config, SalesforceSinkConnectorConfig.BULK_TIMEOUT_MS);
+        Optional<ConfigValue> threshold = find(config, SalesforceSinkConnectorConfig.BULK_THRESHOLD);
+        if (timeout.isEmpty() || !timeout.get().errorMessages().isEmpty() || !(timeout.get().value() instanceof Integer t)
+                || threshold.isPresent() && Integer.valueOf(0).equals(threshold.get().value())) {
+            return;
+        }
+        String raw = props.get(SalesforceSinkConnectorConfig.MAX_POLL_INTERVAL_OVERRIDE);
+        long maxPoll;
+        try {
+            maxPoll = raw == null ? SalesforceSinkConnectorConfig.MAX_POLL_INTERVAL_DEFAULT : Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            return; // the worker rejects it itself
+        }
+        if (t >= maxPoll) {
+            timeout.get().addErrorMessage(SalesforceSinkConnectorConfig.BULK_TIMEOUT_MS + " (" + t + ") must stay "
+                    + "below the consumer's max.poll.interval.ms (" + maxPoll + (raw == null ? ", Kafka's default" : "")
+                    + "), since put() waits for the Bulk API job: lower " + SalesforceSinkConnectorConfig.BULK_TIMEOUT_MS
+                    + " or raise " + SalesforceSinkConnectorConfig.MAX_POLL_INTERVAL_OVERRIDE);
+        }
     }
 
     private static void checkCredentials(Map<String, String> props, Config config) {
@@ -110,6 +138,14 @@ public class SalesforceSinkConnector extends SinkConnector {
                 c.messageExternalId(), "Text(255) External ID"});
         required.add(new String[]{SalesforceSinkConnectorConfig.EVENT_EXTERNAL_ID, "Event", c.eventExternalId(),
                 "Text(255) External ID"});
+        if (c.createAccounts() && c.routing() != io.nylassf.connect.sink.salesforce.mapping.PersonRouter.Rule.LEAD) {
+            required.add(new String[]{SalesforceSinkConnectorConfig.ACCOUNT_EXTERNAL_ID, "Account",
+                    c.accountExternalId(), "Text(255) External ID, Unique"});
+        }
+        if ("create_lead".equals(c.unmatchedMessage())) {
+            required.add(new String[]{SalesforceSinkConnectorConfig.LEAD_EMAIL_KEY, "Lead", c.leadEmailKeyField(),
+                    "Text(255) External ID, Unique"});
+        }
         if (c.modifiedAtField() != null) {
             for (String o : List.of("Contact", "Lead", messageObject, "Event")) {
                 required.add(new String[]{SalesforceSinkConnectorConfig.MODIFIED_AT_FIELD, o, c.modifiedAtField(),

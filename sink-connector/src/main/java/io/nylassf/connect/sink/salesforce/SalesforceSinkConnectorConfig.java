@@ -51,9 +51,15 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
     public static final int BULK_THRESHOLD_DEFAULT = 2_000;
 
     public static final String BULK_TIMEOUT_MS = "salesforce.bulk.timeout.ms";
-    private static final String BULK_TIMEOUT_MS_DOC = "How long a batch waits for its Bulk API job before the batch "
-            + "is retried (the job's upserts are idempotent, so a retry does no harm).";
-    public static final int BULK_TIMEOUT_MS_DEFAULT = 600_000;
+    private static final String BULK_TIMEOUT_MS_DOC = "How long a batch waits for its Bulk API job; then the job is "
+            + "aborted and the batch retried (upserts are idempotent, so a retry does no harm). put() blocks while "
+            + "it waits, so it must stay below the consumer's max.poll.interval.ms (default 300000; raise it with "
+            + "consumer.override.max.poll.interval.ms): validate() checks.";
+    public static final int BULK_TIMEOUT_MS_DEFAULT = 240_000;
+
+    /** The consumer setting a blocked put() must stay under, and Kafka's default for it. */
+    public static final String MAX_POLL_INTERVAL_OVERRIDE = "consumer.override.max.poll.interval.ms";
+    public static final int MAX_POLL_INTERVAL_DEFAULT = 300_000;
 
     public static final String BULK_POLL_INITIAL_MS = "salesforce.bulk.poll.initial.ms";
     private static final String BULK_POLL_INITIAL_MS_DOC = "Wait before the first status poll of a Bulk API job; "
@@ -61,6 +67,19 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
             + "up to 10 s. Each poll is one API call: set it near your org's typical job time so most jobs need one "
             + "poll.";
     public static final int BULK_POLL_INITIAL_MS_DEFAULT = 500;
+
+    public static final String ITEM_RETRY_ATTEMPTS = "salesforce.item.retry.max.attempts";
+    private static final String ITEM_RETRY_ATTEMPTS_DOC = "Attempts in all for one record's write that fails "
+            + "transiently on its own (UNABLE_TO_LOCK_ROW, one 503 subrequest, a row a Bulk job left unprocessed): "
+            + "only the failed records are written again, in place, never the whole batch; after the last attempt "
+            + "the record goes to the dead-letter queue with its error. 1 = no retry.";
+    public static final int ITEM_RETRY_ATTEMPTS_DEFAULT = 4;
+
+    public static final String ITEM_RETRY_BACKOFF_MS = "salesforce.item.retry.backoff.ms";
+    private static final String ITEM_RETRY_BACKOFF_MS_DOC = "Wait before the first in-place retry of failed "
+            + "records; doubles per attempt with jitter (at most 16 times this value). With the defaults a record "
+            + "is given up after about 3.5 s.";
+    public static final int ITEM_RETRY_BACKOFF_MS_DEFAULT = 500;
 
     public static final String RETRY_BACKOFF_MS = "salesforce.retry.backoff.ms";
     private static final String RETRY_BACKOFF_MS_DOC = "First wait before Connect redelivers a batch after a transient "
@@ -87,6 +106,16 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
     public static final String ACCOUNT_DOMAIN_FIELD = "salesforce.account.domain.field";
     private static final String ACCOUNT_DOMAIN_FIELD_DOC = "Account field holding the company's website or domain; "
             + "matched after normalisation (lower case, no scheme, no www., no path).";
+
+    public static final String ACCOUNT_EXTERNAL_ID = "salesforce.account.external.id.field";
+    private static final String ACCOUNT_EXTERNAL_ID_DOC = "External-ID field on Account holding the normalised "
+            + "domain of the Accounts the sink creates (salesforce.account.create=true): the upsert key, so tasks "
+            + "that meet the same new domain at the same moment create one Account. Make it Unique.";
+
+    public static final String LEAD_EMAIL_KEY = "salesforce.lead.email.key.field";
+    private static final String LEAD_EMAIL_KEY_DOC = "External-ID field on Lead holding the normalised email of the "
+            + "Leads the sink creates for unmatched senders (behavior.on.unmatched.message=create_lead): the upsert "
+            + "key, so tasks that meet the same new sender at the same moment create one Lead. Make it Unique.";
 
     public static final String INTERNAL_DOMAINS = "salesforce.internal.domains";
     private static final String INTERNAL_DOMAINS_DOC = "Your own email domains: their addresses are never matched "
@@ -198,6 +227,10 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
                         Importance.LOW, BULK_TIMEOUT_MS_DOC, Width.SHORT, "Bulk job timeout (ms)")
                 .define(BULK_POLL_INITIAL_MS, Type.INT, BULK_POLL_INITIAL_MS_DEFAULT, Range.between(10, 60_000),
                         Importance.LOW, BULK_POLL_INITIAL_MS_DOC, Width.SHORT, "Bulk job first poll (ms)")
+                .define(ITEM_RETRY_ATTEMPTS, Type.INT, ITEM_RETRY_ATTEMPTS_DEFAULT, Range.between(1, 20),
+                        Importance.LOW, ITEM_RETRY_ATTEMPTS_DOC, Width.SHORT, "Attempts per failed record")
+                .define(ITEM_RETRY_BACKOFF_MS, Type.INT, ITEM_RETRY_BACKOFF_MS_DEFAULT, Range.between(0, 30_000),
+                        Importance.LOW, ITEM_RETRY_BACKOFF_MS_DOC, Width.SHORT, "Failed record retry backoff (ms)")
                 .define(RETRY_BACKOFF_MS, Type.INT, RETRY_BACKOFF_MS_DEFAULT, Range.between(10, 600_000),
                         Importance.LOW, RETRY_BACKOFF_MS_DOC, Width.SHORT, "Retry backoff (ms)")
                 .define(RETRY_BACKOFF_MAX_MS, Type.INT, RETRY_BACKOFF_MAX_MS_DEFAULT, Range.between(10, 3_600_000),
@@ -210,6 +243,8 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
                         "Create Accounts")
                 .define(ACCOUNT_DOMAIN_FIELD, Type.STRING, "Website", fieldName(), Importance.LOW,
                         ACCOUNT_DOMAIN_FIELD_DOC, Width.MEDIUM, "Account domain field")
+                .define(ACCOUNT_EXTERNAL_ID, Type.STRING, "Nylas_Domain__c", fieldName(), Importance.LOW,
+                        ACCOUNT_EXTERNAL_ID_DOC, Width.MEDIUM, "Account external ID field")
                 .define(INTERNAL_DOMAINS, Type.LIST, "", null, Importance.MEDIUM, INTERNAL_DOMAINS_DOC, Width.LONG,
                         "Internal email domains")
                 .define(CONTACT_EXTERNAL_ID, Type.STRING, "Nylas_Contact_Id__c", fieldName(), Importance.MEDIUM,
@@ -225,6 +260,8 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
                 .define(UNMATCHED_MESSAGE, Type.STRING, "skip", enumValidator("skip", "create_lead", "fail"),
                         Importance.MEDIUM, UNMATCHED_MESSAGE_DOC, Width.SHORT, "Unmatched message behavior",
                         recommender("skip", "create_lead", "fail"))
+                .define(LEAD_EMAIL_KEY, Type.STRING, "Nylas_Email_Key__c", fieldName(), Importance.LOW,
+                        LEAD_EMAIL_KEY_DOC, Width.MEDIUM, "Lead email key field")
                 .define(DELETED_EVENT, Type.STRING, "delete", enumValidator("delete", "mark", "ignore"),
                         Importance.MEDIUM, DELETED_EVENT_DOC, Width.SHORT, "Deleted event behavior",
                         recommender("delete", "mark", "ignore"))
@@ -369,6 +406,22 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
 
     public Duration bulkTimeout() {
         return Duration.ofMillis(getInt(BULK_TIMEOUT_MS));
+    }
+
+    public int itemRetryAttempts() {
+        return getInt(ITEM_RETRY_ATTEMPTS);
+    }
+
+    public Duration itemRetryBackoff() {
+        return Duration.ofMillis(getInt(ITEM_RETRY_BACKOFF_MS));
+    }
+
+    public String accountExternalId() {
+        return getString(ACCOUNT_EXTERNAL_ID);
+    }
+
+    public String leadEmailKeyField() {
+        return getString(LEAD_EMAIL_KEY);
     }
 
     public Duration retryBackoff() {

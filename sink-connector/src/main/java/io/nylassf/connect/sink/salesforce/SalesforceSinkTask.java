@@ -94,8 +94,7 @@ public class SalesforceSinkTask extends SinkTask {
                 case AUTHENTICATION -> throw new ConnectException("Salesforce rejected the credentials ("
                         + e.getMessage() + "); check salesforce.auth.method, salesforce.client.id and the secret "
                         + "settings of that method", e);
-                default -> throw new ConnectException("Salesforce request failed for the whole batch, not one "
-                        + "record (is every configured field present in the org?): " + e.getMessage(), e);
+                default -> throw new ConnectException(new FieldSettings(config).explain(e), e);
             }
         }
     }

@@ -67,6 +67,40 @@ class SalesforceSinkConnectorTest {
     }
 
     @Test
+    void theBulkTimeoutStaysBelowTheConsumersMaxPollInterval() {
+        Map<String, String> props = base(sf.baseUrl());
+        assertEquals(Map.of(), errors(new SalesforceSinkConnector().validate(props)), "the defaults fit");
+        props.put("consumer.override.max.poll.interval.ms", "120000");
+        List<String> e = errors(new SalesforceSinkConnector().validate(props)).get("salesforce.bulk.timeout.ms");
+        assertEquals(1, e.size(), String.valueOf(e));
+        assertTrue(e.get(0).contains("max.poll.interval.ms (120000)")
+                && e.get(0).contains("consumer.override.max.poll.interval.ms"), e.get(0));
+        props.put("salesforce.bulk.timeout.ms", "100000");
+        assertEquals(Map.of(), errors(new SalesforceSinkConnector().validate(props)));
+        props.remove("consumer.override.max.poll.interval.ms");
+        props.put("salesforce.bulk.timeout.ms", "300000");
+        assertTrue(errors(new SalesforceSinkConnector().validate(props)).get("salesforce.bulk.timeout.ms").get(0)
+                .contains("300000, Kafka's default"));
+        props.put("salesforce.bulk.threshold", "0");
+        assertEquals(Map.of(), errors(new SalesforceSinkConnector().validate(props)), "no Bulk API, no wait");
+    }
+
+    @Test
+    void theUpsertKeysOfCreatedAccountsAndLeadsAreCheckedWhenCreationIsOn() {
+        Map<String, String> props = base(sf.baseUrl());
+        props.put("salesforce.account.create", "true");
+        props.put("behavior.on.unmatched.message", "create_lead");
+        assertEquals(Map.of(), errors(new SalesforceSinkConnector().validate(props)), "the emulated org has them");
+        props.put("salesforce.account.external.id.field", "Domain_Key__c");
+        props.put("salesforce.lead.email.key.field", "Email_Key__c");
+        Map<String, List<String>> e = errors(new SalesforceSinkConnector().validate(props));
+        assertEquals(List.of("Account has no field Domain_Key__c: create it as Text(255) External ID, Unique (or "
+                + "change salesforce.account.external.id.field)"), e.get("salesforce.account.external.id.field"));
+        assertEquals(List.of("Lead has no field Email_Key__c: create it as Text(255) External ID, Unique (or "
+                + "change salesforce.lead.email.key.field)"), e.get("salesforce.lead.email.key.field"));
+    }
+
+    @Test
     void everyTaskConfigCarriesItsTaskNumber() {
         SalesforceSinkConnector c = new SalesforceSinkConnector();
         c.start(base(sf.baseUrl()));

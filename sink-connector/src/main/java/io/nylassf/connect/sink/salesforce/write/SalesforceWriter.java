@@ -46,6 +46,10 @@ public final class SalesforceWriter implements AutoCloseable {
     private final ScheduledExecutorService poller;
     private final Duration bulkPollInitial;
 
+    /** Whole-subrequest errors about the request's shape (field or object names, which come from the settings). */
+    private static final Set<String> REQUEST_SHAPE_ERRORS = Set.of("INVALID_FIELD", "NOT_FOUND", "INVALID_TYPE",
+            "INVALID_FIELD_FOR_INSERT_UPDATE");
+
     /** The longest wait between two polls of a bulk job. */
     static final long MAX_POLL_MS = 10_000;
 
@@ -129,11 +133,15 @@ public final class SalesforceWriter implements AutoCloseable {
             }
             if (!resp.ok()) {
                 ApiException e = resp.error();
-                if (e.isRetriable()) {
-                    throw e;
+                if (!e.isRetriable() && (c.ops().size() > 1 || REQUEST_SHAPE_ERRORS.contains(e.errorCode()))) {
+                    // not one record's fault (an unknown field or external ID, a wrong type): a configuration
+                    // problem that would dead-letter every record, so the task stops and says which
+                    throw new ApiException(e.kind(), e.status(), e.errorCode(), describe(c) + ": " + e.getMessage(),
+                            null, e);
                 }
-                SaveError err = new SaveError(e.errorCode() == null ? "HTTP_" + resp.status() : e.errorCode(),
-                        e.getMessage(), null, null);
+                // a transient subrequest failure (one 503 in the Composite) is retried for its records alone
+                SaveError err = new SaveError(e.isRetriable() ? "SERVER_UNAVAILABLE"
+                        : e.errorCode() == null ? "HTTP_" + resp.status() : e.errorCode(), e.getMessage(), null, null);
                 c.ops().forEach(op -> op.result(SaveResult.failure(err)));
                 continue;
             }
@@ -143,6 +151,11 @@ public final class SalesforceWriter implements AutoCloseable {
                         : SaveResult.failure(new SaveError("SERVER_UNAVAILABLE", "no result for this record", null, null)));
             }
         }
+    }
+
+    private static String describe(Chunk c) {
+        return c.key().action().name().toLowerCase(java.util.Locale.ROOT) + " of " + c.ops().size() + " "
+                + c.key().sobject() + (c.key().extIdField() == null ? "" : " on " + c.key().extIdField());
     }
 
     // ------------------------------------------------------------------ Bulk API 2.0
@@ -185,87 +198,9 @@ public final class SalesforceWriter implements AutoCloseable {
             throw e;
         }
         BulkIngestJob.Info info = await(job, ops.size());
-        if ("Failed".equals(info.state()) || "Aborted".equals(info.state())) {
-            SaveError err = new SaveError("BULK_JOB_" + info.state().toUpperCase(java.util.Locale.ROOT),
-                    "Bulk API job " + job.id() + " " + info.state() + (info.errorMessage() == null ? ""
-                            : ": " + info.errorMessage()), null, null);
-            ops.forEach(op -> op.result(SaveResult.failure(err)));
-            return;
-        }
-        // Results come back unordered: match them to operations by external ID (upsert) or Id (update). Each
-        // result download is an API call, so only the ones the job's counters say exist (and are needed) are read.
-        Map<String, List<WriteOp>> byKey = new HashMap<>();
-        for (WriteOp op : ops) {
-            byKey.computeIfAbsent(rowKey(op), k -> new ArrayList<>()).add(op);
-        }
-        String keyColumn = key.action() == WriteOp.Action.UPSERT ? key.extIdField() : "Id";
-        if (info.failed() > 0) {
-            for (Map<String, String> r : job.failedResults()) {
-                SaveError err = parseBulkError(r.get("sf__Error"));
-                for (WriteOp op : byKey.getOrDefault(r.get(keyColumn), List.of())) {
-                    op.result(SaveResult.failure(err));
-                }
-            }
-        }
-        if (info.processed() < ops.size()) {
-            // rows the job never reached: transient, the redelivered batch writes them (upserts are idempotent)
-            for (Map<String, String> r : job.unprocessedRecords()) {
-                for (WriteOp op : byKey.getOrDefault(r.get(keyColumn), List.of())) {
-                    op.result(SaveResult.failure(new SaveError("SERVER_UNAVAILABLE",
-                            "Bulk API job " + job.id() + " did not process this row", null, null)));
-                }
-            }
-        }
-        boolean needIds = ops.stream().anyMatch(op -> op.wantsId() && op.result() == null);
-        if (needIds) {
-            for (Map<String, String> r : job.successfulResults()) {
-                for (WriteOp op : byKey.getOrDefault(r.get(keyColumn), List.of())) {
-                    op.result(new SaveResult(r.get("sf__Id"), true, Boolean.parseBoolean(r.get("sf__Created")), null));
-                }
-            }
-        }
-        long unaccounted = ops.stream().filter(op -> op.result() == null).count();
-        long expectedSuccesses = info.processed() - info.failed();
-        for (WriteOp op : ops) {
-            if (op.result() != null) {
-                continue;
-            }
-            if (!needIds && unaccounted <= expectedSuccesses) {
-                // the job's counters vouch for these rows: an upsert planned for a record the lookup did not
-                // find is a create; an update keeps its Id
-                op.result(new SaveResult(op.id(), true, key.action() != WriteOp.Action.UPDATE, null));
-            } else {
-                op.result(SaveResult.failure(new SaveError("SERVER_UNAVAILABLE",
-                        "Bulk API job " + job.id() + " returned no result for this row", null, null)));
-            }
-        }
-        log.info("Bulk API job {} finished: {} processed, {} failed", job.id(), info.processed(), info.failed());
-    }
-
-    private static String rowKey(WriteOp op) {
-        return op.action() == WriteOp.Action.UPSERT ? op.extIdValue() : op.id();
-    }
-
-    /** {@code CODE:message:fields --} as Bulk API 2.0 writes sf__Error. */
-    static SaveError parseBulkError(String s) {
-        if (s == null || s.isBlank()) {
-            return new SaveError("UNKNOWN", "no error detail", null, null);
-        }
-        String t = s.endsWith("--") ? s.substring(0, s.length() - 2).trim() : s.trim();
-        int colon = t.indexOf(':');
-        if (colon < 0) {
-            return new SaveError("UNKNOWN", t, null, null);
-        }
-        String code = t.substring(0, colon);
-        String rest = t.substring(colon + 1);
-        int lastColon = rest.lastIndexOf(':');
-        List<String> fields = new ArrayList<>();
-        String message = rest;
-        if (lastColon >= 0 && rest.substring(lastColon + 1).matches("[A-Za-z0-9_,]+")) {
-            message = rest.substring(0, lastColon);
-            fields.addAll(List.of(rest.substring(lastColon + 1).split(",")));
-        }
-        return new SaveError(code, message, fields, null);
+        new BulkResultReader(job, info, key.action() == WriteOp.Action.UPSERT ? key.extIdField() : "Id").read(ops);
+        log.info("Bulk API job {} {}: {} processed, {} failed", job.id(), info.state(), info.processed(),
+                info.failed());
     }
 
     /**
@@ -280,8 +215,11 @@ public final class SalesforceWriter implements AutoCloseable {
             return done.get(bulkTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             done.cancel(false);
+            // stop the job first, so it does not go on writing while the redelivered batch writes the same rows
+            abortQuietly(job);
             throw new ApiException(ApiException.Kind.TRANSIENT, 0, "BULK_TIMEOUT", "Bulk API job " + job.id()
-                    + " still running after " + bulkTimeout + "; the batch will be retried", null, e);
+                    + " still running after " + bulkTimeout + " (salesforce.bulk.timeout.ms); aborted, the batch "
+                    + "will be retried", null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             done.cancel(false);
@@ -328,7 +266,7 @@ public final class SalesforceWriter implements AutoCloseable {
         try {
             job.abort();
         } catch (RuntimeException e) {
-            log.debug("Could not abort bulk job {}", job.id(), e);
+            log.warn("Could not abort Bulk API job {}: {}", job.id(), e.getMessage());
         }
     }
 
