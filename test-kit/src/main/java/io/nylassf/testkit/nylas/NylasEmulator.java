@@ -40,9 +40,12 @@ public final class NylasEmulator implements AutoCloseable {
     private final WebhookDispatcher dispatcher;
     private final RequestCounter counter = new RequestCounter();
     private final ScheduledExecutorService ticker;
+    private final NylasRouter router;
+    private volatile String apiKey;
 
     private NylasEmulator(Builder b) {
         this.config = b;
+        this.apiKey = b.apiKey;
         this.clock = b.clock;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(b.webhookTimeout).build();
@@ -56,7 +59,7 @@ public final class NylasEmulator implements AutoCloseable {
         this.contacts = new ContactStore(clock, dispatcher);
         this.server = new EmulatorHttpServer("nylas", b.host, b.port, NylasErrors::fault);
 
-        NylasRouter router = new NylasRouter(server, b.apiKey, grants, counter,
+        this.router = new NylasRouter(server, b.apiKey, grants, counter,
                 new RateLimiter(clock, b.applicationRateLimitPerSecond));
         RateLimiter perGrant = new RateLimiter(clock, b.rateLimitPerSecond);
         RateLimiter sends = new RateLimiter(clock, b.sendRateLimitPerSecond);
@@ -93,7 +96,16 @@ public final class NylasEmulator implements AutoCloseable {
     }
 
     public String apiKey() {
-        return config.apiKey;
+        return apiKey;
+    }
+
+    /**
+     * The application's API key is rotated (or revoked): from now on only {@code newKey} is accepted and every
+     * other key gets 401 {@code api.authentication_error} without {@code provider_error}.
+     */
+    public void rotateApiKey(String newKey) {
+        this.apiKey = java.util.Objects.requireNonNull(newKey, "newKey");
+        router.apiKey(newKey);
     }
 
     public Clock clock() {
