@@ -117,6 +117,8 @@ class NylasSinkTaskFailurePathsTest {
         String grant = nylas.createGrant("keyrep@example.com", "google");
         String key = nylas.apiKey();
         start(Map.of());
+        task.put(List.of(record(taskValue(taskId(), "keyrep@example.com")))); // grants resolved and cached
+        assertEquals(1, nylas.sendCount(grant));
         nylas.rotateApiKey("nyk_new_key_the_task_does_not_have");
         try {
             ConnectException e = assertThrows(ConnectException.class,
@@ -127,7 +129,7 @@ class NylasSinkTaskFailurePathsTest {
         } finally {
             nylas.rotateApiKey(key);
         }
-        assertEquals(0, nylas.sendCount(grant));
+        assertEquals(1, nylas.sendCount(grant));
     }
 
     // ------------------------------------------------------------------ malformed input
