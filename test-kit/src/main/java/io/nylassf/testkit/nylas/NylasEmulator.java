@@ -42,10 +42,12 @@ public final class NylasEmulator implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final NylasRouter router;
     private volatile String apiKey;
+    private final MetadataIndex metadataIndex;
 
     private NylasEmulator(Builder b) {
         this.config = b;
         this.apiKey = b.apiKey;
+        this.metadataIndex = new MetadataIndex(b.clock);
         this.clock = b.clock;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(b.webhookTimeout).build();
@@ -64,8 +66,9 @@ public final class NylasEmulator implements AutoCloseable {
         RateLimiter perGrant = new RateLimiter(clock, b.rateLimitPerSecond);
         RateLimiter sends = new RateLimiter(clock, b.sendRateLimitPerSecond);
         new GrantRoutes(grants).register(router);
-        new MessageRoutes(messages, sender, new IdempotencyCache(clock, b.idempotencyTtl)).register(router, perGrant, sends);
-        new EventRoutes(events).register(router, perGrant);
+        new MessageRoutes(messages, sender, new IdempotencyCache(clock, b.idempotencyTtl), metadataIndex)
+                .register(router, perGrant, sends);
+        new EventRoutes(events, metadataIndex).register(router, perGrant);
         new ContactRoutes(contacts).register(router, perGrant);
         new WebhookRoutes(registry).register(router);
         new AdminRoutes(this).register(router);
@@ -97,6 +100,14 @@ public final class NylasEmulator implements AutoCloseable {
 
     public String apiKey() {
         return apiKey;
+    }
+
+    /**
+     * {@code metadata_pair} searches lag writes by this much (emulator clock): an object written less than
+     * {@code lag} ago is not found by its metadata yet, while reads by id or time see it. Zero turns the lag off.
+     */
+    public void metadataSearchLag(Duration lag) {
+        metadataIndex.lag(lag);
     }
 
     /**
