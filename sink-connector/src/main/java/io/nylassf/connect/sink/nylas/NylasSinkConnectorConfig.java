@@ -26,8 +26,9 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     public static final int MAX_IN_FLIGHT_DEFAULT = 8;
 
     public static final String PUT_TIMEOUT_MS = "nylas.put.timeout.ms";
-    private static final String PUT_TIMEOUT_MS_DOC = "How long one batch may wait for its Nylas calls before it is "
-            + "handed back to Connect for redelivery (replays are idempotent).";
+    private static final String PUT_TIMEOUT_MS_DOC = "How long one batch may wait for its Nylas calls; an action "
+            + "still running then counts as a transient failure of that action alone (its next run queues behind "
+            + "it; replays are idempotent).";
     public static final int PUT_TIMEOUT_MS_DEFAULT = 120_000;
 
     public static final String RETRY_MAX_ATTEMPTS = "nylas.retry.max.attempts";

@@ -203,9 +203,16 @@ class NylasSinkTaskFailurePathsTest {
         Struct good = SalesforceSchemas.record("Task", taskId(), "created", Instant.now(), Changes.OWNER,
                 Changes.OWNER, null, false, fields, "soql", Instant.now());
 
-        task.put(List.of(record(badId), record(overflow), record(unexpected), record(good)));
+        Map<String, String> badTime = new HashMap<>(eventFields);
+        badTime.put("StartDateTime", "next Tuesday-ish");
+        Struct unparsable = SalesforceSchemas.record("Event", "00U000000000778AAA", "created", Instant.now(),
+                Changes.OWNER, Changes.OWNER, null, false, badTime, "soql", Instant.now());
 
-        assertEquals(3, context.dlq.size(), context.reasons());
+        task.put(List.of(record(badId), record(overflow), record(unexpected), record(unparsable), record(good)));
+
+        assertEquals(4, context.dlq.size(), context.reasons());
+        assertTrue(context.reasons().contains("ArithmeticException: long overflow"), context.reasons());
+        assertTrue(context.reasons().contains("event without StartDateTime"), context.reasons());
         assertTrue(context.reasons().contains("not a Salesforce record ID"), context.reasons());
         assertTrue(context.reasons().contains("unsupported record shape"), context.reasons());
         assertEquals(1, nylas.sendCount(grant));
