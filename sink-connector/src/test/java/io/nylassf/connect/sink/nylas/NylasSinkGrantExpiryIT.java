@@ -17,11 +17,12 @@ import java.util.Map;
 
 import static io.nylassf.testkit.connect.ConnectClusterExtension.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An expired grant on a running Connect cluster: grant A expires, B's sends go on while A is expired, A is
  * re-authenticated and A's waiting sends go out exactly once; nothing reaches the DLQ, and the connector's
- * committed offset stays below A's oldest waiting record until then.
+ * committed offset stays below A's oldest waiting record until then, so a restart in between loses nothing.
  */
 class NylasSinkGrantExpiryIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -104,6 +105,14 @@ class NylasSinkGrantExpiryIT {
         long committed = CONNECT.offsets("nylas-sink").path("offsets").get(0).path("offset").path("kafka_offset")
                 .asLong(-1);
         assertEquals(1, committed, "the offset stops at A's oldest waiting record (offset 1)");
+
+        // a restart while A is expired loses nothing: the partition is read again from A's oldest waiting record,
+        // B's records already sent are skipped (idempotent), A's wait again
+        assertTrue(CONNECT.rest().post("connectors/nylas-sink/restart?includeTasks=true", null).ok());
+        CONNECT.awaitRunning("nylas-sink", 1);
+        Thread.sleep(3_000);
+        assertEquals(3, nylas.sendCount(grantB), "no second send after the restart");
+        assertEquals(1, nylas.sendCount(grantA));
 
         nylas.restoreGrant(grantA);
         waitUntil("A's waiting sends", WAIT, () -> nylas.sendCount(grantA) == 4);
