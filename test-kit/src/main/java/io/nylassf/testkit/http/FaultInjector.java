@@ -27,6 +27,7 @@ public final class FaultInjector {
     private final Deque<String> oneShots = new ArrayDeque<>();
     private Pattern pathPattern;
     private long retryAfterSeconds = 1;
+    private long injected;
 
     /** A decision for one request: how long to wait first, and which fault (if any) to answer with. */
     public record Decision(long latencyMs, Optional<String> fault) {
@@ -105,7 +106,15 @@ public final class FaultInjector {
                 }
             }
         }
+        if (fault != null) {
+            injected++;
+        }
         return new Decision(latency, Optional.ofNullable(fault));
+    }
+
+    /** How many requests were answered with a fault so far (never reset): the calls a test spent on faults. */
+    public synchronized long injectedCount() {
+        return injected;
     }
 
     /** Current settings, for the admin API. */

@@ -36,6 +36,11 @@ final class AdminRoutes {
             return NylasJson.single(c.requestId(), emulator.grant(grant(c)));
         });
 
+        r.admin("POST", P + "/api-key", c -> {
+            emulator.rotateApiKey(c.json().path("api_key").asText());
+            return NylasJson.single(c.requestId(), NylasJson.object().put("rotated", true));
+        });
+
         r.admin("GET", P + "/grants/{grantId}/messages", c -> list(c, emulator.messages(grant(c))));
         r.admin("GET", P + "/grants/{grantId}/sent", c -> list(c, emulator.sentMessages(grant(c))));
         r.admin("POST", P + "/grants/{grantId}/messages", c -> single(c, emulator.addMessage(grant(c), c.json())));

@@ -17,8 +17,11 @@ import java.util.function.Predicate;
 final class EventRoutes {
     private final EventStore store;
 
-    EventRoutes(EventStore store) {
+    private final MetadataIndex index;
+
+    EventRoutes(EventStore store, MetadataIndex index) {
         this.store = store;
+        this.index = index;
     }
 
     void register(NylasRouter router, RateLimiter limiter) {
@@ -75,7 +78,7 @@ final class EventRoutes {
             ps.add(e -> e.path("updated_at").asLong() < updatedBefore);
         }
         if (pair != null) {
-            ps.add(pair);
+            ps.add(pair.and(index::indexed));
         }
         if (icalUid != null) {
             ps.add(e -> icalUid.equals(e.path("ical_uid").asText()));

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** {@code /v3/grants/{grantId}/messages...}: list, get, update, delete and send. */
 final class MessageRoutes {
@@ -18,11 +19,13 @@ final class MessageRoutes {
     private final MessageStore store;
     private final MessageSender sender;
     private final IdempotencyCache idempotency;
+    private final MetadataIndex index;
 
-    MessageRoutes(MessageStore store, MessageSender sender, IdempotencyCache idempotency) {
+    MessageRoutes(MessageStore store, MessageSender sender, IdempotencyCache idempotency, MetadataIndex index) {
         this.store = store;
         this.sender = sender;
         this.idempotency = idempotency;
+        this.index = index;
     }
 
     void register(NylasRouter router, RateLimiter limiter, RateLimiter sendLimiter) {
@@ -37,8 +40,10 @@ final class MessageRoutes {
     private EmulatorResponse list(NylasCall call) {
         int limit = call.limit(50, 200);
         MessageQuery q = new MessageQuery(call);
+        Predicate<ObjectNode> filter = call.param("metadata_pair") == null ? q.filter
+                : q.filter.and(index::indexed);
         SortedIndex.Page page = store.index(call.grantId())
-                .page(call.pageToken(), q.fromSort(), q.toSort(), q.filter, limit);
+                .page(call.pageToken(), q.fromSort(), q.toSort(), filter, limit);
         ArrayNode data = NylasJson.array();
         page.items().forEach(m -> data.add(q.render(m)));
         return NylasJson.list(call.requestId(), data, page.next() == null ? null : Cursor.encode(page.next()));

@@ -40,9 +40,14 @@ public final class NylasEmulator implements AutoCloseable {
     private final WebhookDispatcher dispatcher;
     private final RequestCounter counter = new RequestCounter();
     private final ScheduledExecutorService ticker;
+    private final NylasRouter router;
+    private volatile String apiKey;
+    private final MetadataIndex metadataIndex;
 
     private NylasEmulator(Builder b) {
         this.config = b;
+        this.apiKey = b.apiKey;
+        this.metadataIndex = new MetadataIndex(b.clock);
         this.clock = b.clock;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(b.webhookTimeout).build();
@@ -56,13 +61,14 @@ public final class NylasEmulator implements AutoCloseable {
         this.contacts = new ContactStore(clock, dispatcher);
         this.server = new EmulatorHttpServer("nylas", b.host, b.port, NylasErrors::fault);
 
-        NylasRouter router = new NylasRouter(server, b.apiKey, grants, counter,
+        this.router = new NylasRouter(server, b.apiKey, grants, counter,
                 new RateLimiter(clock, b.applicationRateLimitPerSecond));
         RateLimiter perGrant = new RateLimiter(clock, b.rateLimitPerSecond);
         RateLimiter sends = new RateLimiter(clock, b.sendRateLimitPerSecond);
         new GrantRoutes(grants).register(router);
-        new MessageRoutes(messages, sender, new IdempotencyCache(clock, b.idempotencyTtl)).register(router, perGrant, sends);
-        new EventRoutes(events).register(router, perGrant);
+        new MessageRoutes(messages, sender, new IdempotencyCache(clock, b.idempotencyTtl), metadataIndex)
+                .register(router, perGrant, sends);
+        new EventRoutes(events, metadataIndex).register(router, perGrant);
         new ContactRoutes(contacts).register(router, perGrant);
         new WebhookRoutes(registry).register(router);
         new AdminRoutes(this).register(router);
@@ -93,7 +99,24 @@ public final class NylasEmulator implements AutoCloseable {
     }
 
     public String apiKey() {
-        return config.apiKey;
+        return apiKey;
+    }
+
+    /**
+     * {@code metadata_pair} searches lag writes by this much (emulator clock): an object written less than
+     * {@code lag} ago is not found by its metadata yet, while reads by id or time see it. Zero turns the lag off.
+     */
+    public void metadataSearchLag(Duration lag) {
+        metadataIndex.lag(lag);
+    }
+
+    /**
+     * The application's API key is rotated (or revoked): from now on only {@code newKey} is accepted and every
+     * other key gets 401 {@code api.authentication_error} without {@code provider_error}.
+     */
+    public void rotateApiKey(String newKey) {
+        this.apiKey = java.util.Objects.requireNonNull(newKey, "newKey");
+        router.apiKey(newKey);
     }
 
     public Clock clock() {

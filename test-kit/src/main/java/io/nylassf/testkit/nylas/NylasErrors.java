@@ -13,6 +13,7 @@ final class NylasErrors {
     static final String INVALID_REQUEST = "invalid_request_error";
     static final String NOT_FOUND = "not_found_error";
     static final String UNAUTHORIZED = "unauthorized";
+    static final String AUTHENTICATION = "api.authentication_error";
     static final String RATE_LIMIT = "rate_limit_error";
     static final String INTERNAL = "api.internal_error";
     static final String PROVIDER = "api.provider_error";
@@ -47,6 +48,14 @@ final class NylasErrors {
 
     static EmulatorException unauthorized(String requestId, String message) {
         return error(401, requestId, UNAUTHORIZED, message);
+    }
+
+    /**
+     * 401 for a missing, invalid, rotated or revoked API key: the documented {@code api.authentication_error}
+     * ("Unauthorized"), with no {@code provider_error} (that one marks a grant's own failure).
+     */
+    static EmulatorException badApiKey(String requestId) {
+        return error(401, requestId, AUTHENTICATION, "Unauthorized");
     }
 
     /** 401 for an expired grant: Nylas reports the provider's OAuth refusal alongside. */

@@ -22,7 +22,7 @@ final class NylasRouter {
     }
 
     private final EmulatorHttpServer server;
-    private final byte[] bearer;
+    private volatile byte[] bearer;
     private final GrantStore grants;
     private final RequestCounter counter;
     private final RateLimiter appLimiter;
@@ -34,6 +34,11 @@ final class NylasRouter {
         this.grants = grants;
         this.counter = counter;
         this.appLimiter = appLimiter;
+    }
+
+    /** Accept only this key from now on (a rotated or revoked key is refused like an invalid one). */
+    void apiKey(String apiKey) {
+        this.bearer = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
     }
 
     /** An application-level route (grants, webhooks): API key and the per-application limit. */
@@ -80,10 +85,10 @@ final class NylasRouter {
     private void authenticate(EmulatorRequest req, String rid) {
         String auth = req.header("Authorization");
         if (auth == null) {
-            throw NylasErrors.unauthorized(rid, "Unauthorized. The Authorization header is missing.");
+            throw NylasErrors.badApiKey(rid);
         }
         if (!MessageDigest.isEqual(bearer, auth.getBytes(StandardCharsets.UTF_8))) {
-            throw NylasErrors.unauthorized(rid, "Unauthorized. The API key is invalid.");
+            throw NylasErrors.badApiKey(rid);
         }
     }
 

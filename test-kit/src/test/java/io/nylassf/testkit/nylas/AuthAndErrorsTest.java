@@ -22,7 +22,8 @@ class AuthAndErrorsTest {
     void missingAuthorizationIs401InTheDocumentedShape() {
         Api.Resp r = new Api(nylas.emulator().baseUrl(), null).get("/v3/grants/" + grant + "/messages");
         assertEquals(401, r.status());
-        assertEquals("unauthorized", r.errorType());
+        assertEquals("api.authentication_error", r.errorType());
+        assertFalse(r.json().path("error").has("provider_error"), "a key problem is not a grant problem");
         assertFalse(r.json().path("error").path("message").asText().isEmpty());
         assertFalse(r.json().path("request_id").asText().isEmpty());
     }
@@ -31,7 +32,24 @@ class AuthAndErrorsTest {
     void wrongApiKeyIs401() {
         Api.Resp r = new Api(nylas.emulator().baseUrl(), "nyk_wrong").get("/v3/grants");
         assertEquals(401, r.status());
-        assertEquals("unauthorized", r.errorType());
+        assertEquals("api.authentication_error", r.errorType());
+        Api.Resp scoped = new Api(nylas.emulator().baseUrl(), "nyk_wrong").get("/v3/grants/" + grant + "/messages");
+        assertEquals(401, scoped.status());
+        assertFalse(scoped.json().path("error").has("provider_error"), scoped.body());
+    }
+
+    @Test
+    void aRotatedKeyIsRefusedLikeAnInvalidOne() {
+        String old = nylas.emulator().apiKey();
+        try {
+            nylas.emulator().rotateApiKey("nyk_rotated");
+            Api.Resp r = new Api(nylas.emulator().baseUrl(), old).get("/v3/grants/" + grant + "/messages");
+            assertEquals(401, r.status());
+            assertEquals("api.authentication_error", r.errorType());
+            assertEquals(200, new Api(nylas.emulator().baseUrl(), "nyk_rotated").get("/v3/grants").status());
+        } finally {
+            nylas.emulator().rotateApiKey(old);
+        }
     }
 
     @Test

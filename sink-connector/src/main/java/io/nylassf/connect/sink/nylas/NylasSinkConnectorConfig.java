@@ -27,9 +27,21 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     public static final int MAX_IN_FLIGHT_DEFAULT = 8;
 
     public static final String PUT_TIMEOUT_MS = "nylas.put.timeout.ms";
-    private static final String PUT_TIMEOUT_MS_DOC = "How long one batch may wait for its Nylas calls before it is "
-            + "handed back to Connect for redelivery (replays are idempotent).";
+    private static final String PUT_TIMEOUT_MS_DOC = "How long one batch may wait for its Nylas calls; an action "
+            + "still running then counts as a transient failure of that action alone (its next run queues behind "
+            + "it; replays are idempotent).";
     public static final int PUT_TIMEOUT_MS_DEFAULT = 120_000;
+
+    public static final String RETRY_MAX_ATTEMPTS = "nylas.retry.max.attempts";
+    private static final String RETRY_MAX_ATTEMPTS_DOC = "Runs one action gets when it fails transiently (429 "
+            + "beyond the per-grant waits, 5xx, timeouts) before its record goes to the dead-letter queue. Only "
+            + "the failed action runs again, never the rest of its batch; its offset is not committed meanwhile.";
+    public static final int RETRY_MAX_ATTEMPTS_DEFAULT = 10;
+
+    public static final String RETRY_BACKOFF_MS = "nylas.retry.backoff.ms";
+    private static final String RETRY_BACKOFF_MS_DOC = "Wait before the first retry of a failed action; it doubles "
+            + "(with jitter) up to 2 minutes, and a Retry-After from Nylas wins.";
+    public static final long RETRY_BACKOFF_MS_DEFAULT = 1_000L;
 
     public static final String GRANTS_GROUP = "Grants";
     public static final String GRANT_RESOLUTION = "grant.resolution";
@@ -53,11 +65,28 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
             + "prepares emails for reps, and the integration user, so that a person's edits of meetings the "
             + "Salesforce sink created reach their calendar.";
     public static final String GRANT_EXPIRED = "grant.expired.behavior";
-    private static final String GRANT_EXPIRED_DOC = "A record whose grant is expired or revoked (Nylas 401): 'dlq' "
-            + "reports it to the dead-letter queue with the reason and the other grants go on (needs "
-            + "errors.tolerance=all and errors.deadletterqueue.topic.name; with errors.tolerance=none the task "
-            + "fails rather than drop it); 'retry' hands the batch back to Connect with a backoff until the grant "
-            + "works again (the task's other records wait).";
+    private static final String GRANT_EXPIRED_DOC = "A record whose grant is expired or revoked (Nylas 401 with a "
+            + "provider_error): 'park' keeps its actions in memory, uncommitted, while the task's other grants go "
+            + "on, checks the grant every grant.expired.check.interval.ms and replays them once it is valid again "
+            + "(DLQ after grant.expired.max.age.ms); 'dlq' reports it to the dead-letter queue at once. 'retry' is "
+            + "the former name of 'park' and means the same. A 401 without provider_error is a bad API key: the "
+            + "task fails whatever this says.";
+
+    public static final String GRANT_CHECK_INTERVAL_MS = "grant.expired.check.interval.ms";
+    private static final String GRANT_CHECK_INTERVAL_MS_DOC = "How often a parked grant is checked "
+            + "(GET /v3/grants/{id}, one call per parked grant) to see whether the user re-authenticated.";
+    public static final long GRANT_CHECK_INTERVAL_MS_DEFAULT = 60_000L;
+
+    public static final String GRANT_MAX_AGE_MS = "grant.expired.max.age.ms";
+    private static final String GRANT_MAX_AGE_MS_DOC = "How long a record may wait for its expired grant before it "
+            + "goes to the dead-letter queue with the reason. Nylas backfills a grant re-authenticated within 72 "
+            + "hours; records wait uncommitted, so a restart replays the partition from the oldest waiting one.";
+    public static final long GRANT_MAX_AGE_MS_DEFAULT = Duration.ofHours(72).toMillis();
+
+    public static final String GRANT_MAX_PARKED = "grant.expired.max.parked";
+    private static final String GRANT_MAX_PARKED_DOC = "At most this many actions wait for expired grants (memory "
+            + "bound); beyond it the oldest go to the dead-letter queue.";
+    public static final int GRANT_MAX_PARKED_DEFAULT = 10_000;
 
     public static final String SEND_GROUP = "Send";
     public static final String SEND_SUBTYPES = "send.task.subtypes";
@@ -114,7 +143,8 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
 
     public enum GrantResolution { OWNER_EMAIL, STATIC }
 
-    public enum GrantExpired { DLQ, RETRY }
+    /** PARK: wait for the grant (RETRY is its former name); DLQ: dead-letter at once. */
+    public enum GrantExpired { PARK, DLQ }
 
     public enum TimesOwner { CALENDAR, SALESFORCE }
 
@@ -158,6 +188,10 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
                         MAX_IN_FLIGHT_DOC, Width.SHORT, "Max in-flight calls")
                 .define(PUT_TIMEOUT_MS, Type.INT, PUT_TIMEOUT_MS_DEFAULT, Range.between(1_000, 3_600_000),
                         Importance.LOW, PUT_TIMEOUT_MS_DOC, Width.SHORT, "Batch timeout (ms)")
+                .define(RETRY_MAX_ATTEMPTS, Type.INT, RETRY_MAX_ATTEMPTS_DEFAULT, Range.between(1, 1_000),
+                        Importance.MEDIUM, RETRY_MAX_ATTEMPTS_DOC, Width.SHORT, "Max attempts per action")
+                .define(RETRY_BACKOFF_MS, Type.LONG, RETRY_BACKOFF_MS_DEFAULT, Range.between(10L, 600_000L),
+                        Importance.LOW, RETRY_BACKOFF_MS_DOC, Width.SHORT, "Retry backoff (ms)")
                 .group(GRANTS_GROUP)
                 .define(GRANT_RESOLUTION, Type.STRING, "owner_email",
                         ConfigDef.CaseInsensitiveValidString.in("owner_email", "static"), Importance.HIGH,
@@ -187,8 +221,16 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
                     }
                 }, () -> "list of Salesforce User IDs"), Importance.HIGH, SEND_ON_BEHALF_DOC, Width.LONG,
                         "Allowed to act on behalf")
-                .define(GRANT_EXPIRED, Type.STRING, "dlq", ConfigDef.CaseInsensitiveValidString.in("dlq", "retry"),
-                        Importance.MEDIUM, GRANT_EXPIRED_DOC, Width.SHORT, "Expired grant", values("dlq", "retry"))
+                .define(GRANT_EXPIRED, Type.STRING, "park",
+                        ConfigDef.CaseInsensitiveValidString.in("park", "dlq", "retry"), Importance.MEDIUM,
+                        GRANT_EXPIRED_DOC, Width.SHORT, "Expired grant", values("park", "dlq"))
+                .define(GRANT_CHECK_INTERVAL_MS, Type.LONG, GRANT_CHECK_INTERVAL_MS_DEFAULT,
+                        Range.between(100L, 86_400_000L), Importance.LOW, GRANT_CHECK_INTERVAL_MS_DOC, Width.SHORT,
+                        "Expired grant check (ms)")
+                .define(GRANT_MAX_AGE_MS, Type.LONG, GRANT_MAX_AGE_MS_DEFAULT, Range.atLeast(0L), Importance.MEDIUM,
+                        GRANT_MAX_AGE_MS_DOC, Width.SHORT, "Expired grant max wait (ms)")
+                .define(GRANT_MAX_PARKED, Type.INT, GRANT_MAX_PARKED_DEFAULT, Range.between(1, 1_000_000),
+                        Importance.LOW, GRANT_MAX_PARKED_DOC, Width.SHORT, "Max parked actions")
                 .group(SEND_GROUP)
                 .define(SEND_SUBTYPES, Type.LIST, List.of("Email"), null, Importance.HIGH, SEND_SUBTYPES_DOC,
                         Width.MEDIUM, "Task subtypes to send")
@@ -264,7 +306,28 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     }
 
     public GrantExpired grantExpired() {
-        return GrantExpired.valueOf(getString(GRANT_EXPIRED).toUpperCase(Locale.ROOT));
+        String v = getString(GRANT_EXPIRED).toUpperCase(Locale.ROOT);
+        return "RETRY".equals(v) ? GrantExpired.PARK : GrantExpired.valueOf(v);
+    }
+
+    public Duration grantCheckInterval() {
+        return Duration.ofMillis(getLong(GRANT_CHECK_INTERVAL_MS));
+    }
+
+    public Duration grantMaxAge() {
+        return Duration.ofMillis(getLong(GRANT_MAX_AGE_MS));
+    }
+
+    public int grantMaxParked() {
+        return getInt(GRANT_MAX_PARKED);
+    }
+
+    public int retryMaxAttempts() {
+        return getInt(RETRY_MAX_ATTEMPTS);
+    }
+
+    public Duration retryBackoff() {
+        return Duration.ofMillis(getLong(RETRY_BACKOFF_MS));
     }
 
     public List<String> sendSubtypes() {

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * Honours 429 per grant: after a rate-limited answer, calls for that grant wait until its Retry-After deadline
- * (other grants go on), then try again, up to {@code attempts} times; beyond that the 429 surfaces so the batch
- * is retried by Connect. Waits happen on the executor's threads, never in {@code put}.
+ * (other grants go on), then try again, up to {@code attempts} times; beyond that the 429 surfaces as a transient
+ * failure of that one action (see {@link RetryBook}). Waits happen on the executor's threads, never in {@code put}.
  */
 public final class GrantThrottle {
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);

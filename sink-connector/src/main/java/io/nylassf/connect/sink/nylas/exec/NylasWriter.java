@@ -12,6 +12,7 @@ import io.nylassf.connect.common.nylas.NylasApiException;
 import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.sink.nylas.grant.GrantResolver;
 import io.nylassf.connect.sink.nylas.plan.ActingUserPolicy;
+import io.nylassf.connect.sink.nylas.plan.EventSpec;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.DeleteEvent;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.Send;
@@ -22,11 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Carries out one planned action against Nylas and classifies how it ended. Safe to replay: every write is
@@ -49,8 +51,10 @@ public final class NylasWriter {
     private final boolean salesforceOwnsTimes;
     private final boolean notify;
     private final Clock clock;
-    /** Tasks this task saw sent (id → version): replays skip the metadata lookup. */
-    private final Map<String, Long> sent = new ConcurrentHashMap<>();
+    /** Tasks this task saw sent (id → version), bounded: replays skip the metadata lookup. */
+    private final SentLedger sent = new SentLedger(SentLedger.DEFAULT_CAPACITY);
+    /** Grants whose calls wait (parked after a grant expiry): no call is spent on them. */
+    private volatile Predicate<String> parked = g -> false;
 
     public NylasWriter(NylasClient client, GrantResolver grants, GrantThrottle throttle, String calendarId,
                        boolean resendOnEdit, boolean salesforceOwnsTimes, boolean notify, Clock clock) {
@@ -62,6 +66,16 @@ public final class NylasWriter {
         this.salesforceOwnsTimes = salesforceOwnsTimes;
         this.notify = notify;
         this.clock = clock;
+    }
+
+    /** Grants for which {@link #execute} answers {@code GRANT_EXPIRED} without calling Nylas. */
+    public void skipGrantsWhere(Predicate<String> parked) {
+        this.parked = parked;
+    }
+
+    /** How many sent Tasks this writer remembers (bounded by {@link SentLedger#DEFAULT_CAPACITY}). */
+    public int rememberedSends() {
+        return sent.size();
     }
 
     public Outcome execute(OutboundAction action) {
@@ -79,6 +93,10 @@ public final class NylasWriter {
                         : owner.userId()) + " (see grant.resolution and grant.map)", null);
             }
             grant = g.get();
+            if (parked.test(grant)) {
+                return grantExpired(grant, new NylasApiException(Kind.AUTHENTICATION, 401, "unauthorized",
+                        "grant " + grant + " is parked until it is valid again", null, grant, true, null));
+            }
             if (action instanceof Send s) {
                 return send(grant, s);
             }
@@ -105,7 +123,7 @@ public final class NylasWriter {
         for (Message m : earlier) {
             long v = m.json().path("metadata").path(VERSION_KEY).asLong(0);
             if (!resendOnEdit || v >= c.version()) {
-                sent.merge(c.id(), Math.max(v, c.version()), Math::max);
+                sent.record(c.id(), Math.max(v, c.version()));
                 return Outcome.skipped("sent already as message " + m.id());
             }
         }
@@ -117,15 +135,17 @@ public final class NylasWriter {
         body.putObject("metadata").put(LoopGuard.METADATA_KEY, tag).put(VERSION_KEY, Long.toString(c.version()));
         body.putArray("custom_headers").addObject().put("name", LoopGuard.HEADER).put("value", tag);
         body.putObject("tracking_options").put("label", tag);
-        String key = idempotencyKey(c.id(), c.version());
+        // without resend a Task is sent once whatever its version: the key names the Task alone, so a new
+        // version replayed after a restart (metadata search lagging) is refused by Nylas, never sent again
+        String key = resendOnEdit ? idempotencyKey(c.id(), c.version()) : idempotencyKey(c.id());
         try {
             Message m = throttle.call(grant, () -> client.sendMessage(grant, body, key));
-            sent.merge(c.id(), c.version(), Math::max);
+            sent.record(c.id(), c.version());
             return Outcome.done("sent message " + m.id());
         } catch (NylasApiException e) {
             if ("invalid_idempotent_request".equals(e.type())) {
                 // same key, other payload: this Task version was sent before (with other settings); never resend
-                sent.merge(c.id(), c.version(), Math::max);
+                sent.record(c.id(), c.version());
                 return Outcome.skipped("sent already under idempotency key " + key);
             }
             throw e;
@@ -134,9 +154,17 @@ public final class NylasWriter {
 
     /** {@code sf-<TaskId>-<first 24 hex of SHA-256(TaskId:version)>}: stable per Task version, ≤ 256 chars. */
     public static String idempotencyKey(String taskId, long version) {
+        return key(taskId, taskId + ":" + version);
+    }
+
+    /** {@code sf-<TaskId>-<first 24 hex of SHA-256(TaskId)>}: one key per Task, whatever its version. */
+    public static String idempotencyKey(String taskId) {
+        return key(taskId, taskId);
+    }
+
+    private static String key(String taskId, String hashed) {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256")
-                    .digest((taskId + ":" + version).getBytes(StandardCharsets.UTF_8));
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(hashed.getBytes(StandardCharsets.UTF_8));
             return "sf-" + taskId + "-" + HexFormat.of().formatHex(h).substring(0, 24);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -180,18 +208,45 @@ public final class NylasWriter {
         return null;
     }
 
+    /**
+     * Event creation has no Idempotency-Key in Nylas: before creating, the events at the planned time are read
+     * (a provider read, not the metadata index, which may lag) and one carrying this record's tag is the event.
+     * So a replay after a restart never creates a second event even when the metadata search lags.
+     */
+    private Event findAround(String grant, String sfId, EventSpec spec) {
+        long start;
+        long end;
+        if (spec.allDay()) {
+            start = spec.startDate().atStartOfDay(ZoneOffset.UTC).toEpochSecond() - 14 * 3600;
+            LocalDate last = spec.endDate() == null ? spec.startDate() : spec.endDate();
+            end = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() + 14 * 3600;
+        } else {
+            start = spec.startSec();
+            end = Math.max(spec.endSec() == null ? start + 1 : spec.endSec(), start + 1);
+        }
+        String tag = LoopGuard.tag(sfId);
+        List<Event> around = throttle.call(grant, () -> client.listEvents(grant, calendarId, ListQuery.limit(200)
+                .with("start", Long.toString(start)).with("end", Long.toString(end)))).data();
+        return around.stream().filter(e -> tag.equals(e.json().path("metadata").path(LoopGuard.METADATA_KEY)
+                .asText(null))).findFirst().orElse(null);
+    }
+
     private Outcome upsert(String grant, UpsertEvent u) {
         SalesforceChange c = u.change();
-        Event existing = find(grant, c.id(), u.knownEventId());
-        String refusal = existing == null ? null : notOurs(existing, grant, c.id());
+        Event found = find(grant, c.id(), u.knownEventId());
+        String refusal = found == null ? null : notOurs(found, grant, c.id());
         if (refusal != null) {
             return Outcome.notAuthorized(refusal);
         }
         long now = clock.instant().getEpochSecond();
-        if (existing == null) {
+        if (found == null) {
             if (u.spec().startSec() == null && !u.spec().allDay()) {
                 return Outcome.skipped("partial change of an event not on the calendar");
             }
+            found = findAround(grant, c.id(), u.spec());
+        }
+        final Event existing = found;
+        if (existing == null) {
             ObjectNode body = u.spec().details();
             body.set("when", u.spec().when());
             body.putObject("metadata").put(LoopGuard.METADATA_KEY, LoopGuard.tag(c.id()))
@@ -241,6 +296,11 @@ public final class NylasWriter {
 
     // ------------------------------------------------------------------ failures
 
+    private static Outcome grantExpired(String grant, NylasApiException e) {
+        return new Outcome(Outcome.Status.GRANT_EXPIRED, "grant " + grant + " is expired or revoked: "
+                + e.getMessage(), e, null);
+    }
+
     private static Outcome classify(NylasApiException e, String grant) {
         return switch (e.kind()) {
             case TRANSIENT, RATE_LIMITED, LIMIT_EXCEEDED -> Outcome.retry(e.getMessage(), e,
@@ -248,10 +308,10 @@ public final class NylasWriter {
             case CONFLICT -> "concurrent_idempotent_request".equals(e.type())
                     ? Outcome.retry("the same send is still in flight", e, null)
                     : Outcome.failed(e.getMessage(), e);
-            case AUTHENTICATION -> e.grantExpired() || grant != null && e.grantId() != null
-                    ? new Outcome(Outcome.Status.GRANT_EXPIRED, "grant " + grant + " is expired or revoked: "
-                    + e.getMessage(), e, null)
-                    : new Outcome(Outcome.Status.FATAL, "Nylas refused the API key: " + e.getMessage(), e, null);
+            // only the documented grant failure (401 with provider_error) is the grant's; any other 401 is the key's
+            case AUTHENTICATION -> e.grantExpired() ? grantExpired(grant, e)
+                    : new Outcome(Outcome.Status.FATAL, "Nylas refused the API key set in nylas.api.key (invalid, "
+                    + "rotated or revoked): set a valid key and restart the task; " + e.getMessage(), e, null);
             default -> Outcome.failed(e.getMessage(), e);
         };
     }

@@ -9,11 +9,11 @@ public record Outcome(Status status, String detail, Throwable error, Duration re
         DONE,
         /** Nothing to write (sent already, stale version, calendar newer...). */
         SKIPPED,
-        /** Transient (5xx, timeout, 429 beyond the per-grant waits, idempotent request still in flight). */
+        /** Transient (5xx, timeout, 429 beyond the per-grant waits, idempotent request still in flight): only this action runs again. */
         RETRY,
         /** The record's fault or its owner has no grant: to the DLQ. */
         FAILED,
-        /** The grant is expired or revoked: DLQ or retry, per grant.expired.behavior. */
+        /** The grant is expired or revoked: parked until valid again, or the DLQ, per grant.expired.behavior. */
         GRANT_EXPIRED,
         /** The application's API key is refused: the task stops with the reason. */
         FATAL,

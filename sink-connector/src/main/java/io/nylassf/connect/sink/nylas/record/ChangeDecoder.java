@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads the record shapes the sink accepts into {@link SalesforceChange}s:
@@ -30,6 +31,8 @@ import java.util.Map;
  * A null value (tombstone) decodes to nothing.
  */
 public final class ChangeDecoder {
+    private static final Pattern SALESFORCE_ID = Pattern.compile("[a-zA-Z0-9]{15}|[a-zA-Z0-9]{18}");
+
     private final List<String> ownClientIds;
 
     public ChangeDecoder(List<String> ownClientIds) {
@@ -46,7 +49,7 @@ public final class ChangeDecoder {
         if (cdc != null) {
             return decodeCdc(cdc);
         }
-        if (map.containsKey(SalesforceSchemas.SOBJECT) && map.containsKey(SalesforceSchemas.ID)) {
+        if (map.containsKey(SalesforceSchemas.SOBJECT) || map.containsKey(SalesforceSchemas.ID)) {
             return List.of(decodeOwn(map));
         }
         throw new RecordDecodeException("unsupported record shape (neither io.nylassf.salesforce.Record nor a "
@@ -57,13 +60,22 @@ public final class ChangeDecoder {
     private static SalesforceChange decodeOwn(Map<String, Object> m) {
         String sobject = text(m.get(SalesforceSchemas.SOBJECT));
         String id = text(m.get(SalesforceSchemas.ID));
-        Long version = millis(m.get(SalesforceSchemas.SYSTEM_MODSTAMP));
-        if (sobject == null || id == null || version == null) {
+        Object stamp = m.get(SalesforceSchemas.SYSTEM_MODSTAMP);
+        Long version = millis(stamp);
+        if (sobject == null || id == null || stamp == null) {
             throw new RecordDecodeException("record without sobject, id or system_modstamp");
         }
+        requireSalesforceId(id);
+        if (version == null) {
+            throw new RecordDecodeException("system_modstamp '" + clip(stamp) + "' is not a time");
+        }
         Map<String, String> fields = new LinkedHashMap<>();
-        if (m.get(SalesforceSchemas.FIELDS) instanceof Map<?, ?> f) {
+        Object rawFields = m.get(SalesforceSchemas.FIELDS);
+        if (rawFields instanceof Map<?, ?> f) {
             f.forEach((k, v) -> fields.put(String.valueOf(k), text(v)));
+        } else if (rawFields != null) {
+            throw new RecordDecodeException("fields is " + (rawFields instanceof List<?> ? "a list" : "a "
+                    + rawFields.getClass().getSimpleName()) + ", not a map");
         }
         String changeType = text(m.get(SalesforceSchemas.CHANGE_TYPE));
         return new SalesforceChange(sobject, id, changeType == null ? SalesforceSchemas.UPDATED : changeType,
@@ -117,6 +129,7 @@ public final class ChangeDecoder {
             if (rid == null || rid.endsWith("*")) {
                 continue; // wildcard events (field type conversions) carry no record to act on
             }
+            requireSalesforceId(rid);
             out.add(new SalesforceChange(entity, rid, changeType, commit, user, fields.get("OwnerId"), origin, own,
                     fields, partial, SalesforceSchemas.VIA_CDC));
         }
@@ -135,6 +148,18 @@ public final class ChangeDecoder {
                 out.put(prefix + e.getKey(), text(e.getValue()));
             }
         }
+    }
+
+    /** A Salesforce record ID: 15 or 18 letters and digits (it becomes part of tags, keys and URLs). */
+    static void requireSalesforceId(String id) {
+        if (!SALESFORCE_ID.matcher(id).matches()) {
+            throw new RecordDecodeException("'" + clip(id) + "' is not a Salesforce record ID");
+        }
+    }
+
+    private static String clip(Object v) {
+        String s = String.valueOf(v);
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     /** Case-insensitive header lookup (CDC payloads appear as changeType and changetype). */
@@ -205,7 +230,11 @@ public final class ChangeDecoder {
         }
         String t = s.trim();
         if (t.matches("\\d{10,}")) {
-            return Instant.ofEpochMilli(Long.parseLong(t));
+            try {
+                return Instant.ofEpochMilli(Long.parseLong(t));
+            } catch (NumberFormatException e) {
+                return null; // overflows a long: not a time
+            }
         }
         t = t.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2");
         try {

@@ -1,0 +1,73 @@
+package io.nylassf.connect.sink.nylas;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A SinkTaskContext (Kafka's interface) that records dead-lettered records and requested timeouts. */
+final class RecordingContext implements SinkTaskContext {
+    record Dead(SinkRecord record, Throwable error) {
+    }
+
+    final List<Dead> dlq = new CopyOnWriteArrayList<>();
+    final List<Long> timeouts = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Map<String, String> configs() {
+        return Map.of();
+    }
+
+    @Override
+    public void offset(Map<TopicPartition, Long> offsets) {
+    }
+
+    @Override
+    public void offset(TopicPartition tp, long offset) {
+    }
+
+    @Override
+    public void timeout(long timeoutMs) {
+        timeouts.add(timeoutMs);
+    }
+
+    @Override
+    public Set<TopicPartition> assignment() {
+        return Set.of();
+    }
+
+    @Override
+    public void pause(TopicPartition... partitions) {
+    }
+
+    @Override
+    public void resume(TopicPartition... partitions) {
+    }
+
+    @Override
+    public void requestCommit() {
+    }
+
+    @Override
+    public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
+        return null;
+    }
+
+    @Override
+    public ErrantRecordReporter errantRecordReporter() {
+        return (record, error) -> {
+            dlq.add(new Dead(record, error));
+            return CompletableFuture.completedFuture(null);
+        };
+    }
+
+    String reasons() {
+        return dlq.stream().map(d -> d.error().getMessage()).toList().toString();
+    }
+}
