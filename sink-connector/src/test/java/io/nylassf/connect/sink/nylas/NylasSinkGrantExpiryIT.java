@@ -74,6 +74,7 @@ class NylasSinkGrantExpiryIT {
         String id = String.format("00T%012dAAA", next++);
         Map<String, Object> fields = new HashMap<>(Changes.sendableTask());
         fields.put("Owner.Email", ownerEmail);
+        fields.put("CreatedById", Changes.OWNER);
         fields.put("CreatedDate", Instant.now().toString());
         Map<String, Object> value = new HashMap<>();
         value.put("sobject", "Task");

@@ -80,6 +80,7 @@ class NylasSinkTaskFailurePathsTest {
     static Map<String, Object> taskValue(String id, String ownerEmail) {
         Map<String, Object> fields = new HashMap<>(Changes.sendableTask());
         fields.put("Owner.Email", ownerEmail);
+        fields.put("CreatedById", Changes.OWNER);
         fields.put("CreatedDate", Instant.now().toString());
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("sobject", "Task");
@@ -181,6 +182,7 @@ class NylasSinkTaskFailurePathsTest {
         Map<String, Object> fields = new HashMap<>(times);
         fields.put("Subject", "Call");
         fields.put("Owner.Email", "malformed@example.com");
+        fields.put("CreatedById", Changes.OWNER);
         v.put("fields", fields);
         return v;
     }
@@ -191,11 +193,13 @@ class NylasSinkTaskFailurePathsTest {
         start(Map.of());
         Map<String, String> fields = new HashMap<>(Changes.sendableTask());
         fields.put("Owner.Email", "malformed-struct@example.com");
+        fields.put("CreatedById", Changes.OWNER);
         fields.put("CreatedDate", Instant.now().toString());
         Struct badId = SalesforceSchemas.record("Task", "00T-not-an-id", "created", Instant.now(), Changes.OWNER,
                 Changes.OWNER, null, false, fields, "soql", Instant.now());
         Map<String, String> eventFields = new HashMap<>(Map.of("Subject", "Call", "StartDateTime",
-                "2026-03-01T10:00:00Z", "DurationInMinutes", "1e300", "Owner.Email", "malformed-struct@example.com"));
+                "2026-03-01T10:00:00Z", "DurationInMinutes", "1e300", "Owner.Email", "malformed-struct@example.com",
+                "CreatedById", Changes.OWNER));
         Struct overflow = SalesforceSchemas.record("Event", "00U000000000777AAA", "created", Instant.now(),
                 Changes.OWNER, Changes.OWNER, null, false, eventFields, "soql", Instant.now());
         Schema other = SchemaBuilder.struct().name("something.Else").field("x", Schema.INT32_SCHEMA).build();
