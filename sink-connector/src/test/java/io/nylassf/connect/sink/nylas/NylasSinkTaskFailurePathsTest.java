@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.nylas;
 
+import io.nylassf.connect.sink.RecordingContext;
 import io.nylassf.connect.common.schema.SalesforceSchemas;
 import io.nylassf.testkit.nylas.NylasEmulator;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;

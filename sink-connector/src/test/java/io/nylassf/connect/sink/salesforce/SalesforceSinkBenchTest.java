@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.salesforce;
 
+import io.nylassf.connect.sink.RecordingContext;
 import io.nylassf.connect.common.config.SalesforceAuthMethod;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
 import io.nylassf.connect.common.salesforce.SalesforceSettings;
@@ -50,7 +51,7 @@ class SalesforceSinkBenchTest {
                 "salesforce.client.secret", "secret", "salesforce.internal.domains", "mycorp.com"));
         props.putAll(overrides);
         SalesforceSinkTask task = new SalesforceSinkTask();
-        task.initialize(new FakeContext());
+        task.initialize(new RecordingContext());
         task.start(props);
         List<SinkRecord> all = new ArrayList<>();
         for (int i = 0; i < n; i++) {

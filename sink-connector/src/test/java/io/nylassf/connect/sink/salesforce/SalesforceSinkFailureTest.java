@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.salesforce;
 
+import io.nylassf.connect.sink.RecordingContext;
 import io.nylassf.testkit.salesforce.FieldDef;
 import io.nylassf.testkit.salesforce.SalesforceEmulator;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -32,7 +33,7 @@ class SalesforceSinkFailureTest {
     static final Instant T1 = Instant.parse("2026-03-01T10:00:00Z");
     static SalesforceEmulator sf;
 
-    FakeContext context;
+    RecordingContext context;
     SalesforceSinkTask task;
     long offset;
 
@@ -58,7 +59,7 @@ class SalesforceSinkFailureTest {
         io.nylassf.testkit.connect.ConnectClusterExtension.waitUntil("earlier Bulk jobs done", Duration.ofSeconds(30),
                 () -> sf.bulkJobStates().values().stream().allMatch(st -> List.of("Open", "JobComplete", "Failed",
                         "Aborted").contains(st)));
-        context = new FakeContext();
+        context = new RecordingContext();
     }
 
     @AfterEach

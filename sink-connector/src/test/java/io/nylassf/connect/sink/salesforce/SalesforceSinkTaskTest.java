@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.salesforce;
 
+import io.nylassf.connect.sink.RecordingContext;
 import io.nylassf.connect.common.loop.LoopGuard;
 import io.nylassf.connect.common.schema.NylasSchemas;
 import io.nylassf.testkit.http.FaultInjector;
@@ -37,7 +38,7 @@ class SalesforceSinkTaskTest {
     static final Instant T2 = Instant.parse("2026-03-02T10:00:00Z");
     static SalesforceEmulator sf;
 
-    FakeContext context;
+    RecordingContext context;
     SalesforceSinkTask task;
     long offset;
 
@@ -67,7 +68,7 @@ class SalesforceSinkTaskTest {
         sf.org().clearDuplicateRules();
         sf.org().addDuplicateRule("Contact", "Email", "Contact", "Lead");
         sf.org().addDuplicateRule("Lead", "Email", "Lead", "Contact");
-        context = new FakeContext();
+        context = new RecordingContext();
         start(Map.of());
     }
 

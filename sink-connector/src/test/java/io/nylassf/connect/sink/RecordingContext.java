@@ -1,24 +1,27 @@
-package io.nylassf.connect.sink.salesforce;
+package io.nylassf.connect.sink;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A SinkTaskContext that records timeouts and dead-lettered records. */
-final class FakeContext implements SinkTaskContext {
-    record Dead(SinkRecord record, Throwable error) {
+/**
+ * A SinkTaskContext (Kafka's interface) that records dead-lettered records and requested timeouts, for task tests of
+ * both sinks. With {@link #withDlq} false it answers as a worker with no dead-letter queue.
+ */
+public final class RecordingContext implements SinkTaskContext {
+    public record Dead(SinkRecord record, Throwable error) {
     }
 
-    final List<Dead> dlq = new ArrayList<>();
-    final List<Long> timeouts = new ArrayList<>();
-    boolean withDlq = true;
+    public final List<Dead> dlq = new CopyOnWriteArrayList<>();
+    public final List<Long> timeouts = new CopyOnWriteArrayList<>();
+    public boolean withDlq = true;
 
     @Override
     public Map<String, String> configs() {
@@ -69,5 +72,9 @@ final class FakeContext implements SinkTaskContext {
             dlq.add(new Dead(record, error));
             return CompletableFuture.completedFuture(null);
         };
+    }
+
+    public String reasons() {
+        return dlq.stream().map(d -> d.error().getMessage()).toList().toString();
     }
 }
