@@ -1,13 +1,8 @@
 package io.nylassf.connect.sink.nylas;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.nylassf.connect.common.metrics.TaskMBeans;
 
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import java.lang.management.ManagementFactory;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,30 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * registration alone.
  */
 public final class NylasSinkMetrics implements NylasSinkMetricsMBean, AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(NylasSinkMetrics.class);
-    /** Which instance holds each name, so only the holder unregisters it. */
-    private static final Map<ObjectName, NylasSinkMetrics> HOLDERS = new ConcurrentHashMap<>();
 
     private final AtomicLong notAuthorized = new AtomicLong();
     private final AtomicLong dlq = new AtomicLong();
     private ObjectName name;
 
     public NylasSinkMetrics register(String connector, int task) {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName n = new ObjectName("io.nylassf.connect:type=nylas-sink-task-metrics,connector="
-                    + ObjectName.quote(connector == null ? "unnamed" : connector) + ",task=" + task);
-            synchronized (HOLDERS) {
-                if (server.isRegistered(n)) {
-                    server.unregisterMBean(n);
-                }
-                server.registerMBean(this, n);
-                HOLDERS.put(n, this);
-            }
-            this.name = n;
-        } catch (Exception e) {
-            log.warn("Could not register Nylas sink metrics MBean: {}", e.toString());
-        }
+        this.name = TaskMBeans.register(this, "nylas-sink-task-metrics", connector, task);
         return this;
     }
 
@@ -67,18 +45,6 @@ public final class NylasSinkMetrics implements NylasSinkMetricsMBean, AutoClosea
 
     @Override
     public void close() {
-        if (name == null) {
-            return;
-        }
-        synchronized (HOLDERS) {
-            if (HOLDERS.remove(name, this)) {
-                try {
-                    ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-                } catch (Exception e) {
-                    log.debug("Could not unregister {}", name, e);
-                }
-            }
-        }
-        name = null;
+        TaskMBeans.unregister(name, this);
     }
 }

@@ -1,12 +1,9 @@
 package io.nylassf.connect.sink.salesforce;
 
+import io.nylassf.connect.common.metrics.TaskMBeans;
 import io.nylassf.connect.common.salesforce.ApiLimitTracker;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,7 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * task=<n>}. Every record that is not written is counted somewhere: skipped, conflict or DLQ.
  */
 public final class SinkMetrics implements SinkMetricsMBean, AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(SinkMetrics.class);
 
     final AtomicLong created = new AtomicLong();
     final AtomicLong updated = new AtomicLong();
@@ -33,19 +29,7 @@ public final class SinkMetrics implements SinkMetricsMBean, AutoCloseable {
     /** Registers under Connect's task number ({@code task.index}, set by the connector in each task config). */
     public SinkMetrics register(String connector, int task, ApiLimitTracker limits) {
         this.limits = limits;
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName n = new ObjectName("io.nylassf.connect:type=salesforce-sink-task-metrics,connector="
-                    + ObjectName.quote(connector == null ? "unnamed" : connector) + ",task=" + task);
-            if (server.isRegistered(n)) {
-                // a previous incarnation of this task that was not stopped cleanly: the live task owns the name
-                server.unregisterMBean(n);
-            }
-            server.registerMBean(this, n);
-            this.name = n;
-        } catch (Exception e) {
-            log.warn("Could not register sink metrics MBean: {}", e.toString());
-        }
+        this.name = TaskMBeans.register(this, "salesforce-sink-task-metrics", connector, task);
         return this;
     }
 
@@ -122,13 +106,6 @@ public final class SinkMetrics implements SinkMetricsMBean, AutoCloseable {
 
     @Override
     public void close() {
-        if (name != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-            } catch (Exception e) {
-                log.debug("Could not unregister {}", name, e);
-            }
-            name = null;
-        }
+        TaskMBeans.unregister(name, this);
     }
 }

@@ -1,16 +1,13 @@
 package io.nylassf.connect.source.nylas;
 
+import io.nylassf.connect.common.metrics.TaskMBeans;
 import io.nylassf.connect.common.schema.NylasSchemas;
 import io.nylassf.connect.source.nylas.read.ReadScheduler;
 import io.nylassf.connect.source.nylas.webhook.WebhookServer;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Set;
@@ -19,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Counters of one task, registered as an MBean for the task's lifetime. */
 public final class NylasSourceMetrics implements NylasSourceMetricsMBean, ReadScheduler.Listener, WebhookServer.Listener {
-    private static final Logger log = LoggerFactory.getLogger(NylasSourceMetrics.class);
     private static final int WINDOW = 4096;
 
     private final AtomicLong read = new AtomicLong();
@@ -34,28 +30,11 @@ public final class NylasSourceMetrics implements NylasSourceMetricsMBean, ReadSc
     private ObjectName name;
 
     public void register(String connector, int task) {
-        try {
-            name = new ObjectName("io.nylassf.connect:type=nylas-source-task,connector="
-                    + ObjectName.quote(connector == null ? "unknown" : connector) + ",task=" + task);
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(this, name);
-        } catch (Exception e) {
-            log.warn("Could not register task metrics: {}", e.toString());
-            name = null;
-        }
+        name = TaskMBeans.register(this, "nylas-source-task", connector, task);
     }
 
     public void unregister() {
-        if (name != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-            } catch (Exception ignored) {
-                // already gone
-            }
-        }
+        TaskMBeans.unregister(name, this);
     }
 
     public void acknowledged(SourceRecord record) {
