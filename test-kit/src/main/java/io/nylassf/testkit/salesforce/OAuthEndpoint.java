@@ -47,6 +47,7 @@ final class OAuthEndpoint {
     private final String orgId;
     private final byte[] signingKey = "emulator-signing-key".getBytes(StandardCharsets.UTF_8);
     private volatile String baseUrl;
+    private volatile String jwtAudience = "https://login.salesforce.com";
 
     OAuthEndpoint(List<JwtConsumer> jwtConsumers, List<ClientCredentials> clientCredentials, List<RefreshToken> refreshTokens,
                   TokenStore tokens, Function<String, String> userIdByUsername, Clock clock, String orgId) {
@@ -127,9 +128,15 @@ final class OAuthEndpoint {
         return success(username);
     }
 
+    /** Like Salesforce: {@code aud} must name this org's authorization server, never the URL that was called. */
     private boolean acceptedAudience(String aud) {
         String a = aud.endsWith("/") ? aud.substring(0, aud.length() - 1) : aud;
-        return a.equals("https://login.salesforce.com") || a.equals("https://test.salesforce.com") || a.equals(baseUrl);
+        return a.equals(jwtAudience);
+    }
+
+    /** The authorization server this org answers for: login.salesforce.com (production) unless set otherwise. */
+    void jwtAudience(String audience) {
+        this.jwtAudience = audience;
     }
 
     private EmulatorResponse clientCredentials(EmulatorRequest request, Map<String, String> form) {

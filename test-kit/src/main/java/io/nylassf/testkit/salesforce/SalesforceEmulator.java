@@ -94,6 +94,12 @@ public final class SalesforceEmulator implements AutoCloseable {
     }
 
     /** Login URL and instance URL, e.g. {@code http://127.0.0.1:54321}. */
+    /** Sets the JWT audience this org accepts (default https://login.salesforce.com; a sandbox: test.salesforce.com). */
+    public SalesforceEmulator jwtAudience(String audience) {
+        oauth.jwtAudience(audience);
+        return this;
+    }
+
     public String baseUrl() { return server.baseUrl(); }
     public int port() { return server.port(); }
     public String apiVersion() { return API_VERSION; }

@@ -93,8 +93,14 @@ class OAuthTest {
         SfHttp http = new SfHttp(t.get("instance_url").asText(), t.get("access_token").asText());
         HttpResponse<String> q = http.get("/query?q=SELECT+Id+FROM+Contact");
         assertEquals(200, q.statusCode(), q.body());
-        // the login URL itself is an accepted audience too
-        assertEquals(200, jwtGrant(jwt(keys, "consumer-key", "sync@acme.example", sf.baseUrl(), clock.instant().plusSeconds(120))).statusCode());
+        // aud names the authorization server, never the login URL that was called (a My Domain or this emulator)
+        HttpResponse<String> loginUrlAud = jwtGrant(jwt(keys, "consumer-key", "sync@acme.example", sf.baseUrl(),
+                clock.instant().plusSeconds(120)));
+        assertEquals(400, loginUrlAud.statusCode());
+        assertEquals("invalid_grant", SfHttp.json(loginUrlAud).get("error").asText());
+        // a production org does not take the sandbox server as audience
+        assertEquals("invalid_grant", SfHttp.json(jwtGrant(jwt(keys, "consumer-key", "sync@acme.example",
+                "https://test.salesforce.com", clock.instant().plusSeconds(120)))).get("error").asText());
     }
 
     @Test

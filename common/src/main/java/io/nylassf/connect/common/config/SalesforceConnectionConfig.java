@@ -20,8 +20,8 @@ public final class SalesforceConnectionConfig {
 
     public static final String LOGIN_URL = "salesforce.login.url";
     private static final String LOGIN_URL_DOC = "OAuth login URL: https://login.salesforce.com for production, "
-            + "https://test.salesforce.com for sandboxes, a My Domain URL, or an emulator's URL. It is also the JWT "
-            + "audience. The instance URL comes back with the token.";
+            + "https://test.salesforce.com for sandboxes, a My Domain URL, or an emulator's URL. The instance URL comes "
+            + "back with the token.";
     public static final String LOGIN_URL_DEFAULT = "https://login.salesforce.com";
 
     public static final String API_VERSION = "salesforce.api.version";
@@ -49,6 +49,12 @@ public final class SalesforceConnectionConfig {
     private static final String JWT_PRIVATE_KEY_DOC = "PEM-encoded PKCS#8 RSA private key that signs the JWT "
             + "assertion; required for jwt_bearer. A secret: use a config provider such as ${file:...}.";
 
+    public static final String JWT_AUDIENCE = "salesforce.jwt.audience";
+    private static final String JWT_AUDIENCE_DOC = "The JWT 'aud' claim: the authorization server, which is not "
+            + "the login URL when that is a My Domain. Unset (the default): https://test.salesforce.com when "
+            + "salesforce.login.url is test.salesforce.com or a *.sandbox.my.salesforce.com My Domain, else "
+            + "https://login.salesforce.com. Set it for an Experience Cloud site's URL.";
+
     public static final String REFRESH_TOKEN = "salesforce.refresh.token";
     private static final String REFRESH_TOKEN_DOC = "OAuth refresh token; required for refresh_token. A secret.";
 
@@ -58,6 +64,7 @@ public final class SalesforceConnectionConfig {
     public static final int REQUEST_TIMEOUT_MS_DEFAULT = 60_000;
 
     private final String loginUrl;
+    private final String jwtAudience;
     private final String apiVersion;
     private final SalesforceAuthMethod authMethod;
     private final String clientId;
@@ -69,6 +76,9 @@ public final class SalesforceConnectionConfig {
 
     public SalesforceConnectionConfig(AbstractConfig config) {
         this.loginUrl = NylasConnectionConfig.stripTrailingSlash(config.getString(LOGIN_URL));
+        String audience = config.getString(JWT_AUDIENCE);
+        this.jwtAudience = audience == null || audience.isBlank() ? null
+                : NylasConnectionConfig.stripTrailingSlash(audience.trim());
         this.apiVersion = config.getString(API_VERSION);
         this.authMethod = SalesforceAuthMethod.fromConfig(config.getString(AUTH_METHOD));
         this.clientId = config.getString(CLIENT_ID);
@@ -102,6 +112,8 @@ public final class SalesforceConnectionConfig {
                         "Integration username", new AuthMethodRecommender(SalesforceAuthMethod.JWT_BEARER))
                 .define(JWT_PRIVATE_KEY, Type.PASSWORD, null, null, Importance.HIGH, JWT_PRIVATE_KEY_DOC,
                         Width.LONG, "JWT private key (PEM)", new AuthMethodRecommender(SalesforceAuthMethod.JWT_BEARER))
+                .define(JWT_AUDIENCE, Type.STRING, null, Validators.httpUrl(), Importance.LOW, JWT_AUDIENCE_DOC,
+                        Width.LONG, "JWT audience", new AuthMethodRecommender(SalesforceAuthMethod.JWT_BEARER))
                 .define(REFRESH_TOKEN, Type.PASSWORD, null, null, Importance.HIGH, REFRESH_TOKEN_DOC, Width.LONG,
                         "Refresh token", new AuthMethodRecommender(SalesforceAuthMethod.REFRESH_TOKEN))
                 .define(REQUEST_TIMEOUT_MS, Type.INT, REQUEST_TIMEOUT_MS_DEFAULT, Range.between(1_000, 600_000),
@@ -163,6 +175,7 @@ public final class SalesforceConnectionConfig {
     public String username() { return username; }
     public Password jwtPrivateKey() { return jwtPrivateKey; }
     public Password refreshToken() { return refreshToken; }
+    public String jwtAudience() { return jwtAudience; }
     public Duration requestTimeout() { return requestTimeout; }
 
     /** Shows a setting only for the auth methods that use it; the auth-method setting lists its values. */

@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * OAuth 2.0 JWT bearer: an RS256 assertion ({@code iss} consumer key, {@code sub} username, {@code aud} login
- * URL, {@code exp} under 3 minutes ahead) signed with the connected app's private key. No refresh token: a new
+ * OAuth 2.0 JWT bearer: an RS256 assertion ({@code iss} consumer key, {@code sub} username, {@code aud} the
+ * authorization server (login or test.salesforce.com, never a My Domain URL), {@code exp} under 3 minutes ahead) signed with the connected app's private key. No refresh token: a new
  * assertion is signed whenever a token is needed.
  */
 final class JwtBearerAuth extends OAuthTokenAuth {
@@ -48,7 +48,7 @@ final class JwtBearerAuth extends OAuthTokenAuth {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(settings.clientId())
                 .subject(settings.username())
-                .audience(settings.loginUrl())
+                .audience(settings.jwtAudience())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(LIFETIME)))
                 .jwtID(UUID.randomUUID().toString())
