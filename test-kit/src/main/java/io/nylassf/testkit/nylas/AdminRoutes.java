@@ -36,6 +36,11 @@ final class AdminRoutes {
             return NylasJson.single(c.requestId(), emulator.grant(grant(c)));
         });
 
+        r.admin("POST", P + "/time-bounds", c -> {
+            emulator.timeBounds(TimeBounds.parse(c.json().path("bounds").asText("strict")));
+            return NylasJson.single(c.requestId(), NylasJson.object().put("bounds",
+                    emulator.timeBounds().name().toLowerCase(java.util.Locale.ROOT)));
+        });
         r.admin("POST", P + "/api-key", c -> {
             emulator.rotateApiKey(c.json().path("api_key").asText());
             return NylasJson.single(c.requestId(), NylasJson.object().put("rotated", true));

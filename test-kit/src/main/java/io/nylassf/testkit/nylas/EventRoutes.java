@@ -7,19 +7,23 @@ import io.nylassf.testkit.http.EmulatorResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * {@code /v3/grants/{grantId}/events} and {@code /calendars}. Range filter: an event is returned when its
  * {@code [start, end)} overlaps {@code [start, end)} of the query (a point-in-time event when it lies inside).
- * {@code updated_after} is inclusive, {@code updated_before} exclusive, and both are ignored alongside
+ * Whether {@code updated_after} and {@code updated_before} include their bound is the {@link TimeBounds} switch
+ * (undocumented by Nylas; strict by default); both are ignored alongside
  * {@code metadata_pair}, as documented.
  */
 final class EventRoutes {
     private final EventStore store;
 
     private final MetadataIndex index;
+    private final Supplier<TimeBounds> bounds;
 
-    EventRoutes(EventStore store, MetadataIndex index) {
+    EventRoutes(EventStore store, MetadataIndex index, Supplier<TimeBounds> bounds) {
+        this.bounds = bounds;
         this.store = store;
         this.index = index;
     }
@@ -71,11 +75,12 @@ final class EventRoutes {
                 return beforeEnd && afterStart;
             });
         }
+        TimeBounds b = bounds.get();
         if (updatedAfter != null) {
-            ps.add(e -> e.path("updated_at").asLong() >= updatedAfter);
+            ps.add(e -> e.path("updated_at").asLong() >= b.lowest(updatedAfter));
         }
         if (updatedBefore != null) {
-            ps.add(e -> e.path("updated_at").asLong() < updatedBefore);
+            ps.add(e -> e.path("updated_at").asLong() <= b.highest(updatedBefore));
         }
         if (pair != null) {
             ps.add(pair.and(index::indexed));

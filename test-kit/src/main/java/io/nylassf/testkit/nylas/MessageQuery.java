@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The filters of {@code GET /messages}. Time window: {@code received_after} is inclusive ({@code date >= t}) and
- * {@code received_before} exclusive ({@code date < t}), so adjacent windows {@code [a,b)}, {@code [b,c)} neither
- * overlap nor leave gaps. {@code metadata_pair} is answered from Nylas' own index and cannot be combined with
+ * The filters of {@code GET /messages}. Time window: whether {@code received_after} and {@code received_before}
+ * include an object stamped exactly on them is undocumented, so it is the emulator's {@link TimeBounds} switch
+ * (strict by default). {@code metadata_pair} is answered from Nylas' own index and cannot be combined with
  * the filters that go to the provider (400), as documented.
  */
 final class MessageQuery {
@@ -28,8 +28,14 @@ final class MessageQuery {
     final boolean includeTracking;
     final List<String> select;
     final Predicate<ObjectNode> filter;
+    private final TimeBounds bounds;
 
     MessageQuery(NylasCall call) {
+        this(call, TimeBounds.STRICT);
+    }
+
+    MessageQuery(NylasCall call, TimeBounds bounds) {
+        this.bounds = bounds;
         String rid = call.requestId();
         receivedAfter = call.longParam("received_after");
         receivedBefore = call.longParam("received_before");
@@ -90,11 +96,11 @@ final class MessageQuery {
 
     /** Sort values (negated dates) covering the time window, for {@link SortedIndex#page}. */
     long fromSort() {
-        return receivedBefore == null ? Long.MIN_VALUE : -(receivedBefore - 1);
+        return receivedBefore == null ? Long.MIN_VALUE : -bounds.highest(receivedBefore);
     }
 
     long toSort() {
-        return receivedAfter == null ? Long.MAX_VALUE : -receivedAfter + 1;
+        return receivedAfter == null ? Long.MAX_VALUE : -bounds.lowest(receivedAfter) + 1;
     }
 
     /** The message as this query asks to see it: headers and tracking only on request, {@code select} applied. */

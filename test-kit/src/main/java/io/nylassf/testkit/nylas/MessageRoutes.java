@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** {@code /v3/grants/{grantId}/messages...}: list, get, update, delete and send. */
 final class MessageRoutes {
@@ -20,8 +21,11 @@ final class MessageRoutes {
     private final MessageSender sender;
     private final IdempotencyCache idempotency;
     private final MetadataIndex index;
+    private final Supplier<TimeBounds> bounds;
 
-    MessageRoutes(MessageStore store, MessageSender sender, IdempotencyCache idempotency, MetadataIndex index) {
+    MessageRoutes(MessageStore store, MessageSender sender, IdempotencyCache idempotency, MetadataIndex index,
+                  Supplier<TimeBounds> bounds) {
+        this.bounds = bounds;
         this.store = store;
         this.sender = sender;
         this.idempotency = idempotency;
@@ -39,7 +43,7 @@ final class MessageRoutes {
 
     private EmulatorResponse list(NylasCall call) {
         int limit = call.limit(50, 200);
-        MessageQuery q = new MessageQuery(call);
+        MessageQuery q = new MessageQuery(call, bounds.get());
         Predicate<ObjectNode> filter = call.param("metadata_pair") == null ? q.filter
                 : q.filter.and(index::indexed);
         SortedIndex.Page page = store.index(call.grantId())

@@ -43,6 +43,7 @@ public final class NylasEmulator implements AutoCloseable {
     private final NylasRouter router;
     private volatile String apiKey;
     private final MetadataIndex metadataIndex;
+    private volatile TimeBounds timeBounds = TimeBounds.STRICT;
 
     private NylasEmulator(Builder b) {
         this.config = b;
@@ -66,9 +67,10 @@ public final class NylasEmulator implements AutoCloseable {
         RateLimiter perGrant = new RateLimiter(clock, b.rateLimitPerSecond);
         RateLimiter sends = new RateLimiter(clock, b.sendRateLimitPerSecond);
         new GrantRoutes(grants).register(router);
-        new MessageRoutes(messages, sender, new IdempotencyCache(clock, b.idempotencyTtl), metadataIndex)
+        new MessageRoutes(messages, sender, new IdempotencyCache(clock, b.idempotencyTtl), metadataIndex,
+                () -> timeBounds)
                 .register(router, perGrant, sends);
-        new EventRoutes(events, metadataIndex).register(router, perGrant);
+        new EventRoutes(events, metadataIndex, () -> timeBounds).register(router, perGrant);
         new ContactRoutes(contacts).register(router, perGrant);
         new WebhookRoutes(registry).register(router);
         new AdminRoutes(this).register(router);
@@ -100,6 +102,18 @@ public final class NylasEmulator implements AutoCloseable {
 
     public String apiKey() {
         return apiKey;
+    }
+
+    /**
+     * Whether {@code *_after}/{@code *_before} time filters include an object stamped exactly on the bound
+     * (undocumented by Nylas): {@link TimeBounds#STRICT} (default) or {@link TimeBounds#INCLUSIVE}.
+     */
+    public void timeBounds(TimeBounds bounds) {
+        this.timeBounds = java.util.Objects.requireNonNull(bounds, "bounds");
+    }
+
+    public TimeBounds timeBounds() {
+        return timeBounds;
     }
 
     /**

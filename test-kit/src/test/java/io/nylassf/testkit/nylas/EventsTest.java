@@ -126,7 +126,12 @@ class EventsTest {
         assertEquals(List.of("early", "late", "allday").size(), api.get(p).data().size());
         assertEquals(4, api.get(p + "show_cancelled=true").data().size());
         assertEquals(List.of("late"), titles(api.get(p + "start=" + (T + 3600) + "&end=" + (T + 8000))));
+        assertEquals(List.of("allday"), titles(api.get(p + "updated_after=" + (later - 1))));
+        assertEquals(List.of(), titles(api.get(p + "updated_after=" + later)), "strict by default");
+        e.timeBounds(TimeBounds.INCLUSIVE);
         assertEquals(List.of("allday"), titles(api.get(p + "updated_after=" + later)));
+        assertEquals(List.of("allday", "early", "late"), titles(api.get(p + "updated_before=" + later)));
+        e.timeBounds(TimeBounds.STRICT);
         assertEquals(List.of("early", "late"), titles(api.get(p + "updated_before=" + later)));
         assertEquals(List.of("late"), titles(api.get(p + "metadata_pair=key1:sf:00U1")));
         assertEquals(List.of("late"), titles(api.get(p + "ical_uid=late@acme")));

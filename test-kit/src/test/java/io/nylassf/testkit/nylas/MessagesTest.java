@@ -102,13 +102,23 @@ class MessagesTest {
     }
 
     @Test
-    void receivedAfterIsInclusiveAndReceivedBeforeExclusive() {
+    void boundsAreStrictByDefaultAndInclusiveOnRequest() {
         String g = grantWith(30); // dates T0 .. T0+9, three per second
         Api api = new Api(nylas.emulator());
-        List<JsonNode> window = all(api, "/v3/grants/" + g + "/messages?limit=7&received_after=" + (T0 + 2)
-                + "&received_before=" + (T0 + 5));
-        assertEquals(9, window.size());
-        window.forEach(m -> assertTrue(m.get("date").asLong() >= T0 + 2 && m.get("date").asLong() < T0 + 5));
+        String window = "/v3/grants/" + g + "/messages?limit=7&received_after=" + (T0 + 2) + "&received_before="
+                + (T0 + 5);
+        assertEquals(TimeBounds.STRICT, nylas.emulator().timeBounds());
+        List<JsonNode> strict = all(api, window);
+        assertEquals(6, strict.size(), "T0+3 and T0+4 only");
+        strict.forEach(m -> assertTrue(m.get("date").asLong() > T0 + 2 && m.get("date").asLong() < T0 + 5));
+        try {
+            nylas.emulator().timeBounds(TimeBounds.INCLUSIVE);
+            List<JsonNode> inclusive = all(api, window);
+            assertEquals(12, inclusive.size(), "T0+2 .. T0+5");
+            inclusive.forEach(m -> assertTrue(m.get("date").asLong() >= T0 + 2 && m.get("date").asLong() <= T0 + 5));
+        } finally {
+            nylas.emulator().timeBounds(TimeBounds.STRICT);
+        }
     }
 
     @Test

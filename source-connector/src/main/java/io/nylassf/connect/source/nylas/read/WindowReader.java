@@ -28,9 +28,17 @@ import java.util.Map;
  * skipped. No gap (nothing after the offset was written before it) and no duplicate (nothing at or before it is
  * written again). A window that finds more than {@code maxWindowRecords} objects is halved and read again, so
  * memory stays bounded.
+ *
+ * <p>Nylas does not document whether {@code *_after} and {@code *_before} include an object stamped exactly on
+ * them. So each window asks from {@link #OVERLAP_SECONDS} before its start (a strict {@code after} still returns
+ * the start second; an inclusive one returns a second that the previous window read, which the offset skips)
+ * and keeps only what is before its end (an inclusive {@code before} returns the end second too; the next window
+ * reads it). Nothing on a boundary is lost or handed out twice under either reading.
  */
 public final class WindowReader implements StreamReader {
     private static final Logger log = LoggerFactory.getLogger(WindowReader.class);
+    /** How far each window reaches back into the previous one. */
+    static final long OVERLAP_SECONDS = 1;
     private static final Comparator<Item> ORDER = Comparator.comparingLong(Item::time).thenComparing(Item::id);
 
     private record Item(long time, String id, JsonNode json) {
@@ -111,7 +119,9 @@ public final class WindowReader implements StreamReader {
             pageToken = null;
             buffer.clear();
         }
-        Page<? extends NylasObject> page = source.page(windowStart, windowEnd, pageToken, settings.pageSize());
+        Page<? extends NylasObject> page = source.page(windowStart - OVERLAP_SECONDS, windowEnd, pageToken,
+                settings.pageSize());
+        long lowest = position == null ? windowStart : windowStart - OVERLAP_SECONDS;
         for (NylasObject o : page.data()) {
             Long time = source.time(o.json());
             String id = o.id();
@@ -119,7 +129,9 @@ public final class WindowReader implements StreamReader {
                 log.warn("{}: skipping an object without id or time", partition);
                 continue;
             }
-            buffer.put(id, new Item(time, id, o.json()));
+            if (time >= lowest && time < windowEnd) {
+                buffer.put(id, new Item(time, id, o.json()));
+            }
         }
         if (buffer.size() > settings.maxWindowRecords() && windowEnd - windowStart > 1) {
             span = Math.max(1, (windowEnd - windowStart) / 2);

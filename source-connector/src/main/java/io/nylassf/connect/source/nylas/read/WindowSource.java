@@ -11,7 +11,10 @@ import io.nylassf.connect.source.nylas.mapping.RecordMapper;
 
 /** What a {@link WindowReader} reads: a time-filtered list call and the field its windows are built on. */
 public interface WindowSource {
-    /** One page of the objects with {@code start <= time < end} (seconds). */
+    /**
+     * One page of the objects the API's {@code *_after=start} and {@code *_before=end} filters return (seconds);
+     * whether either bound is inclusive is undocumented, so the caller asks wider and filters.
+     */
     Page<? extends NylasObject> page(long start, long end, String pageToken, int limit);
 
     /** The object's window time in seconds, or null when it has none (such objects are skipped). */
