@@ -51,6 +51,13 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
             + "caught up (a full page is followed by the next window at once).";
     public static final int POLL_INTERVAL_MS_DEFAULT = 30_000;
 
+    public static final String READ_LAG_MS = "salesforce.read.lag.ms";
+    private static final String READ_LAG_MS_DOC = "Each window reads rows whose SystemModstamp is at least this far "
+            + "behind now. SystemModstamp is set inside a transaction, so a long transaction can commit a row after "
+            + "rows with later stamps were read; the lag gives it time to become visible before the watermark "
+            + "passes it. Raise it if the org runs long batch jobs; changes reach Kafka this much later.";
+    public static final int READ_LAG_MS_DEFAULT = 10_000;
+
     public static final String BATCH_SIZE = "salesforce.batch.size";
     private static final String BATCH_SIZE_DOC = "LIMIT of one SOQL window: rows read per object per query "
             + "(pages of the answer are followed through nextRecordsUrl).";
@@ -134,6 +141,8 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
                 .group(POLLING_GROUP)
                 .define(POLL_INTERVAL_MS, Type.INT, POLL_INTERVAL_MS_DEFAULT, Range.between(100, 86_400_000),
                         Importance.MEDIUM, POLL_INTERVAL_MS_DOC, Width.SHORT, "Poll interval (ms)")
+                .define(READ_LAG_MS, Type.INT, READ_LAG_MS_DEFAULT, Range.between(0, 3_600_000),
+                        Importance.LOW, READ_LAG_MS_DOC, Width.SHORT, "Read lag (ms)")
                 .define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, Range.between(1, 2_000), Importance.LOW,
                         BATCH_SIZE_DOC, Width.SHORT, "Rows per window")
                 .group(LOOP_GROUP)
@@ -187,6 +196,10 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
 
     public int pollIntervalMs() {
         return getInt(POLL_INTERVAL_MS);
+    }
+
+    public int readLagMs() {
+        return getInt(READ_LAG_MS);
     }
 
     public int batchSize() {

@@ -60,7 +60,7 @@ public class SalesforceSourceTask extends SourceTask {
             Map<String, Object> stored = context.offsetStorageReader().offset(ObjectOffset.partition(sobject));
             ObjectOffset offset = stored == null ? null : ObjectOffset.fromMap(stored);
             readers.add(new ObjectReader(sobject, config.fields().select(sobject), offset, config.startFrom(),
-                    config.batchSize()));
+                    config.batchSize(), config.readLagMs()));
             log.info("Salesforce source reads {} from {}", sobject, offset == null
                     ? (config.startFrom() == null ? "the beginning" : config.startFrom()) : offset);
         }

@@ -22,11 +22,15 @@ public final class ObjectReader {
     private final List<String> fields;
     private final Instant startFrom;
     private final int limit;
+    private final long lagMs;
     private ObjectOffset position;
     private long dueAtMs;
     private int failures;
 
-    public ObjectReader(String sobject, List<String> fields, ObjectOffset stored, Instant startFrom, int limit) {
+    /** @param lagMs how far behind now each window ends ({@code salesforce.read.lag.ms}) */
+    public ObjectReader(String sobject, List<String> fields, ObjectOffset stored, Instant startFrom, int limit,
+                        long lagMs) {
+        this.lagMs = lagMs;
         this.sobject = sobject;
         this.fields = List.copyOf(fields);
         this.position = stored;
@@ -46,8 +50,8 @@ public final class ObjectReader {
         return dueAtMs;
     }
 
-    public String nextQuery() {
-        return SoqlWindow.query(sobject, fields, position, startFrom, limit);
+    public String nextQuery(long nowMs) {
+        return SoqlWindow.query(sobject, fields, position, startFrom, Instant.ofEpochMilli(nowMs - lagMs), limit);
     }
 
     /**
@@ -55,7 +59,7 @@ public final class ObjectReader {
      * window. The rows come back oldest first.
      */
     public List<ChangeRow> read(Function<String, List<Map<String, Object>>> queryAll, long nowMs, long intervalMs) {
-        List<Map<String, Object>> raw = queryAll.apply(nextQuery());
+        List<Map<String, Object>> raw = queryAll.apply(nextQuery(nowMs));
         failures = 0;
         List<ChangeRow> rows = new ArrayList<>(raw.size());
         for (Map<String, Object> r : raw) {

@@ -14,9 +14,14 @@ import java.util.List;
  *
  * <pre>
  * SELECT f1, f2, ... FROM Task
- *  WHERE SystemModstamp &gt;= :wm+1ms OR (SystemModstamp &gt;= :wm AND SystemModstamp &lt; :wm+1ms AND Id &gt; :lastId)
+ *  WHERE (SystemModstamp &gt;= :wm+1ms OR (SystemModstamp &gt;= :wm AND SystemModstamp &lt; :wm+1ms AND Id &gt; :lastId))
+ *    AND SystemModstamp &lt;= :now-lag
  *  ORDER BY SystemModstamp, Id LIMIT n
  * </pre>
+ *
+ * The upper bound keeps the window behind rows still being committed: {@code SystemModstamp} is stamped inside a
+ * transaction, so a long one can commit a row after others with a later stamp were read. Without the bound the
+ * watermark would pass that row and it would never be read.
  *
  * The watermark is a millisecond bucket rather than an exact {@code =}: Salesforce renders date-times to the
  * millisecond, so a stored stamp with finer precision (as some stores keep) still falls in its bucket instead of
@@ -32,18 +37,29 @@ public final class SoqlWindow {
     /** @param offset where the object stands, or null; {@code startFrom} applies only without an offset */
     public static String query(String sobject, List<String> fields, ObjectOffset offset, Instant startFrom,
                                int limit) {
+        return query(sobject, fields, offset, startFrom, null, limit);
+    }
+
+    /** @param upTo the newest stamp to read ({@code now - lag}), or null for no upper bound */
+    public static String query(String sobject, List<String> fields, ObjectOffset offset, Instant startFrom,
+                               Instant upTo, int limit) {
         StringBuilder q = new StringBuilder("SELECT ").append(String.join(", ", fields)).append(" FROM ")
                 .append(sobject);
+        String lower = null;
         if (offset != null) {
             Instant wm = bucket(offset.systemModstamp());
             String next = literal(wm.plusMillis(1));
-            q.append(" WHERE SystemModstamp >= ").append(next);
+            lower = "SystemModstamp >= " + next;
             if (offset.lastId() != null) {
-                q.append(" OR (SystemModstamp >= ").append(literal(wm)).append(" AND SystemModstamp < ").append(next)
-                        .append(" AND Id > ").append(Soql.quote(offset.lastId())).append(')');
+                lower = "(" + lower + " OR (SystemModstamp >= " + literal(wm) + " AND SystemModstamp < " + next
+                        + " AND Id > " + Soql.quote(offset.lastId()) + "))";
             }
         } else if (startFrom != null) {
-            q.append(" WHERE SystemModstamp >= ").append(literal(bucket(startFrom)));
+            lower = "SystemModstamp >= " + literal(bucket(startFrom));
+        }
+        String upper = upTo == null ? null : "SystemModstamp <= " + literal(bucket(upTo));
+        if (lower != null || upper != null) {
+            q.append(" WHERE ").append(lower == null ? upper : upper == null ? lower : lower + " AND " + upper);
         }
         return q.append(" ORDER BY SystemModstamp, Id LIMIT ").append(limit).toString();
     }

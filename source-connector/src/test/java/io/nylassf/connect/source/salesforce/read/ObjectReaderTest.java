@@ -41,19 +41,49 @@ class ObjectReaderTest {
     }
 
     private static ObjectReader reader(int limit) {
-        return new ObjectReader("Task", ObjectFields.withExtras(List.of()).select("Task"), null, null, limit);
+        return reader(limit, 0);
     }
 
+    private static ObjectReader reader(int limit, long lagMs) {
+        return new ObjectReader("Task", ObjectFields.withExtras(List.of()).select("Task"), null, null, limit, lagMs);
+    }
+
+    /** Reads windows at the emulator's current time until the reader waits for its interval. */
     private static List<ChangeRow> drain(ObjectReader r) {
         List<ChangeRow> all = new ArrayList<>();
+        long now = CLOCK.millis();
         for (int i = 0; i < 1_000; i++) {
-            List<ChangeRow> rows = r.read(q -> sf.org().queryAll(q).records(), 0, 1_000);
+            List<ChangeRow> rows = r.read(q -> sf.org().queryAll(q).records(), now, 1_000);
             all.addAll(rows);
-            if (r.dueAtMs() > 0) {
+            if (r.dueAtMs() > now) {
                 return all;
             }
         }
         throw new AssertionError("never caught up");
+    }
+
+    @Test
+    void aRowCommittedLateWithAnEarlierStampIsReadWithinTheLag() {
+        Instant t = CLOCK.instant();
+        String visible = sf.org().insert("Task", Map.of("Subject", "committed at once"));
+        CLOCK.advance(Duration.ofSeconds(1));
+        ObjectReader r = reader(100, 5_000);
+        assertEquals(List.of(), drain(r), "inside the lag: not read yet");
+        // a long transaction commits a row stamped before the one already visible
+        CLOCK.set(t.minusSeconds(2));
+        String late = sf.org().insert("Task", Map.of("Subject", "committed late"));
+        CLOCK.set(t.plusSeconds(10));
+        assertEquals(List.of(late, visible), drain(r).stream().map(ChangeRow::id).toList());
+
+        ObjectReader noLag = reader(100, 0);
+        sf.org().clear();
+        CLOCK.set(t.plusSeconds(20));
+        String first = sf.org().insert("Task", Map.of("Subject", "first"));
+        assertEquals(List.of(first), drain(noLag).stream().map(ChangeRow::id).toList());
+        CLOCK.set(t.plusSeconds(19));
+        sf.org().insert("Task", Map.of("Subject", "late, without a lag"));
+        CLOCK.set(t.plusSeconds(30));
+        assertEquals(List.of(), drain(noLag), "without a lag the watermark has passed the late row: lost");
     }
 
     @Test

@@ -24,10 +24,11 @@ class SoqlWindowTest {
     @Test
     void laterWindowsUseTheMillisecondBucketAndTheIdTieBreaker() {
         ObjectOffset o = new ObjectOffset(Instant.parse("2026-01-05T09:00:00.123456Z"), "00T000000000001AAA");
-        String q = SoqlWindow.query("Task", FIELDS, o, null, 10);
-        assertEquals("SELECT Id, SystemModstamp, Subject FROM Task WHERE SystemModstamp >= 2026-01-05T09:00:00.124Z"
+        String q = SoqlWindow.query("Task", FIELDS, o, null, Instant.parse("2026-01-05T09:05:00.000999Z"), 10);
+        assertEquals("SELECT Id, SystemModstamp, Subject FROM Task WHERE (SystemModstamp >= 2026-01-05T09:00:00.124Z"
                 + " OR (SystemModstamp >= 2026-01-05T09:00:00.123Z AND SystemModstamp < 2026-01-05T09:00:00.124Z"
-                + " AND Id > '00T000000000001AAA') ORDER BY SystemModstamp, Id LIMIT 10", q);
+                + " AND Id > '00T000000000001AAA')) AND SystemModstamp <= 2026-01-05T09:05:00.000Z"
+                + " ORDER BY SystemModstamp, Id LIMIT 10", q);
         assertTrue(SoqlWindow.query("Task", FIELDS, new ObjectOffset(o.systemModstamp(), null), null, 10)
                 .contains("WHERE SystemModstamp >= 2026-01-05T09:00:00.124Z ORDER BY"));
     }
