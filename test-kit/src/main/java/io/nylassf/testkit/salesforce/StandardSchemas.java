@@ -18,7 +18,10 @@ import static io.nylassf.testkit.salesforce.FieldDef.picklist;
 import static io.nylassf.testkit.salesforce.FieldDef.reference;
 import static io.nylassf.testkit.salesforce.FieldDef.text;
 
-/** The standard objects the connectors touch, with the fields and save rules they rely on. */
+/**
+ * The standard objects the connectors touch, with the fields and save rules they rely on, plus exactly the custom
+ * fields docs/salesforce-sink.md tells an admin to create ({@code DocumentedOrgTest} keeps the two equal).
+ */
 final class StandardSchemas {
     private StandardSchemas() {}
 
@@ -37,7 +40,7 @@ final class StandardSchemas {
                 of("MailingStreet", FieldType.TEXTAREA).withLength(255), text("MailingCity", 40),
                 text("MailingState", 80), text("MailingPostalCode", 20), text("MailingCountry", 80),
                 of("Description", FieldType.TEXTAREA), picklist("LeadSource", "Web", "Phone Inquiry", "Partner Referral", "Other"),
-                owner(), externalId("Nylas_Contact_Id__c", 255))));
+                owner(), externalId("Nylas_Contact_Id__c", 255), modifiedAt())));
         add(m, new SObjectSchema("Lead", "00Q", "Lead", StandardSchemas::personName, fields(
                 text("FirstName", 40), text("LastName", 80).asRequired(), text("Name", 121).readOnly(),
                 text("Company", 255).asRequired(), of("Email", FieldType.EMAIL), of("Phone", FieldType.PHONE),
@@ -46,7 +49,7 @@ final class StandardSchemas {
                         .withDefault("Open - Not Contacted"),
                 of("Website", FieldType.URL), picklist("LeadSource", "Web", "Phone Inquiry", "Partner Referral", "Other"),
                 of("Description", FieldType.TEXTAREA), of("IsConverted", FieldType.BOOLEAN).readOnly(),
-                owner(), externalId("Nylas_Contact_Id__c", 255), externalId("Nylas_Email_Key__c", 255))));
+                owner(), externalId("Nylas_Contact_Id__c", 255), externalId("Nylas_Email_Key__c", 255), modifiedAt())));
         add(m, new SObjectSchema("Task", "00T", "Task", StandardSchemas.taskRule(clock), fields(
                 text("Subject", 255), of("Description", FieldType.TEXTAREA).withLength(32_000),
                 who(), what(), of("ActivityDate", FieldType.DATE),
@@ -56,14 +59,14 @@ final class StandardSchemas {
                 picklist("Type", "Call", "Email", "Meeting", "Other"),
                 picklist("TaskSubtype", "Task", "Email", "ListEmail", "Cadence", "Call", "LinkedIn").createOnly(),
                 of("IsClosed", FieldType.BOOLEAN).readOnly(), of("CompletedDateTime", FieldType.DATETIME).readOnly(),
-                owner(), externalId("Nylas_Message_Id__c", 255))));
+                owner(), externalId("Nylas_Message_Id__c", 255), modifiedAt())));
         add(m, new SObjectSchema("Event", "00U", "Event", StandardSchemas::eventRule, fields(
                 text("Subject", 255), of("StartDateTime", FieldType.DATETIME), of("EndDateTime", FieldType.DATETIME),
                 of("DurationInMinutes", FieldType.INT), of("IsAllDayEvent", FieldType.BOOLEAN),
                 of("ActivityDate", FieldType.DATE), of("ActivityDateTime", FieldType.DATETIME).readOnly(),
                 text("Location", 255), of("Description", FieldType.TEXTAREA).withLength(32_000),
                 picklist("ShowAs", "Busy", "Free", "OutOfOffice").withDefault("Busy"),
-                who(), what(), owner(), externalId("Nylas_Event_Id__c", 255))));
+                who(), what(), owner(), externalId("Nylas_Event_Id__c", 255), modifiedAt())));
         add(m, new SObjectSchema("Opportunity", "006", "Opportunity", StandardSchemas::opportunityRule, fields(
                 text("Name", 120).asRequired(),
                 picklist("StageName", "Prospecting", "Qualification", "Negotiation/Review", "Closed Won", "Closed Lost").asRequired(),
@@ -86,8 +89,13 @@ final class StandardSchemas {
                 picklist("Status", "0", "1", "2", "3", "4", "5").asRequired(),
                 reference("RelatedToId", "Account", "Opportunity", "Contact", "Lead"),
                 reference("ActivityId", "Task").readOnly(), text("MessageIdentifier", 255), text("ThreadIdentifier", 255),
-                externalId("Nylas_Message_Id__c", 255))));
+                externalId("Nylas_Message_Id__c", 255), modifiedAt())));
         return m;
+    }
+
+    /** The last-write-wins stamp an admin creates on the objects the sink writes. */
+    private static FieldDef modifiedAt() {
+        return of("Nylas_Modified_At__c", FieldType.DATETIME);
     }
 
     private static void add(Map<String, SObjectSchema> m, SObjectSchema s) {

@@ -1,8 +1,6 @@
 package io.nylassf.testkit.sandbox;
 
 import io.nylassf.testkit.nylas.NylasEmulator;
-import io.nylassf.testkit.salesforce.FieldDef;
-import io.nylassf.testkit.salesforce.FieldType;
 import io.nylassf.testkit.salesforce.Org;
 import io.nylassf.testkit.salesforce.SalesforceEmulator;
 
@@ -26,24 +24,11 @@ public final class Sandbox {
     private Sandbox() {
     }
 
-    /**
-     * The custom fields an admin creates for the integration (docs/salesforce-sink.md) beyond the external IDs the
-     * emulator's standard schema already has: the source modified time that last-write-wins compares.
-     */
-    public static void declareIntegrationFields(Org org) {
-        for (String sobject : List.of("Contact", "Lead", "Task", "Event")) {
-            if (org.schema(sobject).field("Nylas_Modified_At__c") == null) {
-                org.declareField(sobject, FieldDef.of("Nylas_Modified_At__c", FieldType.DATETIME));
-            }
-        }
-    }
-
     public static Loaded load(SandboxData data, NylasEmulator nylas, SalesforceEmulator salesforce) {
         Map<String, String> grants = new LinkedHashMap<>();
         Map<String, String> users = new LinkedHashMap<>();
         Map<String, String> accounts = new LinkedHashMap<>();
         Org org = salesforce.org();
-        declareIntegrationFields(org);
         for (SandboxData.Rep rep : data.reps()) {
             users.put(rep.email(), org.insert("User", Map.of("Username", rep.email(), "Email", rep.email(),
                     "FirstName", rep.firstName(), "LastName", rep.lastName(), "IsActive", true)));
