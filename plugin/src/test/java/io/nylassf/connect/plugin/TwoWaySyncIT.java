@@ -6,6 +6,7 @@ import io.nylassf.testkit.connect.ConnectClusterExtension;
 import io.nylassf.testkit.connect.PluginArchive;
 import io.nylassf.testkit.nylas.NylasEmulator;
 import io.nylassf.testkit.salesforce.Org;
+import io.nylassf.testkit.salesforce.DocumentedFields;
 import io.nylassf.testkit.salesforce.SalesforceEmulator;
 import io.nylassf.testkit.sandbox.Sandbox;
 import io.nylassf.testkit.sandbox.SandboxGenerator;
@@ -36,7 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * All four connectors together, loaded from the packaged zip on a two-worker cluster and configured with the
  * sandbox examples, against both emulators seeded with a small sandbox: mail and people flow into Salesforce, the
  * reps' own Tasks and meetings flow out to Nylas, what went out comes back and is linked instead of duplicated,
- * and then nothing moves any more, even when every offset is reset.
+ * and then nothing moves any more, even when every offset is reset. The org holds the standard fields plus exactly
+ * the custom fields the docs' admin table names (read from docs/salesforce-sink.md), as an admin following the docs
+ * would set it up: anything else the connectors needed would fail here with INVALID_FIELD.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoWaySyncIT {
@@ -64,6 +67,8 @@ class TwoWaySyncIT {
                 .clientCredentials("sandbox-client", "sandbox-secret", Org.INTEGRATION_USERNAME).build().start();
         nylas = NylasEmulator.builder().apiKey("nyk_sandbox").build().start();
         sandbox = Sandbox.load(new SandboxGenerator(SandboxSpec.small(), Instant.now()).generate(), nylas, salesforce);
+        assertEquals(new TreeMap<>(DocumentedFields.byObject(DocumentedFields.read(DocumentedFields.docs()))),
+                new TreeMap<>(DocumentedFields.customFields(salesforce.org())), "the org an admin builds from the docs");
         // As on a production cluster without topic auto-creation, the topics exist before the sinks subscribe
         // (a sink consumer only notices a topic created later at its next metadata refresh, minutes away).
         for (String topic : List.of("nylas.messages", "nylas.events", "nylas.contacts", "nylas.grants",
