@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Towards Nylas, every object the outbound direction writes carries {@code sf:<SalesforceId>}: in metadata
  *   {@link #METADATA_KEY} (indexed, so {@code metadata_pair=key1:sf:<Id>} finds it), and for sends also in the
- *   {@link #HEADER} custom header and the tracking label. When such an object comes back through the Nylas source,
- *   the Salesforce sink links it to that record instead of creating a new one.</li>
+ *   {@link #HEADER} custom header and the tracking label (for people reading the mail; never trusted on the way
+ *   back). When such an object comes back through the Nylas source with the tag in its metadata, the Salesforce
+ *   sink links it to that record instead of creating a new one.</li>
  *   <li>Towards Salesforce, every write carries {@code Sforce-Call-Options: client=<id>}, which shows in CDC's
  *   {@code changeOrigin}; the Salesforce source skips changes carrying it.</li>
  * </ul>
@@ -51,25 +52,13 @@ public final class LoopGuard {
         return SALESFORCE_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
     }
 
-    /** The Salesforce ID a Nylas object was tagged with, from its metadata or its headers (case-insensitive). */
-    public static Optional<String> find(Map<String, String> metadata, Map<String, String> headers) {
-        if (metadata != null) {
-            Optional<String> fromMetadata = parse(metadata.get(METADATA_KEY));
-            if (fromMetadata.isPresent()) {
-                return fromMetadata;
-            }
-        }
-        if (headers != null) {
-            for (Map.Entry<String, String> h : headers.entrySet()) {
-                if (HEADER.equalsIgnoreCase(h.getKey())) {
-                    Optional<String> id = parse(h.getValue());
-                    if (id.isPresent()) {
-                        return id;
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+    /**
+     * The Salesforce ID a Nylas object was tagged with, from its metadata only. Metadata is written through the
+     * Nylas API with the application's key; a message header (such as {@link #HEADER}) is set by whoever sent the
+     * mail, so an outside sender could name any record with it and must never be believed.
+     */
+    public static Optional<String> find(Map<String, String> metadata) {
+        return metadata == null ? Optional.empty() : parse(metadata.get(METADATA_KEY));
     }
 
     /** The {@code Sforce-Call-Options} value that marks our writes. */

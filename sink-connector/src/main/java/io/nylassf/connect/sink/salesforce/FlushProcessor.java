@@ -731,7 +731,7 @@ final class FlushProcessor {
     }
 
     private Optional<String> tagFor(NylasMessage m) {
-        Optional<String> id = LoopGuard.find(m.metadata(), m.headers());
+        Optional<String> id = LoopGuard.find(m.metadata());
         return id.filter(x -> messageObject.equals(sobjectOfId(x)));
     }
 
@@ -822,7 +822,7 @@ final class FlushProcessor {
                     }
                     continue;
                 }
-                Optional<String> tag = LoopGuard.find(e.metadata(), null).filter(x -> "Event".equals(sobjectOfId(x)));
+                Optional<String> tag = LoopGuard.find(e.metadata()).filter(x -> "Event".equals(sobjectOfId(x)));
                 if (tag.isPresent() && (existing == null || !SfValues.same(existing.get("Id"), tag.get()))) {
                     pending.add(link(i, "Event", tag.get(), eventExt, e.id(), e.modifiedAt()));
                     continue;

@@ -234,6 +234,21 @@ class SalesforceSinkTaskTest {
     }
 
     @Test
+    void aLoopGuardHeaderFromAnOutsideSenderLinksNothing() {
+        // anyone can put a custom header on an email; only Nylas metadata, which only our sends write, is trusted
+        String ann = sf.org().insert("Contact", Map.of("LastName", "Lee", "Email", "ann@acme.com"));
+        String victim = sf.org().insert("Task", Map.of("Subject", "Quarterly pricing", "WhoId", ann,
+                "Status", "Completed"));
+        Struct hostile = message("m-hostile", "Overwrite me", "ann@acme.com", "me@mycorp.com", T1, null, T1)
+                .put("headers", List.of(new Struct(NylasSchemas.HEADER).put("name", LoopGuard.HEADER)
+                        .put("value", LoopGuard.tag(victim))));
+        put(hostile);
+        assertEquals(2, sf.org().count("Task"), "a new Task, not the named one");
+        assertEquals(null, sf.org().get("Task", victim).get("Nylas_Message_Id__c"));
+        assertEquals("Quarterly pricing", sf.org().get("Task", victim).get("Subject"));
+    }
+
+    @Test
     void duplicatesInTheOrgUpdateTheMostRecentlyModifiedRecord() throws Exception {
         sf.org().clearDuplicateRules();
         String older = sf.org().insert("Contact", Map.of("LastName", "Old", "Email", "dup@acme.com"));
