@@ -114,6 +114,21 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
     public static final String WEBHOOK_ACK_TIMEOUT_MS = "webhook.ack.timeout.ms";
     private static final String WEBHOOK_ACK_TIMEOUT_MS_DOC = "How long a notification waits for Kafka to acknowledge "
             + "its record before the endpoint answers 503 so that Nylas retries (Nylas gives up after 10 s).";
+    public static final String WEBHOOK_INTAKE_MAX_RECORDS = "webhook.intake.max.records";
+    private static final String WEBHOOK_INTAKE_MAX_RECORDS_DOC = "Records from notifications held at most (waiting "
+            + "for poll() or for Kafka's acknowledgement); beyond it the endpoint answers 503 at once and Nylas "
+            + "retries, so a paused connector or a stuck producer cannot exhaust the worker's memory.";
+    public static final String WEBHOOK_INTAKE_MAX_BYTES = "webhook.intake.max.bytes";
+    private static final String WEBHOOK_INTAKE_MAX_BYTES_DOC = "Notification bytes held at most; beyond it the "
+            + "endpoint answers 503 at once.";
+    public static final String WEBHOOK_MAX_CONCURRENT = "webhook.max.concurrent.requests";
+    private static final String WEBHOOK_MAX_CONCURRENT_DOC = "Notifications handled at once; when every slot is "
+            + "taken (for example by slow clients) further requests get 503 at once and Nylas retries.";
+    public static final String WEBHOOK_BIND_ATTEMPTS = "webhook.bind.attempts";
+    private static final String WEBHOOK_BIND_ATTEMPTS_DOC = "Attempts, one a second, to bind webhook.port while it "
+            + "is busy (a task moving here from a worker that is still stopping); then the task fails naming the "
+            + "port.";
+
     public static final String WEBHOOK_DEDUP_SIZE = "webhook.dedup.size";
     private static final String WEBHOOK_DEDUP_SIZE_DOC = "How many recent notification ids are remembered to drop "
             + "duplicate deliveries.";
@@ -192,7 +207,15 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
                 .define(WEBHOOK_ACK_TIMEOUT_MS, Type.LONG, 8_000L, Range.between(100L, 60_000L), Importance.LOW,
                         WEBHOOK_ACK_TIMEOUT_MS_DOC, Width.SHORT, "Webhook ack timeout (ms)")
                 .define(WEBHOOK_DEDUP_SIZE, Type.INT, 100_000, Range.between(1, 10_000_000), Importance.LOW,
-                        WEBHOOK_DEDUP_SIZE_DOC, Width.SHORT, "Webhook de-dup size");
+                        WEBHOOK_DEDUP_SIZE_DOC, Width.SHORT, "Webhook de-dup size")
+                .define(WEBHOOK_INTAKE_MAX_RECORDS, Type.INT, 10_000, Range.between(1, 10_000_000), Importance.LOW,
+                        WEBHOOK_INTAKE_MAX_RECORDS_DOC, Width.SHORT, "Webhook intake max records")
+                .define(WEBHOOK_INTAKE_MAX_BYTES, Type.LONG, 64L * 1024 * 1024, Range.between(1_024L, 1L << 34),
+                        Importance.LOW, WEBHOOK_INTAKE_MAX_BYTES_DOC, Width.SHORT, "Webhook intake max bytes")
+                .define(WEBHOOK_MAX_CONCURRENT, Type.INT, 32, Range.between(1, 1_024), Importance.LOW,
+                        WEBHOOK_MAX_CONCURRENT_DOC, Width.SHORT, "Webhook concurrent requests")
+                .define(WEBHOOK_BIND_ATTEMPTS, Type.INT, 60, Range.between(1, 86_400), Importance.LOW,
+                        WEBHOOK_BIND_ATTEMPTS_DOC, Width.SHORT, "Webhook bind attempts");
         return def;
     }
 
@@ -277,6 +300,22 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
 
     public boolean dropOversizedBody() {
         return "drop".equals(getString(BODY_OVERSIZE));
+    }
+
+    public int webhookIntakeMaxRecords() {
+        return getInt(WEBHOOK_INTAKE_MAX_RECORDS);
+    }
+
+    public long webhookIntakeMaxBytes() {
+        return getLong(WEBHOOK_INTAKE_MAX_BYTES);
+    }
+
+    public int webhookMaxConcurrent() {
+        return getInt(WEBHOOK_MAX_CONCURRENT);
+    }
+
+    public int webhookBindAttempts() {
+        return getInt(WEBHOOK_BIND_ATTEMPTS);
     }
 
     public boolean webhookEnabled() {

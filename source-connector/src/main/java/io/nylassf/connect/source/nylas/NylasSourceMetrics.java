@@ -3,6 +3,7 @@ package io.nylassf.connect.source.nylas;
 import io.nylassf.connect.common.metrics.TaskMBeans;
 import io.nylassf.connect.common.schema.NylasSchemas;
 import io.nylassf.connect.source.nylas.read.ReadScheduler;
+import io.nylassf.connect.source.nylas.webhook.WebhookIntake;
 import io.nylassf.connect.source.nylas.webhook.WebhookServer;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -23,6 +24,8 @@ public final class NylasSourceMetrics implements NylasSourceMetricsMBean, ReadSc
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicate = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong unlisted = new AtomicLong();
+    private volatile WebhookIntake intake;
     private final Set<String> paused = ConcurrentHashMap.newKeySet();
     private volatile long lastModifiedMs = -1;
     private final long[] latencies = new long[WINDOW];
@@ -73,6 +76,33 @@ public final class NylasSourceMetrics implements NylasSourceMetricsMBean, ReadSc
     @Override
     public void rejected(int status) {
         rejected.incrementAndGet();
+    }
+
+    /** The intake whose held records and bytes are reported. */
+    public void watch(WebhookIntake intake) {
+        this.intake = intake;
+    }
+
+    @Override
+    public int getWebhookIntakeRecords() {
+        WebhookIntake i = intake;
+        return i == null ? 0 : i.heldRecords();
+    }
+
+    @Override
+    public long getWebhookIntakeBytes() {
+        WebhookIntake i = intake;
+        return i == null ? 0 : i.heldBytes();
+    }
+
+    @Override
+    public void unlisted() {
+        unlisted.incrementAndGet();
+    }
+
+    @Override
+    public long getWebhooksUnlistedGrant() {
+        return unlisted.get();
     }
 
     @Override

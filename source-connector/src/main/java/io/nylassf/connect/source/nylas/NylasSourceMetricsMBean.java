@@ -12,6 +12,15 @@ public interface NylasSourceMetricsMBean {
 
     long getWebhooksRejected();
 
+    /** Notifications for grants outside nylas.grant.ids: acknowledged and dropped. */
+    long getWebhooksUnlistedGrant();
+
+    /** Records from notifications held now (bounded by webhook.intake.max.records). */
+    int getWebhookIntakeRecords();
+
+    /** Notification bytes held now (bounded by webhook.intake.max.bytes). */
+    long getWebhookIntakeBytes();
+
     int getGrantsPaused();
 
     /** Now minus the source modified time of the last acknowledged record, in seconds (-1 before the first). */

@@ -21,6 +21,7 @@ import io.nylassf.connect.source.nylas.webhook.WebhookIntake;
 import io.nylassf.connect.source.nylas.webhook.WebhookServer;
 import io.nylassf.connect.source.nylas.webhook.WebhookVerifier;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the grants assigned to it. {@code start()} builds the collaborators (one {@link StreamReader} per grant and
@@ -78,12 +80,16 @@ public class NylasSourceTask extends SourceTask {
         List<StreamReader> readers = buildReaders(records);
         scheduler = new ReadScheduler(readers, records, new Backoff(config.backoffInitial(), config.backoffMax()),
                 config.grantRecheckInterval(), PASS_BUDGET_MS, metrics);
+        Set<String> listed = Set.copyOf(config.grantIds());
         intake = new WebhookIntake(records, client, new NotificationDeduper(config.webhookDedupSize()),
-                scheduler::wakeUp);
+                scheduler::wakeUp, grant -> listed.isEmpty() || listed.contains(grant),
+                config.webhookIntakeMaxRecords(), config.webhookIntakeMaxBytes());
+        metrics.watch(intake);
         if (config.hostsWebhook()) {
             webhookServer = new WebhookServer(config.webhookBindAddress(), config.webhookPort(), config.webhookPath(),
-                    new WebhookVerifier(config.webhookSecret()), intake, config.webhookMaxBodyBytes(),
-                    config.webhookAckTimeout(), metrics).start();
+                    new WebhookVerifier(config.webhookSecret()), intake,
+                    new WebhookServer.Limits(config.webhookMaxBodyBytes(), config.webhookAckTimeout(),
+                            config.webhookMaxConcurrent(), config.webhookBindAttempts()), metrics).start();
         }
         log.info("Nylas source task {} reads {} grant(s) ({} streams){}", config.taskIndex(),
                 config.taskGrants().size(), readers.size(), webhookServer == null ? "" : " and hosts the webhook endpoint");
@@ -146,6 +152,9 @@ public class NylasSourceTask extends SourceTask {
         if (stopping) {
             return null;
         }
+        if (webhookServer != null && webhookServer.failure() != null) {
+            throw new ConnectException(webhookServer.failure());
+        }
         int max = config.maxBatchSize();
         List<SourceRecord> out = new ArrayList<>(intake.drain(max));
         if (out.size() < max) {
@@ -163,8 +172,10 @@ public class NylasSourceTask extends SourceTask {
 
     @Override
     public void commitRecord(SourceRecord record, RecordMetadata metadata) {
-        intake.acked(record);
-        metrics.acknowledged(record);
+        intake.acked(record, metadata != null);
+        if (metadata != null) {
+            metrics.acknowledged(record);
+        }
     }
 
     @Override

@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Turns verified notifications into records and hands them to {@code poll()}. Each notification's outcome
@@ -30,6 +33,13 @@ import java.util.function.Consumer;
  */
 public final class WebhookIntake {
     private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
+
+    /** The intake holds as many records or bytes as it may: the endpoint answers 503 and Nylas retries. */
+    public static final class IntakeFull extends Exception {
+        public IntakeFull(String message) {
+            super(message);
+        }
+    }
 
     /** A notification the endpoint must refuse with 400. */
     public static final class MalformedNotification extends Exception {
@@ -45,36 +55,63 @@ public final class WebhookIntake {
     private final NylasClient client;
     private final NotificationDeduper deduper;
     private final Consumer<String> grantValid;
+    private final Predicate<String> grantListed;
+    private final int maxRecords;
+    private final long maxBytes;
+    private final AtomicInteger heldRecords = new AtomicInteger();
+    private final AtomicLong heldBytes = new AtomicLong();
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Map<SourceRecord, CompletableFuture<Void>> inFlight =
             Collections.synchronizedMap(new IdentityHashMap<>());
     private volatile boolean closed;
 
     /**
-     * @param grantValid told the grant id when a notification says a grant is valid again
+     * @param grantValid  told the grant id when a notification says a grant is valid again
+     * @param grantListed whether a grant is one the connector syncs; notifications of others are dropped
+     * @param maxRecords  records held (waiting for {@code poll()} or for Kafka's acknowledgement) at most
+     * @param maxBytes    notification bytes held at most, so a paused connector or a stuck producer cannot fill
+     *                    the worker's heap
      */
     public WebhookIntake(RecordFactory records, NylasClient client, NotificationDeduper deduper,
-                         Consumer<String> grantValid) {
+                         Consumer<String> grantValid, Predicate<String> grantListed, int maxRecords, long maxBytes) {
+        this.grantListed = grantListed;
+        this.maxRecords = maxRecords;
+        this.maxBytes = maxBytes;
         this.records = records;
         this.client = client;
         this.deduper = deduper;
         this.grantValid = grantValid;
     }
 
-    /** The result of accepting one notification. */
-    public record Accepted(CompletableFuture<Void> outcome, boolean duplicate) {
+    /** The result of accepting one notification; {@code unlisted}: for a grant the connector does not sync. */
+    public record Accepted(CompletableFuture<Void> outcome, boolean duplicate, boolean unlisted) {
+        Accepted(CompletableFuture<Void> outcome, boolean duplicate) {
+            this(outcome, duplicate, false);
+        }
     }
 
     /**
      * Accepts a verified notification. Throws for a malformed one; may throw {@link ApiException} when fetching a
      * truncated object fails (the caller answers 503 and Nylas retries).
      */
-    public Accepted accept(JsonNode notification) throws MalformedNotification {
+    public Accepted accept(JsonNode notification, int bytes) throws MalformedNotification, IntakeFull {
         String id = notification.path("id").asText(null);
         String type = notification.path("type").asText(null);
         JsonNode object = notification.path("data").path("object");
         if (id == null || id.isBlank() || type == null || type.isBlank() || !object.isObject()) {
             throw new MalformedNotification("a notification needs id, type and data.object");
+        }
+        String grant = object.path("grant_id").asText(null);
+        if (grant == null && type.startsWith("grant.")) {
+            grant = object.path("id").asText(null);
+        }
+        if (grant != null && !grantListed.test(grant)) {
+            // acknowledged so Nylas does not retry it, but never written
+            return new Accepted(CompletableFuture.completedFuture(null), false, true);
+        }
+        if (heldRecords.get() >= maxRecords || heldBytes.get() + bytes > maxBytes) {
+            throw new IntakeFull("webhook intake holds " + heldRecords.get() + " record(s), " + heldBytes.get()
+                    + " byte(s)");
         }
         NotificationDeduper.Claim claim = deduper.claim(id);
         if (!claim.owner()) {
@@ -97,8 +134,15 @@ public final class WebhookIntake {
             return new Accepted(outcome, false);
         }
         List<CompletableFuture<Void>> acks = new ArrayList<>(made.size());
+        long share = Math.max(1, bytes / made.size());
         for (SourceRecord r : made) {
             CompletableFuture<Void> ack = new CompletableFuture<>();
+            heldRecords.incrementAndGet();
+            heldBytes.addAndGet(share);
+            ack.whenComplete((ok, failure) -> {
+                heldRecords.decrementAndGet();
+                heldBytes.addAndGet(-share);
+            });
             acks.add(ack);
             queue.add(new Pending(r, ack));
         }
@@ -143,16 +187,34 @@ public final class WebhookIntake {
         return out;
     }
 
-    /** Kafka acknowledged (or a transformation dropped) this record. */
-    public void acked(SourceRecord record) {
+    /**
+     * Connect is done with this record: {@code stored} when Kafka acknowledged it. Connect also reports a record it
+     * failed to produce and skipped ({@code errors.tolerance=all}) without metadata; that notification is answered
+     * 503, never acknowledged as stored, so Nylas delivers it again.
+     */
+    public void acked(SourceRecord record, boolean stored) {
         CompletableFuture<Void> f = inFlight.remove(record);
         if (f != null) {
-            f.complete(null);
+            if (stored) {
+                f.complete(null);
+            } else {
+                f.completeExceptionally(new IllegalStateException("Connect did not produce the record"));
+            }
         }
     }
 
     public int pending() {
         return queue.size() + inFlight.size();
+    }
+
+    /** Records held now (waiting to be polled or acknowledged). */
+    public int heldRecords() {
+        return heldRecords.get();
+    }
+
+    /** Notification bytes held now. */
+    public long heldBytes() {
+        return heldBytes.get();
     }
 
     /** Fails every waiting notification (their endpoints answer 503) and refuses new ones. */

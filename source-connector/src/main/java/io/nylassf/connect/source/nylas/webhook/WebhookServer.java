@@ -16,11 +16,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +53,19 @@ public final class WebhookServer implements AutoCloseable {
         void rejected(int status);
 
         void latency(long nanos);
+
+        /** A notification for a grant the connector does not sync: acknowledged and dropped. */
+        default void unlisted() {
+        }
+    }
+
+    /**
+     * The endpoint's bounds.
+     *
+     * @param maxConcurrent requests handled at once; more answer 503 at once (Nylas retries) rather than queue
+     * @param bindAttempts  attempts, one a second, to bind a busy port before the task fails
+     */
+    public record Limits(int maxBodyBytes, Duration ackTimeout, int maxConcurrent, int bindAttempts) {
     }
 
     private final String bindAddress;
@@ -60,6 +75,11 @@ public final class WebhookServer implements AutoCloseable {
     private final WebhookIntake intake;
     private final int maxBodyBytes;
     private final Duration ackTimeout;
+    private final Limits limits;
+    private final Semaphore slots;
+    private final RejectionLog rejections = new RejectionLog(Clock.systemUTC(), Duration.ofMinutes(1));
+    private final AtomicInteger bindAttempts = new AtomicInteger();
+    private volatile String failure;
     private final Listener listener;
     private final ScheduledExecutorService binder;
     private volatile HttpServer server;
@@ -67,7 +87,11 @@ public final class WebhookServer implements AutoCloseable {
     private volatile boolean stopped;
 
     public WebhookServer(String bindAddress, int port, String path, WebhookVerifier verifier, WebhookIntake intake,
-                         int maxBodyBytes, Duration ackTimeout, Listener listener) {
+                         Limits limits, Listener listener) {
+        this.limits = limits;
+        this.slots = new Semaphore(limits.maxConcurrent());
+        int maxBodyBytes = limits.maxBodyBytes();
+        Duration ackTimeout = limits.ackTimeout();
         this.bindAddress = bindAddress;
         this.port = port;
         this.path = path;
@@ -83,7 +107,10 @@ public final class WebhookServer implements AutoCloseable {
         });
     }
 
-    /** Binds now if it can, otherwise keeps trying every second in the background. */
+    /**
+     * Binds now if it can, otherwise keeps trying every second in the background, at most
+     * {@link Limits#bindAttempts} times in all; then {@link #failure()} says why, and the task fails on it.
+     */
     public WebhookServer start() {
         if (!tryBind()) {
             binder.scheduleWithFixedDelay(() -> {
@@ -93,6 +120,11 @@ public final class WebhookServer implements AutoCloseable {
             }, 1, 1, TimeUnit.SECONDS);
         }
         return this;
+    }
+
+    /** Why the endpoint could not be opened after every attempt, or null. */
+    public String failure() {
+        return failure;
     }
 
     public boolean bound() {
@@ -112,7 +144,8 @@ public final class WebhookServer implements AutoCloseable {
         try {
             HttpServer s = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
             AtomicInteger n = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(16, r -> {
+            // more threads than slots: a thread beyond the slots answers 503 at once instead of queueing
+            ExecutorService pool = Executors.newFixedThreadPool(limits.maxConcurrent() + 8, r -> {
                 Thread t = new Thread(r, "nylas-webhook-" + n.incrementAndGet());
                 t.setDaemon(true);
                 return t;
@@ -125,11 +158,19 @@ public final class WebhookServer implements AutoCloseable {
             log.info("Nylas webhook endpoint listening on {}:{}{}{}", bindAddress, s.getAddress().getPort(), path,
                     verifier.configured() ? "" : " (no webhook.secret yet: only the challenge is answered)");
             return true;
-        } catch (BindException e) {
-            log.info("Webhook port {} is busy (the previous host may still be stopping); retrying", port);
-            return false;
         } catch (IOException e) {
-            log.warn("Cannot open the webhook endpoint on port {}: {}", port, e.toString());
+            int attempt = bindAttempts.incrementAndGet();
+            if (attempt >= limits.bindAttempts()) {
+                failure = "cannot open the webhook endpoint on " + bindAddress + ":" + port + " after " + attempt
+                        + " attempt(s) (webhook.port): " + e;
+                binder.shutdown();
+                return true; // stop trying; the task reports the failure
+            }
+            if (e instanceof BindException) {
+                log.info("Webhook port {} is busy (the previous host may still be stopping); retrying", port);
+            } else {
+                log.warn("Cannot open the webhook endpoint on port {}: {}; retrying", port, e.toString());
+            }
             return false;
         }
     }
@@ -153,7 +194,18 @@ public final class WebhookServer implements AutoCloseable {
                     respond(ex, 200, challenge);
                 }
             } else if ("POST".equals(method)) {
-                notification(ex, started);
+                if (!slots.tryAcquire()) {
+                    // saturated (slow or stalled clients hold every slot): Nylas retries a 503
+                    listener.rejected(503);
+                    rejections.record(503, "endpoint saturated");
+                    respond(ex, 503, "retry later");
+                    return;
+                }
+                try {
+                    notification(ex, started);
+                } finally {
+                    slots.release();
+                }
             } else {
                 ex.getResponseHeaders().add("Allow", "GET, POST");
                 respond(ex, 405, "method not allowed");
@@ -167,7 +219,7 @@ public final class WebhookServer implements AutoCloseable {
             try {
                 if (Long.parseLong(length.trim()) > maxBodyBytes) {
                     drain(ex.getRequestBody());
-                    reject(ex, 413, "body of " + length.trim() + " bytes exceeds webhook.max.body.bytes");
+                    reject(ex, 413, "Content-Length exceeds webhook.max.body.bytes");
                     return;
                 }
             } catch (NumberFormatException e) {
@@ -205,14 +257,25 @@ public final class WebhookServer implements AutoCloseable {
         String type = n.path("type").asText("?");
         WebhookIntake.Accepted accepted;
         try {
-            accepted = intake.accept(n);
+            accepted = intake.accept(n, body.length);
         } catch (WebhookIntake.MalformedNotification e) {
-            reject(ex, 400, "malformed notification " + id + " (" + type + "): " + e.getMessage());
+            reject(ex, 400, "malformed notification (" + e.getMessage() + ")");
+            return;
+        } catch (WebhookIntake.IntakeFull e) {
+            listener.rejected(503);
+            rejections.record(503, "intake full");
+            respond(ex, 503, "retry later");
             return;
         } catch (ApiException e) {
             log.info("Notification {} ({}): could not fetch the full object ({}); answering 503", id, type, e.kind());
             listener.rejected(503);
             respond(ex, 503, "retry later");
+            return;
+        }
+        if (accepted.unlisted()) {
+            listener.unlisted();
+            log.debug("Notification {} ({}) is for a grant outside nylas.grant.ids: dropped", id, type);
+            respond(ex, 200, "ok");
             return;
         }
         if (accepted.duplicate()) {
@@ -237,8 +300,7 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     private void reject(HttpExchange ex, int status, String why) throws IOException {
-        log.warn("Rejected a webhook request from {} with {}: {}", ex.getRemoteAddress().getAddress().getHostAddress(),
-                status, why);
+        rejections.record(status, why);
         listener.rejected(status);
         respond(ex, status, status == 413 ? "payload too large" : status == 401 ? "unauthorized" : "bad request");
     }
@@ -289,6 +351,7 @@ public final class WebhookServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         stopped = true;
+        rejections.flush();
         binder.shutdownNow();
         HttpServer s = server;
         server = null;

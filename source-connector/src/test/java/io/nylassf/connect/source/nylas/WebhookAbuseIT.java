@@ -1,0 +1,274 @@
+package io.nylassf.connect.source.nylas;
+
+import io.nylassf.connect.source.nylas.NylasItSupport.Rec;
+import io.nylassf.testkit.connect.ConnectClusterExtension;
+import io.nylassf.testkit.nylas.NylasEmulator;
+import io.nylassf.testkit.nylas.WebhookSigner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.nylassf.connect.source.nylas.NylasItSupport.all;
+import static io.nylassf.connect.source.nylas.NylasItSupport.awaitCount;
+import static io.nylassf.connect.source.nylas.NylasItSupport.config;
+import static io.nylassf.connect.source.nylas.NylasItSupport.freePort;
+import static io.nylassf.connect.source.nylas.NylasSourceIT.metric;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The webhook endpoint of a running Nylas source under abuse and overload, driven over loopback HTTP: forged,
+ * unsigned, oversized, malformed, replayed and foreign-grant requests; 16 clients trickling bytes; a paused
+ * connector while notifications keep coming; records Connect failed to produce; a port that cannot be bound.
+ * Prints the figures docs/nylas-source.md quotes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebhookAbuseIT {
+    private static final String SECRET = "whsec-abuse-test-0123456789";
+    private static final NylasEmulator NYLAS = NylasEmulator.builder().rateLimitPerSecond(0)
+            .applicationRateLimitPerSecond(0).build().start();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder().workers(1).build();
+
+    @AfterAll
+    static void stopEmulator() {
+        NYLAS.close();
+    }
+
+    private static Map<String, String> hook(String name, String prefix, String grant, int port) {
+        Map<String, String> c = config(name, NYLAS.baseUrl(), NYLAS.apiKey(), prefix, List.of(grant));
+        c.put("nylas.objects", "messages");
+        c.put("poll.interval.ms", "60000");
+        c.put("webhook.enabled", "true");
+        c.put("webhook.port", Integer.toString(port));
+        c.put("webhook.secret", SECRET);
+        c.put("webhook.max.body.bytes", "65536");
+        c.put("webhook.ack.timeout.ms", "3000");
+        return c;
+    }
+
+    static String notification(String grant, String body) {
+        int n = IDS.incrementAndGet();
+        return "{\"specversion\":\"1.0\",\"type\":\"message.created\",\"source\":\"/google/emails/realtime\","
+                + "\"id\":\"ntf-" + n + "\",\"time\":" + Instant.now().getEpochSecond() + ",\"data\":{"
+                + "\"application_id\":\"app\",\"object\":{\"object\":\"message\",\"grant_id\":\"" + grant + "\","
+                + "\"id\":\"msg-" + n + "\",\"thread_id\":\"t-" + n + "\",\"subject\":\"hello " + n + "\","
+                + "\"from\":[{\"email\":\"ada@acme.test\"}],\"to\":[{\"email\":\"bob@acme.test\"}],"
+                + "\"date\":" + Instant.now().getEpochSecond() + ",\"body\":\"" + body + "\"}}}";
+    }
+
+    static HttpResponse<String> post(String url, String body, String signature) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (signature != null) {
+            b.header("X-Nylas-Signature", signature);
+        }
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<String> signed(String url, String body) {
+        return post(url, body, WebhookSigner.sign(SECRET, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    @Order(1)
+    void badRequestsAreAllRefusedAndSlowClientsDoNotBlockValidOnes() throws Exception {
+        String grant = NYLAS.createGrant("abuse@acme.test", "google");
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port + "/nylas/webhook";
+        CONNECT.putConnector("abuse", hook("abuse", "ab", grant, port));
+        CONNECT.awaitRunning("abuse", 1);
+        ConnectClusterExtension.waitUntil("endpoint up", Duration.ofSeconds(30),
+                () -> { try { return HTTP.send(HttpRequest.newBuilder(URI.create(url + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200; } catch (Exception e) {
+                    return false; } });
+
+        int tried = 0;
+        int refused = 0;
+        List<String> replayable = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String good = notification(grant, "ok");
+            assertEquals(200, signed(url, good).statusCode());
+            replayable.add(good);
+        }
+        for (int i = 0; i < 20; i++) {
+            tried += 6;
+            refused += post(url, notification(grant, "forged"), "00".repeat(32)).statusCode() == 401 ? 1 : 0;
+            refused += post(url, notification(grant, "unsigned"), null).statusCode() == 401 ? 1 : 0;
+            refused += signed(url, notification(grant, "x".repeat(70_000))).statusCode() == 413 ? 1 : 0;
+            refused += signed(url, "{not json").statusCode() == 400 ? 1 : 0;
+            refused += signed(url, "{\"id\":\"x\"}").statusCode() == 400 ? 1 : 0;
+            // a replay of a stored notification is answered 200 and written nothing new
+            refused += signed(url, replayable.get(i)).statusCode() == 200 ? 1 : 0;
+        }
+        int foreign = 0;
+        for (int i = 0; i < 20; i++) {
+            tried++;
+            foreign += signed(url, notification("grant-of-another-app", "foreign")).statusCode() == 200 ? 1 : 0;
+        }
+        refused += foreign;
+        List<Rec> written = awaitCount(CONNECT, 20, Duration.ofSeconds(30), r -> true, "ab.messages");
+        Thread.sleep(1_000);
+        written = all(CONNECT, "ab.messages");
+        assertEquals(20, written.size(), "only the 20 valid notifications are written, each once");
+        assertTrue(written.stream().allMatch(r -> grant.equals(r.value().path("grant_id").asText())));
+        assertEquals(tried, refused, "every bad request refused, de-duplicated or dropped");
+        assertEquals(20L, metric("abuse", 0, "WebhooksUnlistedGrant"));
+
+        // 16 clients that send headers and then one body byte every 500 ms
+        List<Socket> slow = new ArrayList<>();
+        ExecutorService tricklers = Executors.newFixedThreadPool(16);
+        for (int i = 0; i < 16; i++) {
+            Socket s = new Socket("127.0.0.1", port);
+            slow.add(s);
+            tricklers.submit(() -> {
+                try {
+                    OutputStream out = s.getOutputStream();
+                    out.write(("POST /nylas/webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 1000\r\nX-Nylas-Signature: 00\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                    for (int b = 0; b < 40 && !s.isClosed(); b++) {
+                        out.write('{');
+                        out.flush();
+                        Thread.sleep(500);
+                    }
+                } catch (Exception ignored) {
+                    // closed by the test
+                }
+                return null;
+            });
+        }
+        Thread.sleep(1_000);
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long t0 = System.nanoTime();
+            assertEquals(200, signed(url, notification(grant, "while-slow")).statusCode());
+            micros.add((System.nanoTime() - t0) / 1_000);
+        }
+        for (Socket s : slow) {
+            s.close();
+        }
+        tricklers.shutdownNow();
+        Collections.sort(micros);
+        long p50 = micros.get(49);
+        long p99 = micros.get(98);
+        System.out.printf("WEBHOOK ABUSE: %d bad requests tried, %d refused/de-duplicated/dropped (%.0f%%); "
+                + "valid notifications with 16 slow clients connected: p50 %.1f ms, p99 %.1f ms%n",
+                tried, refused, 100.0 * refused / tried, p50 / 1000.0, p99 / 1000.0);
+        assertTrue(p99 < 5_000_000, "p99 " + p99 + " µs");
+        CONNECT.rest().delete("connectors/abuse");
+        CONNECT.awaitDeleted("abuse");
+    }
+
+    @Test
+    @Order(2)
+    void aPausedConnectorKeepsTheIntakeWithinItsBound() throws Exception {
+        String grant = NYLAS.createGrant("paused@acme.test", "google");
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port + "/nylas/webhook";
+        Map<String, String> c = hook("paused", "ps", grant, port);
+        c.put("webhook.intake.max.records", "10");
+        c.put("webhook.ack.timeout.ms", "300");
+        CONNECT.putConnector("paused", c);
+        CONNECT.awaitRunning("paused", 1);
+        ConnectClusterExtension.waitUntil("endpoint up", Duration.ofSeconds(30),
+                () -> signed(url, notification(grant, "first")).statusCode() == 200);
+        CONNECT.rest().put("connectors/paused/pause", null);
+        CONNECT.awaitState("paused", "PAUSED", 1);
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            statuses.add(senders.submit(() -> signed(url, notification(grant, "y".repeat(2_000))).statusCode()));
+        }
+        int maxHeld = 0;
+        long maxBytes = 0;
+        while (statuses.stream().anyMatch(f -> !f.isDone())) {
+            maxHeld = Math.max(maxHeld, metric("paused", 0, "WebhookIntakeRecords").intValue());
+            maxBytes = Math.max(maxBytes, metric("paused", 0, "WebhookIntakeBytes").longValue());
+            Thread.sleep(5);
+        }
+        senders.shutdown();
+        assertTrue(senders.awaitTermination(30, TimeUnit.SECONDS));
+        long unavailable = 0;
+        for (Future<Integer> f : statuses) {
+            unavailable += f.get() == 503 ? 1 : 0;
+        }
+        System.out.printf("WEBHOOK INTAKE: 200 notifications of ~2.3 KB to a paused connector: %d answered 503, "
+                + "at most %d records / %d bytes held (bound 10 records)%n", unavailable, maxHeld, maxBytes);
+        assertEquals(200, unavailable, "nothing is acknowledged while nothing is stored");
+        assertTrue(maxHeld <= 10, "held " + maxHeld);
+        CONNECT.rest().delete("connectors/paused");
+        CONNECT.awaitDeleted("paused");
+    }
+
+    @Test
+    @Order(3)
+    void aRecordConnectFailedToProduceIsAnsweredWith503() {
+        String grant = NYLAS.createGrant("toolarge@acme.test", "google");
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port + "/nylas/webhook";
+        Map<String, String> c = hook("toolarge", "tl", grant, port);
+        c.put("errors.tolerance", "all");
+        c.put("producer.override.max.request.size", "4000");
+        CONNECT.putConnector("toolarge", c);
+        CONNECT.awaitRunning("toolarge", 1);
+        ConnectClusterExtension.waitUntil("endpoint up", Duration.ofSeconds(30),
+                () -> signed(url, notification(grant, "small")).statusCode() == 200);
+        // larger than the producer accepts: Connect skips it (errors.tolerance=all) and commits it without metadata
+        assertEquals(503, signed(url, notification(grant, "z".repeat(6_000))).statusCode());
+        assertEquals(200, signed(url, notification(grant, "small again")).statusCode());
+        CONNECT.rest().delete("connectors/toolarge");
+        CONNECT.awaitDeleted("toolarge");
+    }
+
+    @Test
+    @Order(4)
+    void aPortThatCannotBeBoundFailsTheTaskNamingIt() throws Exception {
+        String grant = NYLAS.createGrant("busy@acme.test", "google");
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Map<String, String> c = hook("busy", "bz", grant, taken.getLocalPort());
+            c.put("webhook.bind.address", "0.0.0.0");
+            c.put("webhook.bind.attempts", "3");
+            CONNECT.putConnector("busy", c);
+            ConnectClusterExtension.waitUntil("task FAILED", Duration.ofSeconds(60), () -> {
+                var s = CONNECT.rest().get("connectors/busy/status").body();
+                return "FAILED".equals(s.path("tasks").path(0).path("state").asText());
+            });
+            String trace = CONNECT.rest().get("connectors/busy/status").body().path("tasks").path(0)
+                    .path("trace").asText();
+            assertTrue(trace.contains(Integer.toString(taken.getLocalPort())) && trace.contains("webhook.port"), trace);
+        }
+        CONNECT.rest().delete("connectors/busy");
+        CONNECT.awaitDeleted("busy");
+    }
+}
