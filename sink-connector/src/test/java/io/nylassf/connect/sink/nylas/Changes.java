@@ -4,6 +4,7 @@ import io.nylassf.connect.sink.nylas.record.SalesforceChange;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Test helper: Salesforce changes as the source writes them. */
@@ -42,5 +43,23 @@ public final class Changes {
             f.put("CreatedById", createdBy);
         }
         return new SalesforceChange(sobject, id, "created", 1L, modifiedBy, owner, null, false, f, false, "soql");
+    }
+
+    /** A schemaless Task record value as the Salesforce source writes it: sendable, owned and written by OWNER. */
+    public static Map<String, Object> taskValue(String id, String ownerEmail) {
+        Map<String, Object> fields = new HashMap<>(sendableTask());
+        fields.put("Owner.Email", ownerEmail);
+        fields.put("CreatedById", OWNER);
+        fields.put("CreatedDate", Instant.now().toString());
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("sobject", "Task");
+        v.put("id", id);
+        v.put("change_type", "created");
+        v.put("system_modstamp", Instant.now().toEpochMilli());
+        v.put("owner_id", OWNER);
+        v.put("last_modified_by_id", OWNER);
+        v.put("own_change", false);
+        v.put("fields", fields);
+        return v;
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,19 +71,7 @@ class NylasSinkGrantExpiryIT {
 
     private static String produceTask(String ownerEmail) throws Exception {
         String id = String.format("00T%012dAAA", next++);
-        Map<String, Object> fields = new HashMap<>(Changes.sendableTask());
-        fields.put("Owner.Email", ownerEmail);
-        fields.put("CreatedById", Changes.OWNER);
-        fields.put("CreatedDate", Instant.now().toString());
-        Map<String, Object> value = new HashMap<>();
-        value.put("sobject", "Task");
-        value.put("id", id);
-        value.put("change_type", "created");
-        value.put("system_modstamp", Instant.now().toEpochMilli());
-        value.put("owner_id", Changes.OWNER);
-        value.put("last_modified_by_id", Changes.OWNER);
-        value.put("own_change", false);
-        value.put("fields", fields);
+        Map<String, Object> value = Changes.taskValue(id, ownerEmail);
         CONNECT.cluster().kafka().produce(TOPIC, "Task:" + id, JSON.writeValueAsString(value));
         return id;
     }

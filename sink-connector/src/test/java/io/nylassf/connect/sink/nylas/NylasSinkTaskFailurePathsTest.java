@@ -78,23 +78,6 @@ class NylasSinkTaskFailurePathsTest {
         return String.format("00T%012dAAA", IDS.getAndIncrement());
     }
 
-    static Map<String, Object> taskValue(String id, String ownerEmail) {
-        Map<String, Object> fields = new HashMap<>(Changes.sendableTask());
-        fields.put("Owner.Email", ownerEmail);
-        fields.put("CreatedById", Changes.OWNER);
-        fields.put("CreatedDate", Instant.now().toString());
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("sobject", "Task");
-        v.put("id", id);
-        v.put("change_type", "created");
-        v.put("system_modstamp", Instant.now().toEpochMilli());
-        v.put("owner_id", Changes.OWNER);
-        v.put("last_modified_by_id", Changes.OWNER);
-        v.put("own_change", false);
-        v.put("fields", fields);
-        return v;
-    }
-
     static SinkRecord record(Object value) {
         return record(value, value instanceof Struct s ? s.schema() : null);
     }
@@ -119,12 +102,12 @@ class NylasSinkTaskFailurePathsTest {
         String grant = nylas.createGrant("keyrep@example.com", "google");
         String key = nylas.apiKey();
         start(Map.of());
-        task.put(List.of(record(taskValue(taskId(), "keyrep@example.com")))); // grants resolved and cached
+        task.put(List.of(record(Changes.taskValue(taskId(), "keyrep@example.com")))); // grants resolved and cached
         assertEquals(1, nylas.sendCount(grant));
         nylas.rotateApiKey("nyk_new_key_the_task_does_not_have");
         try {
             ConnectException e = assertThrows(ConnectException.class,
-                    () -> task.put(List.of(record(taskValue(taskId(), "keyrep@example.com")))));
+                    () -> task.put(List.of(record(Changes.taskValue(taskId(), "keyrep@example.com")))));
             assertTrue(e.getMessage().contains("nylas.api.key"), e.getMessage());
             assertFalse(e.getMessage().contains(key), "the key's value never appears");
             assertTrue(context.dlq.isEmpty(), "a bad key is not the record's fault: " + context.reasons());
@@ -141,14 +124,14 @@ class NylasSinkTaskFailurePathsTest {
         String grant = nylas.createGrant("malformed@example.com", "google");
         start(Map.of());
         List<SinkRecord> batch = new ArrayList<>();
-        Map<String, Object> badId = taskValue("../../v3/grants", "malformed@example.com");
-        Map<String, Object> overflow = taskValue(taskId(), "malformed@example.com");
+        Map<String, Object> badId = Changes.taskValue("../../v3/grants", "malformed@example.com");
+        Map<String, Object> overflow = Changes.taskValue(taskId(), "malformed@example.com");
         overflow.put("system_modstamp", "99999999999999999999999");
-        Map<String, Object> unparsable = taskValue(taskId(), "malformed@example.com");
+        Map<String, Object> unparsable = Changes.taskValue(taskId(), "malformed@example.com");
         unparsable.put("system_modstamp", "yesterday at noon");
-        Map<String, Object> missing = taskValue(taskId(), "malformed@example.com");
+        Map<String, Object> missing = Changes.taskValue(taskId(), "malformed@example.com");
         missing.remove("sobject");
-        Map<String, Object> wrongType = taskValue(taskId(), "malformed@example.com");
+        Map<String, Object> wrongType = Changes.taskValue(taskId(), "malformed@example.com");
         wrongType.put("fields", List.of("Subject"));
         Map<String, Object> eventOverflow = eventValue(Map.of("StartDateTime", "2026-03-01T10:00:00Z",
                 "DurationInMinutes", "1e300"));
@@ -159,7 +142,7 @@ class NylasSinkTaskFailurePathsTest {
             batch.add(record(v));
         }
         String good = taskId();
-        batch.add(record(taskValue(good, "malformed@example.com")));
+        batch.add(record(Changes.taskValue(good, "malformed@example.com")));
 
         task.put(batch);
 
@@ -177,7 +160,7 @@ class NylasSinkTaskFailurePathsTest {
     }
 
     private Map<String, Object> eventValue(Map<String, String> times) {
-        Map<String, Object> v = taskValue(String.format("00U%012dAAA", IDS.getAndIncrement()),
+        Map<String, Object> v = Changes.taskValue(String.format("00U%012dAAA", IDS.getAndIncrement()),
                 "malformed@example.com");
         v.put("sobject", "Event");
         Map<String, Object> fields = new HashMap<>(times);
@@ -231,9 +214,9 @@ class NylasSinkTaskFailurePathsTest {
         String b = nylas.createGrant("park-b@example.com", "google");
         start(Map.of());
         nylas.expireGrant(a);
-        SinkRecord first = record(taskValue(taskId(), "park-a@example.com"));
-        SinkRecord other = record(taskValue(taskId(), "park-b@example.com"));
-        SinkRecord second = record(taskValue(taskId(), "park-a@example.com"));
+        SinkRecord first = record(Changes.taskValue(taskId(), "park-a@example.com"));
+        SinkRecord other = record(Changes.taskValue(taskId(), "park-b@example.com"));
+        SinkRecord second = record(Changes.taskValue(taskId(), "park-a@example.com"));
         task.put(List.of(first, other, second));
 
         assertEquals(1, nylas.sendCount(b), "the other grant goes on");
@@ -263,7 +246,7 @@ class NylasSinkTaskFailurePathsTest {
         String a = nylas.createGrant("stale@example.com", "google");
         start(Map.of("grant.expired.max.age.ms", "300"));
         nylas.expireGrant(a);
-        task.put(List.of(record(taskValue(taskId(), "stale@example.com"))));
+        task.put(List.of(record(Changes.taskValue(taskId(), "stale@example.com"))));
         assertTrue(context.dlq.isEmpty());
         await("the DLQ entry", () -> context.dlq.size() == 1, () -> task.put(List.of()));
         assertTrue(context.reasons().contains("grant.expired.max.age.ms"), context.reasons());
@@ -282,9 +265,9 @@ class NylasSinkTaskFailurePathsTest {
                 .errorRate("503", 1.0);
         List<SinkRecord> batch = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            batch.add(record(taskValue(taskId(), "retry-ok@example.com")));
+            batch.add(record(Changes.taskValue(taskId(), "retry-ok@example.com")));
         }
-        batch.add(10, record(taskValue(taskId(), "retry-bad@example.com")));
+        batch.add(10, record(Changes.taskValue(taskId(), "retry-bad@example.com")));
         long callsBefore = nylas.requestCount();
         long faultsBefore = nylas.faults().injectedCount();
 
