@@ -124,6 +124,10 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
     public static final String WEBHOOK_MAX_CONCURRENT = "webhook.max.concurrent.requests";
     private static final String WEBHOOK_MAX_CONCURRENT_DOC = "Notifications handled at once; when every slot is "
             + "taken (for example by slow clients) further requests get 503 at once and Nylas retries.";
+    public static final String WEBHOOK_READ_TIMEOUT_MS = "webhook.read.timeout.ms";
+    private static final String WEBHOOK_READ_TIMEOUT_MS_DOC = "How long a client may take to send a whole request "
+            + "(line, headers and body); a slower or stalled one is disconnected, freeing its slot. Nylas sends a "
+            + "notification at once and times out after 10 s itself.";
     public static final String WEBHOOK_BIND_ATTEMPTS = "webhook.bind.attempts";
     private static final String WEBHOOK_BIND_ATTEMPTS_DOC = "Attempts, one a second, to bind webhook.port while it "
             + "is busy (a task moving here from a worker that is still stopping); then the task fails naming the "
@@ -214,6 +218,8 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
                         Importance.LOW, WEBHOOK_INTAKE_MAX_BYTES_DOC, Width.SHORT, "Webhook intake max bytes")
                 .define(WEBHOOK_MAX_CONCURRENT, Type.INT, 32, Range.between(1, 1_024), Importance.LOW,
                         WEBHOOK_MAX_CONCURRENT_DOC, Width.SHORT, "Webhook concurrent requests")
+                .define(WEBHOOK_READ_TIMEOUT_MS, Type.LONG, 10_000L, Range.between(100L, 600_000L), Importance.LOW,
+                        WEBHOOK_READ_TIMEOUT_MS_DOC, Width.SHORT, "Webhook read timeout (ms)")
                 .define(WEBHOOK_BIND_ATTEMPTS, Type.INT, 60, Range.between(1, 86_400), Importance.LOW,
                         WEBHOOK_BIND_ATTEMPTS_DOC, Width.SHORT, "Webhook bind attempts");
         return def;
@@ -312,6 +318,10 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
 
     public int webhookMaxConcurrent() {
         return getInt(WEBHOOK_MAX_CONCURRENT);
+    }
+
+    public Duration webhookReadTimeout() {
+        return Duration.ofMillis(getLong(WEBHOOK_READ_TIMEOUT_MS));
     }
 
     public int webhookBindAttempts() {

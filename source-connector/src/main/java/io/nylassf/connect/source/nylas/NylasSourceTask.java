@@ -89,7 +89,8 @@ public class NylasSourceTask extends SourceTask {
             webhookServer = new WebhookServer(config.webhookBindAddress(), config.webhookPort(), config.webhookPath(),
                     new WebhookVerifier(config.webhookSecret()), intake,
                     new WebhookServer.Limits(config.webhookMaxBodyBytes(), config.webhookAckTimeout(),
-                            config.webhookMaxConcurrent(), config.webhookBindAttempts()), metrics).start();
+                            config.webhookMaxConcurrent(), config.webhookBindAttempts(),
+                            config.webhookReadTimeout()), metrics).start();
         }
         log.info("Nylas source task {} reads {} grant(s) ({} streams){}", config.taskIndex(),
                 config.taskGrants().size(), readers.size(), webhookServer == null ? "" : " and hosts the webhook endpoint");

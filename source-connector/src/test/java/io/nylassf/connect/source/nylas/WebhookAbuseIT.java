@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The webhook endpoint of a running Nylas source under abuse and overload, driven over loopback HTTP: forged,
- * unsigned, oversized, malformed, replayed and foreign-grant requests; 16 clients trickling bytes; a paused
+ * unsigned, oversized, malformed, replayed and foreign-grant requests; 16 clients trickling bytes; 16 stalled
+ * clients cut off at the read deadline; a paused
  * connector while notifications keep coming; records Connect failed to produce; a port that cannot be bound.
  * Prints the figures docs/nylas-source.md quotes.
  */
@@ -192,6 +193,54 @@ class WebhookAbuseIT {
 
     @Test
     @Order(2)
+    void stalledClientsAreDisconnectedAtTheReadDeadline() throws Exception {
+        String grant = NYLAS.createGrant("stalled@acme.test", "google");
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port + "/nylas/webhook";
+        Map<String, String> c = hook("stalled", "st", grant, port);
+        c.put("webhook.read.timeout.ms", "2000");
+        c.put("webhook.max.concurrent.requests", "16");
+        CONNECT.putConnector("stalled", c);
+        CONNECT.awaitRunning("stalled", 1);
+        ConnectClusterExtension.waitUntil("endpoint up", Duration.ofSeconds(30),
+                () -> signed(url, notification(grant, "first")).statusCode() == 200);
+        // 16 clients take every slot: half stall in the body, half in the headers, and none sends more
+        List<Socket> stalled = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Socket s = new Socket("127.0.0.1", port);
+            s.setSoTimeout(15_000);
+            String head = "POST /nylas/webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+            s.getOutputStream().write((i % 2 == 0 ? head + "Content-Length: 1000\r\n\r\n{" : head)
+                    .getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            stalled.add(s);
+        }
+        long t0 = System.nanoTime();
+        int closed = 0;
+        for (Socket s : stalled) {
+            try {
+                closed += s.getInputStream().read() == -1 ? 1 : 0;
+            } catch (java.net.SocketTimeoutException e) {
+                // still connected 15 s later: not disconnected
+            } catch (java.io.IOException e) {
+                closed++; // reset by the server: disconnected too
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        for (Socket s : stalled) {
+            s.close();
+        }
+        System.out.printf("WEBHOOK DEADLINE: 16 stalled clients (8 in headers, 8 in the body), read deadline 2 s: "
+                + "%d disconnected within %.1f s%n", closed, seconds);
+        assertEquals(16, closed, "every stalled client is disconnected");
+        assertTrue(seconds < 10, "disconnected after " + seconds + " s");
+        assertEquals(200, signed(url, notification(grant, "after the stall")).statusCode(), "slots are free again");
+        CONNECT.rest().delete("connectors/stalled");
+        CONNECT.awaitDeleted("stalled");
+    }
+
+    @Test
+    @Order(3)
     void aPausedConnectorKeepsTheIntakeWithinItsBound() throws Exception {
         String grant = NYLAS.createGrant("paused@acme.test", "google");
         int port = freePort();
@@ -232,7 +281,7 @@ class WebhookAbuseIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aRecordConnectFailedToProduceIsAnsweredWith503() {
         String grant = NYLAS.createGrant("toolarge@acme.test", "google");
         int port = freePort();
@@ -252,7 +301,7 @@ class WebhookAbuseIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aPortThatCannotBeBoundFailsTheTaskNamingIt() throws Exception {
         String grant = NYLAS.createGrant("busy@acme.test", "google");
         try (ServerSocket taken = new ServerSocket(0)) {

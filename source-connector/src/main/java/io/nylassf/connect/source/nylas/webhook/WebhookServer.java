@@ -64,8 +64,10 @@ public final class WebhookServer implements AutoCloseable {
      *
      * @param maxConcurrent requests handled at once; more answer 503 at once (Nylas retries) rather than queue
      * @param bindAttempts  attempts, one a second, to bind a busy port before the task fails
+     * @param readTimeout   how long a client may take to send a request (line, headers and body)
      */
-    public record Limits(int maxBodyBytes, Duration ackTimeout, int maxConcurrent, int bindAttempts) {
+    public record Limits(int maxBodyBytes, Duration ackTimeout, int maxConcurrent, int bindAttempts,
+                         Duration readTimeout) {
     }
 
     private final String bindAddress;
@@ -81,6 +83,7 @@ public final class WebhookServer implements AutoCloseable {
     private final AtomicInteger bindAttempts = new AtomicInteger();
     private volatile String failure;
     private final Listener listener;
+    private final ReadDeadline deadline;
     private final ScheduledExecutorService binder;
     private volatile HttpServer server;
     private volatile ExecutorService handlers;
@@ -90,6 +93,7 @@ public final class WebhookServer implements AutoCloseable {
                          Limits limits, Listener listener) {
         this.limits = limits;
         this.slots = new Semaphore(limits.maxConcurrent());
+        this.deadline = new ReadDeadline(limits.readTimeout());
         int maxBodyBytes = limits.maxBodyBytes();
         Duration ackTimeout = limits.ackTimeout();
         this.bindAddress = bindAddress;
@@ -150,7 +154,7 @@ public final class WebhookServer implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            s.setExecutor(pool);
+            s.setExecutor(deadline.guard(pool));
             s.createContext(path, this::handle);
             s.start();
             handlers = pool;
@@ -227,7 +231,16 @@ public final class WebhookServer implements AutoCloseable {
                 return;
             }
         }
-        byte[] body = readAtMost(ex.getRequestBody(), maxBodyBytes);
+        byte[] body;
+        try {
+            body = readAtMost(ex.getRequestBody(), maxBodyBytes);
+        } catch (IOException e) {
+            // the read deadline closed the connection (or the client went away): nothing to answer
+            listener.rejected(408);
+            rejections.record(408, "request not received within webhook.read.timeout.ms");
+            return;
+        }
+        ReadDeadline.disarm();
         if (body == null) {
             drain(ex.getRequestBody());
             reject(ex, 413, "body exceeds webhook.max.body.bytes");
@@ -353,6 +366,7 @@ public final class WebhookServer implements AutoCloseable {
         stopped = true;
         rejections.flush();
         binder.shutdownNow();
+        deadline.close();
         HttpServer s = server;
         server = null;
         if (s != null) {
