@@ -133,6 +133,13 @@ class WebhookAbuseIT {
             // a replay of a stored notification is answered 200 and written nothing new
             refused += signed(url, replayable.get(i)).statusCode() == 200 ? 1 : 0;
         }
+        for (int i = 0; i < 5; i++) {
+            // a truncated notification naming an object id that must never reach a URL path
+            tried++;
+            String dots = notification(grant, "t").replace("message.created", "message.created.truncated")
+                    .replaceFirst("\"id\":\"msg-", "\"id\":\"../../msg-");
+            refused += signed(url, dots).statusCode() == 400 ? 1 : 0;
+        }
         int foreign = 0;
         for (int i = 0; i < 20; i++) {
             tried++;

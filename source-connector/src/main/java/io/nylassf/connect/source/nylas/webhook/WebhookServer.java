@@ -280,6 +280,11 @@ public final class WebhookServer implements AutoCloseable {
             respond(ex, 503, "retry later");
             return;
         } catch (ApiException e) {
+            if (e.kind() == ApiException.Kind.BAD_REQUEST) {
+                // e.g. an object id that may not become a URL path segment: retrying cannot help
+                reject(ex, 400, "notification names an object that cannot be fetched");
+                return;
+            }
             log.info("Notification {} ({}): could not fetch the full object ({}); answering 503", id, type, e.kind());
             listener.rejected(503);
             respond(ex, 503, "retry later");
