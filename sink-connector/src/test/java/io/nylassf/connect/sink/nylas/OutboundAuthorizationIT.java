@@ -91,7 +91,7 @@ class OutboundAuthorizationIT {
                 "salesforce.client.secret", "source-secret",
                 "salesforce.integration.usernames", Org.INTEGRATION_USERNAME,
                 "salesforce.fields", "Task.Nylas_Grant_Id__c,Event.Nylas_Grant_Id__c",
-                "poll.interval.ms", "300"));
+                "poll.interval.ms", "300", "salesforce.read.lag.ms", "1000"));
         source.putAll(json);
         CONNECT.putConnector("sf-source", source);
         Map<String, String> sink = new HashMap<>(Map.of(

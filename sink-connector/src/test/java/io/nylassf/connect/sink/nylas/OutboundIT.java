@@ -74,7 +74,7 @@ class OutboundIT {
                 "salesforce.client.id", "source-app",
                 "salesforce.client.secret", "source-secret",
                 "salesforce.integration.usernames", Org.INTEGRATION_USERNAME,
-                "poll.interval.ms", "300"));
+                "poll.interval.ms", "300", "salesforce.read.lag.ms", "1000"));
         source.putAll(JSON);
         CONNECT.putConnector("sf-source", source);
         Map<String, String> sink = new HashMap<>(Map.of(
