@@ -74,6 +74,27 @@ class WebhookAbuseIT {
         return c;
     }
 
+    /** A running connector whose endpoint answered a first signed notification. */
+    private record Hook(String name, String grant, String url) {
+        void delete() {
+            CONNECT.rest().delete("connectors/" + name);
+            CONNECT.awaitDeleted(name);
+        }
+    }
+
+    private static Hook startHook(String name, String prefix, Map<String, String> overrides) {
+        String grant = NYLAS.createGrant(name + "@acme.test", "google");
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port + "/nylas/webhook";
+        Map<String, String> c = hook(name, prefix, grant, port);
+        c.putAll(overrides);
+        CONNECT.putConnector(name, c);
+        CONNECT.awaitRunning(name, 1);
+        ConnectClusterExtension.waitUntil("endpoint up", Duration.ofSeconds(30),
+                () -> signed(url, notification(grant, "first")).statusCode() == 200);
+        return new Hook(name, grant, url);
+    }
+
     static String notification(String grant, String body) {
         int n = IDS.incrementAndGet();
         return "{\"specversion\":\"1.0\",\"type\":\"message.created\",\"source\":\"/google/emails/realtime\","
@@ -105,16 +126,10 @@ class WebhookAbuseIT {
     @Test
     @Order(1)
     void badRequestsAreAllRefusedAndSlowClientsDoNotBlockValidOnes() throws Exception {
-        String grant = NYLAS.createGrant("abuse@acme.test", "google");
-        int port = freePort();
-        String url = "http://127.0.0.1:" + port + "/nylas/webhook";
-        CONNECT.putConnector("abuse", hook("abuse", "ab", grant, port));
-        CONNECT.awaitRunning("abuse", 1);
-        ConnectClusterExtension.waitUntil("endpoint up", Duration.ofSeconds(30),
-                () -> { try { return HTTP.send(HttpRequest.newBuilder(URI.create(url + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200; } catch (Exception e) {
-                    return false; } });
-
+        Hook h = startHook("abuse", "ab", Map.of());
+        String grant = h.grant();
+        String url = h.url();
+        int port = URI.create(url).getPort();
         int tried = 0;
         int refused = 0;
         List<String> replayable = new ArrayList<>();
@@ -146,10 +161,10 @@ class WebhookAbuseIT {
             foreign += signed(url, notification("grant-of-another-app", "foreign")).statusCode() == 200 ? 1 : 0;
         }
         refused += foreign;
-        List<Rec> written = awaitCount(CONNECT, 20, Duration.ofSeconds(30), r -> true, "ab.messages");
+        List<Rec> written = awaitCount(CONNECT, 21, Duration.ofSeconds(30), r -> true, "ab.messages");
         Thread.sleep(1_000);
         written = all(CONNECT, "ab.messages");
-        assertEquals(20, written.size(), "only the 20 valid notifications are written, each once");
+        assertEquals(21, written.size(), "only the 21 valid notifications (the first and 20) are written, each once");
         assertTrue(written.stream().allMatch(r -> grant.equals(r.value().path("grant_id").asText())));
         assertEquals(tried, refused, "every bad request refused, de-duplicated or dropped");
         assertEquals(20L, metric("abuse", 0, "WebhooksUnlistedGrant"));
@@ -194,23 +209,17 @@ class WebhookAbuseIT {
                 + "valid notifications with 16 slow clients connected: p50 %.1f ms, p99 %.1f ms%n",
                 tried, refused, 100.0 * refused / tried, p50 / 1000.0, p99 / 1000.0);
         assertTrue(p99 < 5_000_000, "p99 " + p99 + " µs");
-        CONNECT.rest().delete("connectors/abuse");
-        CONNECT.awaitDeleted("abuse");
+        h.delete();
     }
 
     @Test
     @Order(2)
     void stalledClientsAreDisconnectedAtTheReadDeadline() throws Exception {
-        String grant = NYLAS.createGrant("stalled@acme.test", "google");
-        int port = freePort();
-        String url = "http://127.0.0.1:" + port + "/nylas/webhook";
-        Map<String, String> c = hook("stalled", "st", grant, port);
-        c.put("webhook.read.timeout.ms", "2000");
-        c.put("webhook.max.concurrent.requests", "16");
-        CONNECT.putConnector("stalled", c);
-        CONNECT.awaitRunning("stalled", 1);
-        ConnectClusterExtension.waitUntil("endpoint up", Duration.ofSeconds(30),
-                () -> signed(url, notification(grant, "first")).statusCode() == 200);
+        Hook h = startHook("stalled", "st", Map.of("webhook.read.timeout.ms", "2000",
+                "webhook.max.concurrent.requests", "16"));
+        String grant = h.grant();
+        String url = h.url();
+        int port = URI.create(url).getPort();
         // 16 clients take every slot: half stall in the body, half in the headers, and none sends more
         List<Socket> stalled = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
@@ -242,23 +251,16 @@ class WebhookAbuseIT {
         assertEquals(16, closed, "every stalled client is disconnected");
         assertTrue(seconds < 10, "disconnected after " + seconds + " s");
         assertEquals(200, signed(url, notification(grant, "after the stall")).statusCode(), "slots are free again");
-        CONNECT.rest().delete("connectors/stalled");
-        CONNECT.awaitDeleted("stalled");
+        h.delete();
     }
 
     @Test
     @Order(3)
     void aPausedConnectorKeepsTheIntakeWithinItsBound() throws Exception {
-        String grant = NYLAS.createGrant("paused@acme.test", "google");
-        int port = freePort();
-        String url = "http://127.0.0.1:" + port + "/nylas/webhook";
-        Map<String, String> c = hook("paused", "ps", grant, port);
-        c.put("webhook.intake.max.records", "10");
-        c.put("webhook.ack.timeout.ms", "300");
-        CONNECT.putConnector("paused", c);
-        CONNECT.awaitRunning("paused", 1);
-        ConnectClusterExtension.waitUntil("endpoint up", Duration.ofSeconds(30),
-                () -> signed(url, notification(grant, "first")).statusCode() == 200);
+        Hook h = startHook("paused", "ps", Map.of("webhook.intake.max.records", "10",
+                "webhook.ack.timeout.ms", "300"));
+        String grant = h.grant();
+        String url = h.url();
         CONNECT.rest().put("connectors/paused/pause", null);
         CONNECT.awaitState("paused", "PAUSED", 1);
         ExecutorService senders = Executors.newFixedThreadPool(8);
@@ -283,28 +285,20 @@ class WebhookAbuseIT {
                 + "at most %d records / %d bytes held (bound 10 records)%n", unavailable, maxHeld, maxBytes);
         assertEquals(200, unavailable, "nothing is acknowledged while nothing is stored");
         assertTrue(maxHeld <= 10, "held " + maxHeld);
-        CONNECT.rest().delete("connectors/paused");
-        CONNECT.awaitDeleted("paused");
+        h.delete();
     }
 
     @Test
     @Order(4)
     void aRecordConnectFailedToProduceIsAnsweredWith503() {
-        String grant = NYLAS.createGrant("toolarge@acme.test", "google");
-        int port = freePort();
-        String url = "http://127.0.0.1:" + port + "/nylas/webhook";
-        Map<String, String> c = hook("toolarge", "tl", grant, port);
-        c.put("errors.tolerance", "all");
-        c.put("producer.override.max.request.size", "4000");
-        CONNECT.putConnector("toolarge", c);
-        CONNECT.awaitRunning("toolarge", 1);
-        ConnectClusterExtension.waitUntil("endpoint up", Duration.ofSeconds(30),
-                () -> signed(url, notification(grant, "small")).statusCode() == 200);
+        Hook h = startHook("toolarge", "tl", Map.of("errors.tolerance", "all",
+                "producer.override.max.request.size", "4000"));
+        String grant = h.grant();
+        String url = h.url();
         // larger than the producer accepts: Connect skips it (errors.tolerance=all) and commits it without metadata
         assertEquals(503, signed(url, notification(grant, "z".repeat(6_000))).statusCode());
         assertEquals(200, signed(url, notification(grant, "small again")).statusCode());
-        CONNECT.rest().delete("connectors/toolarge");
-        CONNECT.awaitDeleted("toolarge");
+        h.delete();
     }
 
     @Test
