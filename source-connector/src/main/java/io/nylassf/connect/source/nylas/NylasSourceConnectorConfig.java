@@ -119,11 +119,14 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
             + "for poll() or for Kafka's acknowledgement); beyond it the endpoint answers 503 at once and Nylas "
             + "retries, so a paused connector or a stuck producer cannot exhaust the worker's memory.";
     public static final String WEBHOOK_INTAKE_MAX_BYTES = "webhook.intake.max.bytes";
-    private static final String WEBHOOK_INTAKE_MAX_BYTES_DOC = "Notification bytes held at most; beyond it the "
-            + "endpoint answers 503 at once.";
+    private static final String WEBHOOK_INTAKE_MAX_BYTES_DOC = "Bytes held at most, each record counting the larger "
+            + "of its notification's size and its own (a truncated notification's record holds the fetched body); "
+            + "beyond it the endpoint answers 503 at once.";
     public static final String WEBHOOK_MAX_CONCURRENT = "webhook.max.concurrent.requests";
     private static final String WEBHOOK_MAX_CONCURRENT_DOC = "Notifications handled at once; when every slot is "
-            + "taken (for example by slow clients) further requests get 503 at once and Nylas retries.";
+            + "taken (for example by slow clients) further requests get 503 at once and Nylas retries. The endpoint "
+            + "has this many handler threads plus 8; with all of them taken (by clients stalled in their headers) "
+            + "a new connection is closed at once rather than queued.";
     public static final String WEBHOOK_READ_TIMEOUT_MS = "webhook.read.timeout.ms";
     private static final String WEBHOOK_READ_TIMEOUT_MS_DOC = "How long a client may take to send a whole request "
             + "(line, headers and body); a slower or stalled one is disconnected, freeing its slot. Nylas sends a "

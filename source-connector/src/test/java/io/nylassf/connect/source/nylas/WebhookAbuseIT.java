@@ -3,6 +3,7 @@ package io.nylassf.connect.source.nylas;
 import io.nylassf.connect.source.nylas.NylasItSupport.Rec;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
 import io.nylassf.testkit.nylas.NylasEmulator;
+import io.nylassf.testkit.nylas.NylasMessage;
 import io.nylassf.testkit.nylas.WebhookSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,8 +43,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The webhook endpoint of a running Nylas source under abuse and overload, driven over loopback HTTP: forged,
  * unsigned, oversized, malformed, replayed and foreign-grant requests; 16 clients trickling bytes; 16 stalled
- * clients cut off at the read deadline; a paused
- * connector while notifications keep coming; records Connect failed to produce; a port that cannot be bound.
+ * clients cut off at the read deadline; more stalled clients than handler threads; a paused connector while
+ * notifications (plain, and truncated ones naming large messages) keep coming; records Connect failed to produce;
+ * a port that cannot be bound.
  * Prints the figures docs/nylas-source.md quotes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -286,6 +288,101 @@ class WebhookAbuseIT {
         assertEquals(200, unavailable, "nothing is acknowledged while nothing is stored");
         assertTrue(maxHeld <= 10, "held " + maxHeld);
         h.delete();
+    }
+
+    @Test
+    @Order(3)
+    void truncatedNotificationsCountTheFetchedMessageAgainstTheByteBound() throws Exception {
+        // a .truncated notification is ~400 bytes, but the record made from the message it names holds the body
+        String grant = NYLAS.createGrant("bigmail@acme.test", "google");
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port + "/nylas/webhook";
+        Map<String, String> c = hook("bigmail", "bm", grant, port);
+        c.put("webhook.intake.max.bytes", Integer.toString(1 << 20));
+        c.put("webhook.ack.timeout.ms", "300");
+        CONNECT.putConnector("bigmail", c);
+        CONNECT.awaitRunning("bigmail", 1);
+        ConnectClusterExtension.waitUntil("endpoint up", Duration.ofSeconds(30),
+                () -> signed(url, notification(grant, "first")).statusCode() == 200);
+        CONNECT.rest().put("connectors/bigmail/pause", null);
+        CONNECT.awaitState("bigmail", "PAUSED", 1);
+        int bodyBytes = 200_000;
+        List<String> truncated = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = NYLAS.addMessage(grant, NylasMessage.create().subject("big " + i).from("Ada", "ada@acme.test")
+                    .to("Bob", "bob@acme.test").body("b".repeat(bodyBytes))).path("id").asText();
+            truncated.add("{\"specversion\":\"1.0\",\"type\":\"message.created.truncated\",\"id\":\"ntf-big-" + i
+                    + "\",\"time\":" + Instant.now().getEpochSecond() + ",\"data\":{\"application_id\":\"app\","
+                    + "\"object\":{\"object\":\"message\",\"grant_id\":\"" + grant + "\",\"id\":\"" + id + "\"}}}");
+        }
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (String n : truncated) {
+            statuses.add(senders.submit(() -> signed(url, n).statusCode()));
+        }
+        int maxHeld = 0;
+        while (statuses.stream().anyMatch(f -> !f.isDone())) {
+            maxHeld = Math.max(maxHeld, metric("bigmail", 0, "WebhookIntakeRecords").intValue());
+            Thread.sleep(5);
+        }
+        senders.shutdown();
+        assertTrue(senders.awaitTermination(30, TimeUnit.SECONDS));
+        maxHeld = Math.max(maxHeld, metric("bigmail", 0, "WebhookIntakeRecords").intValue());
+        long unavailable = 0;
+        for (Future<Integer> f : statuses) {
+            unavailable += f.get() == 503 ? 1 : 0;
+        }
+        long heldBodies = (long) maxHeld * bodyBytes;
+        System.out.printf("WEBHOOK INTAKE (truncated): 20 notifications naming 200 KB messages to a paused connector: "
+                + "%d answered 503, at most %d records holding %,d body bytes (bound %,d bytes)%n", unavailable,
+                maxHeld, heldBodies, 1 << 20);
+        assertEquals(20, unavailable, "nothing is acknowledged while nothing is stored");
+        assertTrue(heldBodies <= 1 << 20, "held " + maxHeld + " records of " + bodyBytes + " body bytes");
+        CONNECT.rest().delete("connectors/bigmail");
+        CONNECT.awaitDeleted("bigmail");
+    }
+
+    @Test
+    @Order(3)
+    void moreStalledClientsThanThreadsDoNotQueueValidNotifications() throws Exception {
+        String grant = NYLAS.createGrant("flood@acme.test", "google");
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port + "/nylas/webhook";
+        Map<String, String> c = hook("flood", "fl", grant, port);
+        c.put("webhook.read.timeout.ms", "6000");
+        c.put("webhook.max.concurrent.requests", "4");
+        CONNECT.putConnector("flood", c);
+        CONNECT.awaitRunning("flood", 1);
+        ConnectClusterExtension.waitUntil("endpoint up", Duration.ofSeconds(30),
+                () -> signed(url, notification(grant, "first")).statusCode() == 200);
+        // 60 clients each send a piece of a request line and stall: each holds a handler thread until the deadline
+        List<Socket> stalled = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Socket s = new Socket("127.0.0.1", port);
+            s.getOutputStream().write("POST /nylas/we".getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            stalled.add(s);
+        }
+        Thread.sleep(500);
+        long t0 = System.nanoTime();
+        String answer;
+        try {
+            answer = Integer.toString(signed(url, notification(grant, "during the flood")).statusCode());
+        } catch (IllegalStateException e) {
+            answer = "connection closed";
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("WEBHOOK FLOOD: 60 clients stalled in the request line (more than the handler threads): "
+                + "a valid notification was answered '%s' in %.2f s%n", answer, seconds);
+        assertTrue(seconds < 2, "a valid notification waited " + seconds + " s behind stalled clients");
+        ConnectClusterExtension.waitUntil("served again after the deadline", Duration.ofSeconds(30),
+                () -> { try { return signed(url, notification(grant, "after")).statusCode() == 200; }
+                    catch (IllegalStateException e) { return false; } });
+        for (Socket s : stalled) {
+            s.close();
+        }
+        CONNECT.rest().delete("connectors/flood");
+        CONNECT.awaitDeleted("flood");
     }
 
     @Test

@@ -17,7 +17,31 @@ import java.util.concurrent.TimeUnit;
  * after the deadline and its thread is free again.
  */
 final class ReadDeadline implements AutoCloseable {
-    private static final ThreadLocal<ScheduledFuture<?>> ARMED = new ThreadLocal<>();
+    private static final ThreadLocal<Armed> ARMED = new ThreadLocal<>();
+
+    /** One exchange's deadline; once disarmed it can no longer interrupt its thread (which may serve another). */
+    private static final class Armed {
+        private final Thread thread;
+        private ScheduledFuture<?> timer;
+        private boolean live = true;
+
+        Armed(Thread thread) {
+            this.thread = thread;
+        }
+
+        synchronized void fire() {
+            if (live) {
+                thread.interrupt();
+            }
+        }
+
+        synchronized void disarm() {
+            live = false;
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+    }
 
     private final long timeoutMs;
     private final ScheduledExecutorService timer;
@@ -34,8 +58,11 @@ final class ReadDeadline implements AutoCloseable {
     /** The executor for the server: each exchange starts with the deadline armed. */
     Executor guard(ExecutorService pool) {
         return exchange -> pool.execute(() -> {
-            Thread self = Thread.currentThread();
-            ARMED.set(timer.schedule(self::interrupt, timeoutMs, TimeUnit.MILLISECONDS));
+            Armed armed = new Armed(Thread.currentThread());
+            synchronized (armed) {
+                armed.timer = timer.schedule(armed::fire, timeoutMs, TimeUnit.MILLISECONDS);
+            }
+            ARMED.set(armed);
             try {
                 exchange.run();
             } finally {
@@ -46,12 +73,13 @@ final class ReadDeadline implements AutoCloseable {
 
     /** The request is read: what follows (waiting for Kafka) is not subject to the read deadline. */
     static void disarm() {
-        ScheduledFuture<?> armed = ARMED.get();
+        Armed armed = ARMED.get();
         if (armed != null) {
-            armed.cancel(false);
+            armed.disarm();
             ARMED.remove();
         }
-        Thread.interrupted(); // a deadline that fired just as the read finished must not hit what follows
+        // a deadline that fired just as the read finished must not hit what follows; after disarm() none can
+        Thread.interrupted();
     }
 
     @Override

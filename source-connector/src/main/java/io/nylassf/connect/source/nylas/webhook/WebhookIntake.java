@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -69,7 +70,8 @@ public final class WebhookIntake {
      * @param grantValid  told the grant id when a notification says a grant is valid again
      * @param grantListed whether a grant is one the connector syncs; notifications of others are dropped
      * @param maxRecords  records held (waiting for {@code poll()} or for Kafka's acknowledgement) at most
-     * @param maxBytes    notification bytes held at most, so a paused connector or a stuck producer cannot fill
+     * @param maxBytes    bytes held at most (each record counts the larger of its notification's size and its own
+     *                    estimated size, {@link RecordSize}), so a paused connector or a stuck producer cannot fill
      *                    the worker's heap
      */
     public WebhookIntake(RecordFactory records, NylasClient client, NotificationDeduper deduper,
@@ -109,9 +111,9 @@ public final class WebhookIntake {
             // acknowledged so Nylas does not retry it, but never written
             return new Accepted(CompletableFuture.completedFuture(null), false, true);
         }
-        if (heldRecords.get() >= maxRecords || heldBytes.get() + bytes > maxBytes) {
-            throw new IntakeFull("webhook intake holds " + heldRecords.get() + " record(s), " + heldBytes.get()
-                    + " byte(s)");
+        if (!fits(1, bytes)) {
+            // full already: answer 503 before fetching anything from Nylas
+            throw full();
         }
         NotificationDeduper.Claim claim = deduper.claim(id);
         if (!claim.owner()) {
@@ -133,15 +135,21 @@ public final class WebhookIntake {
             outcome.complete(null);
             return new Accepted(outcome, false);
         }
-        List<CompletableFuture<Void>> acks = new ArrayList<>(made.size());
         long share = Math.max(1, bytes / made.size());
-        for (SourceRecord r : made) {
+        long[] sizes = made.stream().mapToLong(r -> Math.max(share, RecordSize.of(r))).toArray();
+        if (!reserve(made.size(), Arrays.stream(sizes).sum())) {
+            IntakeFull full = full();
+            outcome.completeExceptionally(full); // forgotten by the deduper: Nylas' retry is processed afresh
+            throw full;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(made.size());
+        for (int i = 0; i < made.size(); i++) {
+            SourceRecord r = made.get(i);
+            long size = sizes[i];
             CompletableFuture<Void> ack = new CompletableFuture<>();
-            heldRecords.incrementAndGet();
-            heldBytes.addAndGet(share);
             ack.whenComplete((ok, failure) -> {
                 heldRecords.decrementAndGet();
-                heldBytes.addAndGet(-share);
+                heldBytes.addAndGet(-size);
             });
             acks.add(ack);
             queue.add(new Pending(r, ack));
@@ -157,6 +165,30 @@ public final class WebhookIntake {
             failAll();
         }
         return new Accepted(outcome, false);
+    }
+
+    /**
+     * Whether {@code records} more records of {@code bytes} fit the bounds. A notification alone larger than the
+     * byte bound is let in when nothing else is held, so that it is not refused for ever.
+     */
+    private boolean fits(int records, long bytes) {
+        int r = heldRecords.get();
+        return r + records <= maxRecords && (heldBytes.get() + bytes <= maxBytes || r == 0);
+    }
+
+    /** Takes room for records atomically, so concurrent requests cannot together pass the bounds. */
+    private synchronized boolean reserve(int records, long bytes) {
+        if (!fits(records, bytes)) {
+            return false;
+        }
+        heldRecords.addAndGet(records);
+        heldBytes.addAndGet(bytes);
+        return true;
+    }
+
+    private IntakeFull full() {
+        return new IntakeFull("webhook intake holds " + heldRecords.get() + " record(s), " + heldBytes.get()
+                + " byte(s)");
     }
 
     /** Records waiting to be written, without blocking. */

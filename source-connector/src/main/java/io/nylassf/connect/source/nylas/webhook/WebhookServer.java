@@ -21,8 +21,11 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +46,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WebhookServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Handler threads beyond {@link Limits#maxConcurrent}: they answer 503 while every slot is taken. */
+    private static final int SPARE_THREADS = 8;
 
     /** Counters for metrics. */
     public interface Listener {
@@ -62,7 +67,9 @@ public final class WebhookServer implements AutoCloseable {
     /**
      * The endpoint's bounds.
      *
-     * @param maxConcurrent requests handled at once; more answer 503 at once (Nylas retries) rather than queue
+     * @param maxConcurrent requests handled at once; more answer 503 at once (Nylas retries) rather than queue, and
+     *                      with every thread taken (e.g. by clients stalled in their headers) a new connection is
+     *                      closed at once
      * @param bindAttempts  attempts, one a second, to bind a busy port before the task fails
      * @param readTimeout   how long a client may take to send a request (line, headers and body)
      */
@@ -148,12 +155,23 @@ public final class WebhookServer implements AutoCloseable {
         try {
             HttpServer s = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
             AtomicInteger n = new AtomicInteger();
-            // more threads than slots: a thread beyond the slots answers 503 at once instead of queueing
-            ExecutorService pool = Executors.newFixedThreadPool(limits.maxConcurrent() + 8, r -> {
+            // More threads than slots: a thread beyond the slots answers 503 at once. No queue: the JDK server hands
+            // over a connection as soon as its first byte arrives and reads the request line and headers on our
+            // thread, so clients stalled there hold threads until the read deadline; a queue behind them would make
+            // a valid notification wait for rounds of deadlines. With every thread taken, the connection is closed
+            // at once instead (the JDK server closes it when the executor rejects it), which Nylas retries as it
+            // does a 503.
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(limits.maxConcurrent() + SPARE_THREADS,
+                    limits.maxConcurrent() + SPARE_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
                 Thread t = new Thread(r, "nylas-webhook-" + n.incrementAndGet());
                 t.setDaemon(true);
                 return t;
+            }, (exchange, executor) -> {
+                listener.rejected(503);
+                rejections.record(503, "every handler thread busy (connection closed)");
+                throw new RejectedExecutionException("webhook handler threads busy");
             });
+            pool.allowCoreThreadTimeOut(true);
             s.setExecutor(deadline.guard(pool));
             s.createContext(path, this::handle);
             s.start();
