@@ -36,10 +36,10 @@ final class AdminRoutes {
             return NylasJson.single(c.requestId(), emulator.grant(grant(c)));
         });
 
+        r.admin("GET", P + "/time-bounds", c -> timeBounds(c));
         r.admin("POST", P + "/time-bounds", c -> {
-            emulator.timeBounds(TimeBounds.parse(c.json().path("bounds").asText("strict")));
-            return NylasJson.single(c.requestId(), NylasJson.object().put("bounds",
-                    emulator.timeBounds().name().toLowerCase(java.util.Locale.ROOT)));
+            emulator.timeBounds(TimeBounds.parse(c.json().path("bounds").asText("")));
+            return timeBounds(c);
         });
         r.admin("POST", P + "/api-key", c -> {
             emulator.rotateApiKey(c.json().path("api_key").asText());
@@ -155,4 +155,9 @@ final class AdminRoutes {
         return NylasJson.deleted(c.requestId());
     }
 
+
+    private EmulatorResponse timeBounds(NylasCall c) {
+        return NylasJson.single(c.requestId(), NylasJson.object().put("bounds",
+                emulator.timeBounds().name().toLowerCase(java.util.Locale.ROOT)));
+    }
 }

@@ -1,7 +1,5 @@
 package io.nylassf.testkit.nylas;
 
-import java.util.Locale;
-
 /**
  * How the {@code received_after/received_before} and {@code updated_after/updated_before} filters treat an object
  * stamped exactly on a bound. Nylas does not document it, so a client must work under either reading. STRICT (the
@@ -22,7 +20,13 @@ public enum TimeBounds {
         return this == STRICT ? before - 1 : before;
     }
 
+    /** @throws IllegalArgumentException naming the two accepted values (the admin API answers it as 400) */
     public static TimeBounds parse(String s) {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        for (TimeBounds b : values()) {
+            if (b.name().equalsIgnoreCase(s == null ? "" : s.trim())) {
+                return b;
+            }
+        }
+        throw new IllegalArgumentException("bounds must be \"strict\" or \"inclusive\", got \"" + s + "\"");
     }
 }

@@ -52,4 +52,29 @@ class AdminApiTest {
         assertEquals(3, counts.data().path("endpoints").path("GET /v3/grants/{grantId}/messages").asLong());
         assertEquals(404, admin.post("/__admin/nylas/grants/nope/expire", null).status());
     }
+
+    @Test
+    void timeBoundsAreStrictByDefaultAndSwitchableOverHttp() {
+        Api admin = new Api(nylas.emulator().baseUrl(), null);
+        Api api = new Api(nylas.emulator());
+        String g = nylas.emulator().createGrant("bounds@acme.test", "google");
+        nylas.emulator().addMessage(g, NylasMessage.create().date(1_700_000_000L));
+        String onTheBound = "/v3/grants/" + g + "/messages?received_after=1700000000";
+        try {
+            assertEquals("strict", admin.get("/__admin/nylas/time-bounds").data().path("bounds").asText());
+            assertEquals(0, api.get(onTheBound).data().size(), "strict: a message on the bound is not returned");
+            assertEquals("inclusive", admin.post("/__admin/nylas/time-bounds", Map.of("bounds", "inclusive"))
+                    .data().path("bounds").asText());
+            assertEquals(TimeBounds.INCLUSIVE, nylas.emulator().timeBounds());
+            assertEquals(1, api.get(onTheBound).data().size(), "inclusive: it is");
+            Api.Resp typo = admin.post("/__admin/nylas/time-bounds", Map.of("bound", "strict"));
+            assertEquals(400, typo.status(), "a body without a valid value changes nothing");
+            assertEquals(TimeBounds.INCLUSIVE, nylas.emulator().timeBounds());
+            assertEquals(400, admin.post("/__admin/nylas/time-bounds", Map.of("bounds", "loose")).status());
+            admin.post("/__admin/nylas/time-bounds", Map.of("bounds", "strict"));
+            assertEquals(TimeBounds.STRICT, nylas.emulator().timeBounds());
+        } finally {
+            nylas.emulator().timeBounds(TimeBounds.STRICT);
+        }
+    }
 }

@@ -55,7 +55,8 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
     private static final String READ_LAG_MS_DOC = "Each window reads rows whose SystemModstamp is at least this far "
             + "behind now. SystemModstamp is set inside a transaction, so a long transaction can commit a row after "
             + "rows with later stamps were read; the lag gives it time to become visible before the watermark "
-            + "passes it. Raise it if the org runs long batch jobs; changes reach Kafka this much later.";
+            + "passes it. Raise it if the org runs long batch jobs; changes reach Kafka this much later. Now is the "
+            + "worker's clock, so the lag must also cover how far that clock may run ahead of Salesforce's.";
     public static final int READ_LAG_MS_DEFAULT = 10_000;
 
     public static final String BATCH_SIZE = "salesforce.batch.size";

@@ -5,6 +5,7 @@ import io.nylassf.connect.source.nylas.mapping.BodyPolicy;
 import io.nylassf.connect.source.nylas.mapping.RecordFactory;
 import io.nylassf.connect.source.nylas.mapping.RecordMapper;
 import io.nylassf.connect.source.nylas.mapping.Topics;
+import io.nylassf.connect.source.nylas.offset.SourceOffset;
 import io.nylassf.connect.source.nylas.offset.StreamPartition;
 import io.nylassf.connect.source.nylas.read.WindowReader;
 import io.nylassf.connect.source.nylas.read.WindowSource;
@@ -64,7 +65,12 @@ class WindowBoundsTest {
     }
 
     private static WindowReader reader(StreamPartition p, WindowSource source) {
-        return new WindowReader(p, source, RECORDS, new WindowReader.Settings(3, 0, SPAN, 1_000, 60_000), null, S);
+        return reader(p, source, null);
+    }
+
+    private static WindowReader reader(StreamPartition p, WindowSource source, SourceOffset resumeFrom) {
+        return new WindowReader(p, source, RECORDS, new WindowReader.Settings(3, 0, SPAN, 1_000, 60_000), resumeFrom,
+                S);
     }
 
     @ParameterizedTest
@@ -95,5 +101,34 @@ class WindowBoundsTest {
         List<String> got = readAll(reader(StreamPartition.events(grant, "primary"),
                 WindowSource.events(client, grant, "primary")), (S + 4 * SPAN) * 1000);
         assertEquals(expected.stream().sorted().toList(), got.stream().sorted().toList(), "each event once");
+    }
+
+    /**
+     * A restart resumes at the last written record's (time, id), which is often in the middle of a second that
+     * holds several messages: the ones after it in that second must still be read, and none before it again.
+     * Tried from every record, under both readings of the bounds.
+     */
+    @ParameterizedTest
+    @EnumSource(TimeBounds.class)
+    void aRestartFromAnyRecordReadsTheRestOnce(TimeBounds bounds) {
+        nylas.timeBounds(bounds);
+        String grant = nylas.createGrant("bounds-r-" + bounds + "@example.com", "google");
+        for (long t : new long[]{S, S, S + 3, S + 3, S + 3, S + SPAN, S + SPAN, S + SPAN + 1, S + 2 * SPAN}) {
+            nylas.addMessage(grant, NylasMessage.create().date(t));
+        }
+        StreamPartition p = StreamPartition.messages(grant);
+        long now = (S + 4 * SPAN) * 1000;
+        List<SourceRecord> first = new ArrayList<>();
+        WindowReader whole = reader(p, WindowSource.messages(client, grant));
+        for (int i = 0; i < 1_000 && whole.readyAt() <= now; i++) {
+            first.addAll(whole.step(now, 100));
+        }
+        List<String> all = first.stream().map(r -> ((Struct) r.value()).getString("id")).toList();
+        assertEquals(9, all.size());
+        for (int k = 0; k < first.size(); k++) {
+            SourceOffset committed = SourceOffset.fromMap(first.get(k).sourceOffset());
+            List<String> rest = readAll(reader(p, WindowSource.messages(client, grant), committed), now);
+            assertEquals(all.subList(k + 1, all.size()), rest, "after a restart at record " + k + " " + committed);
+        }
     }
 }
