@@ -26,6 +26,8 @@ import io.nylassf.connect.sink.salesforce.write.ItemRetries;
 import io.nylassf.connect.sink.salesforce.write.QueryBatch;
 import io.nylassf.connect.sink.salesforce.write.SalesforceWriter;
 import io.nylassf.connect.sink.salesforce.write.WriteOp;
+import io.nylassf.connect.sink.salesforce.pipeline.BatchResult;
+import io.nylassf.connect.sink.salesforce.pipeline.BatchWriter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +55,7 @@ import java.util.function.Consumer;
  * few Composite calls. Returns the records to dead-letter and whether a transient failure asks for a redelivery.
  * Every write is idempotent (external IDs, last-write-wins), so a redelivered batch does no harm.
  */
-final class FlushProcessor {
+final class FlushProcessor implements BatchWriter {
     private static final Logger log = LoggerFactory.getLogger(FlushProcessor.class);
 
     /** A record for the dead-letter queue and why. */
@@ -123,6 +125,14 @@ final class FlushProcessor {
     }
 
     // ================================================================== entry point
+
+    /** Not yet safe for concurrent batches: one at a time. */
+    @Override
+    public synchronized BatchResult write(List<SinkRecord> records) {
+        Outcome o = process(records);
+        return new BatchResult(o.failures.stream().map(f -> new BatchResult.DeadLetter(f.record(), f.reason()))
+                .toList(), o.retry() ? new BatchResult.Retry(o.retryReason, o.retryCause) : null);
+    }
 
     Outcome process(Collection<SinkRecord> records) {
         if (resolver == null) {
