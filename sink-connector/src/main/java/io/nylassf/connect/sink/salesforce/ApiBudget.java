@@ -34,6 +34,11 @@ final class ApiBudget {
         this.metrics = metrics;
     }
 
+    /** Whether the last check found no room. */
+    boolean paused() {
+        return metrics.budgetPaused.get();
+    }
+
     Duration checkInterval() {
         return checkInterval;
     }

@@ -50,6 +50,7 @@ public class SalesforceSinkConnector extends SinkConnector {
         for (int i = 0; i < maxTasks; i++) {
             Map<String, String> task = new HashMap<>(props);
             task.put(SalesforceSinkTaskConfig.TASK_INDEX, Integer.toString(i));
+            task.put(SalesforceSinkTaskConfig.TASK_COUNT, Integer.toString(maxTasks));
             configs.add(task);
         }
         return configs;

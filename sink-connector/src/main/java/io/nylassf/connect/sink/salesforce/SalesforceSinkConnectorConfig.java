@@ -215,6 +215,7 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
     public static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
         SalesforceConnectionConfig.addTo(def);
+        BatchingConfig.addTo(def);
         new ConfigDefBuilder(def)
                 .group(WRITES_GROUP)
                 .define(CLIENT_TAG, Type.STRING, CLIENT_TAG_DEFAULT, new ConfigDef.NonEmptyString(), Importance.MEDIUM,

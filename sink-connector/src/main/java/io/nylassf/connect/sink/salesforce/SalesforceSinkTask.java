@@ -1,13 +1,14 @@
 package io.nylassf.connect.sink.salesforce;
 
 import io.nylassf.connect.common.Version;
-import io.nylassf.connect.common.http.ApiException;
 import io.nylassf.connect.common.http.Backoff;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
+import io.nylassf.connect.sink.salesforce.accumulate.Accumulator;
+import io.nylassf.connect.sink.salesforce.accumulate.LingerPolicy;
 import io.nylassf.connect.sink.salesforce.write.SalesforceWriter;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
@@ -15,28 +16,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Writes each batch to Salesforce before {@code put} returns (a bulk job included), so Connect only commits
- * offsets of written records. Bad records go to the DLQ with their error code; transient failures and the API
- * budget ask Connect to redeliver the batch later ({@code context.timeout} + {@link RetriableException}); bad
- * credentials fail the task with a message naming the settings.
+ * Accumulates records across {@code put()} calls into full batches (or until the linger passes), writes several
+ * batches at once on background threads, and commits through {@link #preCommit} only the offsets of records whose
+ * writes are final. {@code put()} never waits for Salesforce: it files the new records, judges the batches that
+ * finished ({@link BatchOutcomes}), starts the ones that are due, and asks Connect to call again when the next
+ * one will be ({@code context.timeout}). A full buffer pauses the partitions instead of blocking.
  */
 public class SalesforceSinkTask extends SinkTask {
     private static final Logger log = LoggerFactory.getLogger(SalesforceSinkTask.class);
+    /** How often put() is called back while batches are being written, to report them promptly. */
+    static final long COLLECT_MS = 50;
+    private static final long STOP_WAIT_MS = 4_000;
 
-    private SalesforceSinkConnectorConfig config;
+    private final Clock clock = Clock.systemUTC();
+    private SalesforceSinkTaskConfig config;
     private SalesforceClient client;
     private SalesforceWriter writer;
-    private FlushProcessor processor;
     private SinkMetrics metrics;
     private ApiBudget budget;
-    private Backoff backoff;
-    private ErrantRecordReporter reporter;
-    private int attempts;
+    private Accumulator accumulator;
+    private LingerPolicy linger;
+    private BatchOutcomes outcomes;
+    private final Set<TopicPartition> paused = new HashSet<>();
+    private volatile ConnectException failure;
 
     @Override
     public String version() {
@@ -45,19 +53,26 @@ public class SalesforceSinkTask extends SinkTask {
 
     @Override
     public void start(Map<String, String> props) {
-        SalesforceSinkTaskConfig taskConfig = new SalesforceSinkTaskConfig(props);
-        config = taskConfig;
+        config = new SalesforceSinkTaskConfig(props);
         client = new SalesforceClient(config.clientSettings());
         writer = new SalesforceWriter(client, config.batchSize(), config.bulkThreshold(), config.bulkTimeout(),
                 config.bulkPollInitial());
-        metrics = new SinkMetrics().register(props.get("name"), taskConfig.taskIndex(), client.limits());
-        processor = new FlushProcessor(config, client, writer, metrics);
-        budget = new ApiBudget(client, config.apiReservePercent(), config.budgetCheckInterval(), Clock.systemUTC(),
-                metrics);
-        backoff = new Backoff(config.retryBackoff(), config.retryBackoffMax());
-        reporter = errantRecordReporter();
-        log.info("Salesforce sink task started ({} via {}, DLQ {})", config.connection().loginUrl(),
-                config.connection().authMethod().configValue(), reporter == null ? "off" : "on");
+        metrics = new SinkMetrics().register(props.get("name"), config.taskIndex(), client.limits());
+        FlushProcessor processor = new FlushProcessor(config, client, writer, metrics);
+        budget = new ApiBudget(client, config.apiReservePercent(), config.budgetCheckInterval(), clock, metrics);
+        accumulator = new Accumulator(processor, BatchingConfig.maxInFlight(config),
+                BatchingConfig.batchMaxRecords(config), "salesforce-sink-" + props.get("name") + "-"
+                + config.taskIndex());
+        linger = new LingerPolicy(BatchingConfig.lingerMs(config), BatchingConfig.lingerMaxMs(config), 60_000,
+                () -> BatchingConfig.dailyBudget(config, client.limits().max()).orElse(0) / config.taskCount(),
+                client.limits()::callsMade);
+        ErrantRecordReporter reporter = errantRecordReporter();
+        outcomes = new BatchOutcomes(accumulator, budget, new Backoff(config.retryBackoff(), config.retryBackoffMax()),
+                reporter, metrics, new FieldSettings(config));
+        failure = null;
+        log.info("Salesforce sink task started ({} via {}, DLQ {}, linger {} ms, {} batch(es) in flight)",
+                config.connection().loginUrl(), config.connection().authMethod().configValue(),
+                reporter == null ? "off" : "on", linger.currentMs(), BatchingConfig.maxInFlight(config));
     }
 
     private ErrantRecordReporter errantRecordReporter() {
@@ -70,69 +85,102 @@ public class SalesforceSinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
-        if (records.isEmpty()) {
+        if (failure != null) {
+            throw failure;
+        }
+        long now = clock.millis();
+        accumulator.add(records, now);
+        try {
+            step(now, 0);
+        } catch (ConnectException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    /** Judges finished batches, starts due ones, and schedules the next call. */
+    void step(long now, long waitMs) {
+        try {
+            outcomes.judge(accumulator.collect(waitMs), now);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return;
         }
-        try {
-            if (!budget.hasRoom()) {
-                throw pauseForBudget(null);
+        long lingerMs = linger.adjust(now);
+        if (accumulator.nextDueMs(lingerMs) <= now && budget.hasRoom()) {
+            accumulator.dispatch(now, lingerMs, false);
+        }
+        applyBackpressure();
+        metrics.buffered.set(accumulator.buffered());
+        metrics.inFlight.set(accumulator.inFlight());
+        metrics.lingerMs.set(lingerMs);
+        long next = accumulator.nextDueMs(lingerMs);
+        long wake = accumulator.inFlight() > 0 ? COLLECT_MS
+                : next == Long.MAX_VALUE ? -1 : Math.max(COLLECT_MS, next - now);
+        if (wake > 0 && context != null) {
+            context.timeout(budget.paused() ? Math.max(wake, budget.checkInterval().toMillis()) : wake);
+        }
+    }
+
+    /** A full buffer pauses the partitions it holds records of; half empty, they resume. */
+    private void applyBackpressure() {
+        int max = BatchingConfig.bufferMaxRecords(config);
+        if (paused.isEmpty() && accumulator.buffered() >= max) {
+            paused.addAll(accumulator.bufferedPartitions());
+            log.info("{} records wait to be written: pausing {} partition(s)", accumulator.buffered(), paused.size());
+            context.pause(paused.toArray(new TopicPartition[0]));
+        } else if (!paused.isEmpty() && accumulator.buffered() < max / 2) {
+            context.resume(paused.toArray(new TopicPartition[0]));
+            paused.clear();
+        }
+    }
+
+    /**
+     * Offsets of records whose writes are final. Never throws: Connect would rewind the consumer and deliver the
+     * buffered records a second time; a fatal failure surfaces at the next {@code put()} instead.
+     */
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> current) {
+        if (failure == null) {
+            try {
+                step(clock.millis(), 0);
+            } catch (ConnectException e) {
+                failure = e;
             }
-            FlushProcessor.Outcome outcome = processor.process(records);
-            if (outcome.retry()) {
-                throw retriable(outcome.retryReason, outcome.retryCause);
-            }
-            deadLetter(outcome);
-            attempts = 0;
-            log.debug("Wrote a batch of {} record(s)", records.size());
-        } catch (ApiException e) {
-            switch (e.kind()) {
-                case LIMIT_EXCEEDED -> {
-                    budget.limitExceeded();
-                    throw pauseForBudget(e);
-                }
-                case TRANSIENT, RATE_LIMITED -> throw retriable(e.getMessage(), e);
-                case AUTHENTICATION -> throw new ConnectException("Salesforce rejected the credentials ("
-                        + e.getMessage() + "); check salesforce.auth.method, salesforce.client.id and the secret "
-                        + "settings of that method", e);
-                default -> throw new ConnectException(new FieldSettings(config).explain(e), e);
+        }
+        return accumulator.committable(current);
+    }
+
+    /** Revoked partitions: their lingering records are left uncommitted for the next owner, never reported. */
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        if (accumulator != null) {
+            int dropped = accumulator.close(partitions);
+            paused.removeAll(partitions);
+            if (dropped > 0) {
+                log.info("Partitions {} revoked: {} lingering record(s) left for their next owner", partitions,
+                        dropped);
             }
         }
     }
 
-    private RetriableException pauseForBudget(ApiException cause) {
-        metrics.retries.incrementAndGet();
-        context.timeout(budget.checkInterval().toMillis());
-        return new RetriableException("Salesforce API budget reserve reached (" + budget.describe()
-                + "); the batch is redelivered when there is room", cause);
-    }
-
-    private RetriableException retriable(String reason, ApiException cause) {
-        attempts++;
-        metrics.retries.incrementAndGet();
-        Duration wait = backoff.delay(attempts, cause);
-        context.timeout(wait.toMillis());
-        log.warn("Transient Salesforce failure (attempt {}), redelivering the batch in {} ms: {}", attempts,
-                wait.toMillis(), reason);
-        return new RetriableException("Transient Salesforce failure: " + reason, cause);
-    }
-
-    private void deadLetter(FlushProcessor.Outcome outcome) {
-        for (FlushProcessor.Failure f : outcome.failures) {
-            if (reporter == null) {
-                throw new ConnectException("Record " + f.record().topic() + "-" + f.record().kafkaPartition() + "@"
-                        + f.record().kafkaOffset() + " could not be written: " + f.reason() + ". Set "
-                        + "errors.tolerance=all and errors.deadletterqueue.topic.name to route such records to a "
-                        + "dead-letter queue instead of stopping.");
-            }
-            metrics.dlq.incrementAndGet();
-            log.warn("Record {}-{}@{} sent to the dead-letter queue: {}", f.record().topic(),
-                    f.record().kafkaPartition(), f.record().kafkaOffset(), f.reason());
-            reporter.report(f.record(), new DataException(f.reason()));
-        }
+    SinkMetrics metrics() {
+        return metrics;
     }
 
     @Override
     public void stop() {
+        if (accumulator != null) {
+            long deadline = clock.millis() + STOP_WAIT_MS;
+            try {
+                while (accumulator.inFlight() > 0 && clock.millis() < deadline) {
+                    accumulator.collect(deadline - clock.millis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            accumulator.close();
+        }
         if (writer != null) {
             writer.close();
         }

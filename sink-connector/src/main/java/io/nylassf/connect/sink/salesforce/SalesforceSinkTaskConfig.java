@@ -15,15 +15,23 @@ import java.util.Map;
  */
 public final class SalesforceSinkTaskConfig extends SalesforceSinkConnectorConfig {
     public static final String TASK_INDEX = "task.index";
+    public static final String TASK_COUNT = "task.count";
 
     static final ConfigDef TASK_DEF = new ConfigDefBuilder(configDef()).group("Task")
             .define(TASK_INDEX, Type.INT, 0, Range.atLeast(0), Importance.LOW,
                     "Set by the connector: this task's number (0 .. tasks.max-1), used in the task's JMX metric name.",
                     Width.SHORT, "Task index")
+            .define(TASK_COUNT, Type.INT, 1, Range.atLeast(1), Importance.LOW,
+                    "Set by the connector: how many tasks share the connector's daily call budget.",
+                    Width.SHORT, "Task count")
             .build();
 
     public SalesforceSinkTaskConfig(Map<String, String> props) {
         super(TASK_DEF, props);
+    }
+
+    public int taskCount() {
+        return getInt(TASK_COUNT);
     }
 
     public int taskIndex() {

@@ -22,6 +22,10 @@ public final class SinkMetrics implements SinkMetricsMBean, AutoCloseable {
     final AtomicLong dlq = new AtomicLong();
     final AtomicLong retries = new AtomicLong();
     final AtomicBoolean budgetPaused = new AtomicBoolean();
+    final AtomicLong batches = new AtomicLong();
+    final AtomicLong buffered = new AtomicLong();
+    final AtomicLong inFlight = new AtomicLong();
+    final AtomicLong lingerMs = new AtomicLong();
     private final AtomicLong lastSourceTime = new AtomicLong(-1);
     private volatile ApiLimitTracker limits;
     private ObjectName name;
@@ -102,6 +106,26 @@ public final class SinkMetrics implements SinkMetricsMBean, AutoCloseable {
     public long getSyncLagMs() {
         long t = lastSourceTime.get();
         return t < 0 ? -1 : Math.max(0, System.currentTimeMillis() - t);
+    }
+
+    @Override
+    public long getBatchesWritten() {
+        return batches.get();
+    }
+
+    @Override
+    public long getRecordsBuffered() {
+        return buffered.get();
+    }
+
+    @Override
+    public long getBatchesInFlight() {
+        return inFlight.get();
+    }
+
+    @Override
+    public long getLingerMs() {
+        return lingerMs.get();
     }
 
     @Override

@@ -25,4 +25,15 @@ public interface SinkMetricsMBean {
     long getRetries();
 
     long getSyncLagMs();
+
+    /** Batches whose writes ended (written, or their records dead-lettered). */
+    long getBatchesWritten();
+
+    /** Records lingering for a batch, not being written yet. */
+    long getRecordsBuffered();
+
+    long getBatchesInFlight();
+
+    /** The linger in force (it stretches when the daily call budget is tight). */
+    long getLingerMs();
 }

@@ -35,6 +35,7 @@ class SalesforceSinkFailureTest {
 
     RecordingContext context;
     SalesforceSinkTask task;
+    TaskDriver driver;
     long offset;
 
     @BeforeAll
@@ -75,11 +76,13 @@ class SalesforceSinkFailureTest {
         }
         Map<String, String> props = new HashMap<>(Map.of("name", "sf-sink-failures", "salesforce.login.url",
                 sf.baseUrl(), "salesforce.auth.method", "client_credentials", "salesforce.client.id", "app",
-                "salesforce.client.secret", "secret", "salesforce.internal.domains", "mycorp.com"));
+                "salesforce.client.secret", "secret", "salesforce.internal.domains", "mycorp.com",
+                "salesforce.linger.ms", "0"));
         props.putAll(overrides);
         task = new SalesforceSinkTask();
         task.initialize(context);
         task.start(props);
+        driver = new TaskDriver(task);
     }
 
     /** States of the Bulk jobs created since {@code before} was taken. */
@@ -108,7 +111,7 @@ class SalesforceSinkFailureTest {
         List<SinkRecord> batch = contacts(1000, i -> null);
         sf.org().lockRecords("c-500"); // held by another transaction for good
         long calls = sf.apiCallCount();
-        task.put(batch); // no RetriableException: the batch is not redelivered
+        driver.putAndSettle(batch); // the batch is not written again: only the locked row is
         long spent = sf.apiCallCount() - calls;
         System.out.printf("1,000 records, one permanently locked row, 3 attempts: %d API calls%n", spent);
 
@@ -119,7 +122,7 @@ class SalesforceSinkFailureTest {
                 .getString("id"));
         String reason = context.dlq.get(0).error().getMessage();
         assertTrue(reason.contains("UNABLE_TO_LOCK_ROW") && reason.contains("3 attempt"), reason);
-        assertEquals(List.of(), context.timeouts, "no redelivery of the batch");
+        assertEquals(0, task.metrics().getRetries(), "no second write of the batch");
         // lookups (2 Composite calls), one write call, then two retries of the one record
         assertTrue(spent <= 5, "API calls spent: " + spent);
     }
@@ -130,20 +133,20 @@ class SalesforceSinkFailureTest {
         List<SinkRecord> batch = contacts(1000, i -> null);
         sf.failNextCompositeSubrequests("/composite/sobjects/Lead", 1); // one of the five collections of the write
         long calls = sf.apiCallCount();
-        task.put(batch);
+        driver.putAndSettle(batch);
         long spent = sf.apiCallCount() - calls;
         System.out.printf("1,000 records, one 503 subrequest: %d API calls%n", spent);
         assertEquals(1000, sf.org().count("Lead"));
         assertEquals(1000, sf.org().changes().size(), "each record written once");
         assertEquals(0, context.dlq.size());
-        assertEquals(List.of(), context.timeouts, "no redelivery of the batch");
+        assertEquals(0, task.metrics().getRetries(), "no second write of the batch");
         assertTrue(spent <= 4, "lookups (2), the write, one retry of its 200 records: " + spent);
     }
 
     @Test
     void aFieldMissingFromTheOrgStopsTheTaskNamingTheFieldAndTheSetting() {
         start(Map.of("salesforce.mapping.lead", "job_title=Job_Code__c"));
-        ConnectException e = assertThrows(ConnectException.class, () -> task.put(contacts(3, i -> "CTO")));
+        ConnectException e = assertThrows(ConnectException.class, () -> driver.putAndSettle(contacts(3, i -> "CTO")));
         assertTrue(!(e instanceof RetriableException), e.toString());
         assertTrue(e.getMessage().contains("Lead.Job_Code__c") && e.getMessage().contains("salesforce.mapping.lead"),
                 e.getMessage());
@@ -157,7 +160,7 @@ class SalesforceSinkFailureTest {
         start(Map.of("salesforce.account.create", "true", "salesforce.account.external.id.field", "BillingCity"));
         List<SinkRecord> one = List.of(sinkRecord("nylas.contacts", offset++, contact("c-1", "Ann", "Lee",
                 "ann@newco.io", "NewCo", null, T1)));
-        ConnectException e = assertThrows(ConnectException.class, () -> task.put(one));
+        ConnectException e = assertThrows(ConnectException.class, () -> driver.putAndSettle(one));
         assertTrue(!(e instanceof RetriableException), e.toString());
         assertTrue(e.getMessage().contains("BillingCity")
                 && e.getMessage().contains("salesforce.account.external.id.field"), e.getMessage());
@@ -171,31 +174,36 @@ class SalesforceSinkFailureTest {
         List<SinkRecord> batch = contacts(100, i -> i % 25 == 0 ? "far-too-long" : "ok");
         java.util.Set<String> jobs = java.util.Set.copyOf(sf.bulkJobStates().keySet());
         sf.failNextBulkJobAfter(60); // rows 0..59 processed (0, 25, 50 fail), 60..99 never reached
-        task.put(batch);
+        driver.putAndSettle(batch);
         assertEquals(List.of("Failed"), newJobStates(jobs));
         assertEquals(96, sf.org().count("Lead"), "57 written by the job, 39 of the 40 unprocessed retried");
         assertEquals(4, context.dlq.size(), "only the rows that failed, with their own error");
         context.dlq.forEach(d -> assertTrue(d.error().getMessage().contains("STRING_TOO_LONG"),
                 d.error().getMessage()));
-        assertEquals(List.of(), context.timeouts);
+        assertEquals(0, task.metrics().getRetries(), "no second write of the batch");
     }
 
     @Test
     void aBulkJobThatTimesOutIsAbortedBeforeTheBatchIsRetried() throws Exception {
-        start(Map.of("salesforce.bulk.threshold", "50", "salesforce.bulk.timeout.ms", "1000"));
         List<SinkRecord> batch = contacts(100, i -> null);
         java.util.Set<String> jobs = java.util.Set.copyOf(sf.bulkJobStates().keySet());
         sf.bulkRowDelay(Duration.ofMillis(40)); // 4 s of work
-        assertThrows(RetriableException.class, () -> task.put(batch));
-        assertEquals(List.of("Aborted"), newJobStates(jobs),
-                "aborted before put returned");
+        start(Map.of("salesforce.bulk.threshold", "50", "salesforce.bulk.timeout.ms", "1000",
+                "salesforce.retry.backoff.ms", "5000")); // the second attempt waits, so the first one's end is seen
+        driver.put(batch);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (task.metrics().getRetries() == 0 && System.nanoTime() < deadline) {
+            assertTrue(!driver.settleWithin(Duration.ofMillis(50)), "not final while the job runs too long");
+        }
+        assertEquals(List.of("Aborted"), newJobStates(jobs), "aborted when it outlived its timeout");
+        assertEquals(1, task.metrics().getRetries(), "the batch is to be written again");
         int written = sf.org().count("Lead");
         Thread.sleep(300);
         assertEquals(written, sf.org().count("Lead"), "an aborted job writes nothing more");
         assertTrue(written < 100, "aborted mid-way: " + written);
 
         sf.bulkRowDelay(Duration.ZERO);
-        task.put(batch); // Connect redelivers: upserts are idempotent
+        driver.settle(Duration.ofSeconds(30)); // written again: upserts are idempotent
         assertEquals(100, sf.org().count("Lead"));
     }
 }

@@ -9,7 +9,6 @@ import io.nylassf.testkit.salesforce.FieldType;
 import io.nylassf.testkit.salesforce.SalesforceEmulator;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +39,7 @@ class SalesforceSinkTaskTest {
 
     RecordingContext context;
     SalesforceSinkTask task;
+    TaskDriver driver;
     long offset;
 
     @BeforeAll
@@ -84,11 +84,12 @@ class SalesforceSinkTaskTest {
         Map<String, String> props = new HashMap<>(Map.of("name", "sf-sink-test", "salesforce.login.url", sf.baseUrl(),
                 "salesforce.auth.method", "client_credentials", "salesforce.client.id", "app",
                 "salesforce.client.secret", "secret", "salesforce.internal.domains", "mycorp.com",
-                "salesforce.api.budget.check.interval.ms", "100"));
+                "salesforce.api.budget.check.interval.ms", "100", "salesforce.linger.ms", "0"));
         props.putAll(overrides);
         task = new SalesforceSinkTask();
         task.initialize(context);
         task.start(props);
+        driver = new TaskDriver(task);
     }
 
     void put(Struct... values) {
@@ -98,7 +99,7 @@ class SalesforceSinkTaskTest {
                     : v.schema().name().endsWith("Message") ? "nylas.messages" : "nylas.events";
             records.add(sinkRecord(topic, offset++, v));
         }
-        task.put(records);
+        driver.putAndSettle(records);
     }
 
     static Map<String, Object> one(String soql) {
@@ -133,7 +134,7 @@ class SalesforceSinkTaskTest {
 
     @Test
     void schemalessJsonMapsAreReadLikeStructs() {
-        task.put(List.of(NylasRecords.sinkRecord("nylas.contacts", offset++,
+        driver.putAndSettle(List.of(NylasRecords.sinkRecord("nylas.contacts", offset++,
                 NylasRecords.contactMap("c-map", "Map", "Person", "map@gamma.org", T1))));
         assertEquals("Person", one("SELECT LastName FROM Lead WHERE Nylas_Contact_Id__c = 'c-map'").get("LastName"));
     }
@@ -286,7 +287,7 @@ class SalesforceSinkTaskTest {
                         T1, null, T1).put("thread_id", "thread-id-too-long")),
                 sinkRecord("nylas.events", offset++, badWhen),
                 new SinkRecord("nylas.contacts", 0, null, null, null, "not a record", offset++)));
-        task.put(records);
+        driver.putAndSettle(records);
         assertEquals(1, sf.org().count("Task"));
         assertEquals(3, context.dlq.size());
         List<String> reasons = context.dlq.stream().map(d -> d.error().getMessage()).toList();
@@ -299,7 +300,7 @@ class SalesforceSinkTaskTest {
     void withoutADlqABadRecordFailsTheTaskClearly() {
         context.withDlq = false;
         start(Map.of());
-        ConnectException e = assertThrows(ConnectException.class, () -> task.put(List.of(
+        ConnectException e = assertThrows(ConnectException.class, () -> driver.putAndSettle(List.of(
                 new SinkRecord("nylas.contacts", 0, null, null, null, "junk", offset++))));
         assertTrue(e.getMessage().contains("errors.tolerance=all"), e.getMessage());
     }
@@ -313,40 +314,45 @@ class SalesforceSinkTaskTest {
     }
 
     @Test
-    void transientFailuresAskForARedeliveryWithBackoff() {
+    void aTransientFailureHoldsTheBatchBackThenWritesItAgainAfterABackoff() {
         put(contact("c-0", "A", "B", "z@acme.com", null, null, T1)); // logged in
         sf.faults().failNext(FaultInjector.UNABLE_TO_LOCK_ROW, 1);
         Struct c = contact("c-1", "A", "B", "a@acme.com", null, null, T1);
-        assertThrows(RetriableException.class, () -> put(c));
-        assertEquals(1, context.timeouts.size());
-        put(c);
+        driver.put(List.of(sinkRecord("nylas.contacts", offset++, c)));
+        assertTrue(!driver.settleWithin(java.time.Duration.ofMillis(300)), "held back during the 1 s backoff");
+        assertEquals(1, sf.org().count("Lead"));
+        assertEquals(1, task.metrics().getRetries());
+        assertTrue(context.timeouts.stream().anyMatch(t -> t >= 500), "Connect is asked back after the backoff: "
+                + context.timeouts);
+        driver.settle(java.time.Duration.ofSeconds(10));
         assertEquals(2, sf.org().count("Lead"));
     }
 
     @Test
-    void requestLimitExceededPausesAndResumes() throws Exception {
+    void requestLimitExceededPausesAndResumes() {
         sf.setApiUsage(sf.dailyApiLimit());
         Struct c = contact("c-1", "A", "B", "a@acme.com", null, null, T1);
-        assertThrows(RetriableException.class, () -> put(c));
-        assertThrows(RetriableException.class, () -> put(c), "still no room");
+        driver.put(List.of(sinkRecord("nylas.contacts", offset++, c)));
+        assertTrue(!driver.settleWithin(java.time.Duration.ofMillis(500)), "nothing is final while there is no room");
         assertEquals(0, sf.org().count("Lead"));
         sf.setApiUsage(0);
-        Thread.sleep(150);
-        put(c);
+        driver.settle(java.time.Duration.ofSeconds(10));
         assertEquals(1, sf.org().count("Lead"));
     }
 
     @Test
-    void theReserveIsLeftAlone() throws Exception {
+    void theReserveIsLeftAlone() {
         put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));
         sf.setApiUsage(sf.dailyApiLimit() - 100); // under 10 % left
         put(contact("c-2", "C", "D", "c@acme.com", null, null, T1)); // this flush learns it
         long calls = sf.apiCallCount();
-        assertThrows(RetriableException.class, () -> put(contact("c-3", "E", "F", "e@acme.com", null, null, T1)));
-        assertTrue(sf.apiCallCount() - calls <= 1, "at most one /limits probe");
+        driver.put(List.of(sinkRecord("nylas.contacts", offset++, contact("c-3", "E", "F", "e@acme.com", null, null,
+                T1))));
+        assertTrue(!driver.settleWithin(java.time.Duration.ofMillis(250)), "held while under the reserve");
+        assertTrue(sf.apiCallCount() - calls <= 3, "only /limits probes, one per check interval: "
+                + (sf.apiCallCount() - calls));
         sf.setApiUsage(0);
-        Thread.sleep(150);
-        put(contact("c-3", "E", "F", "e@acme.com", null, null, T1));
+        driver.settle(java.time.Duration.ofSeconds(10));
         assertEquals(3, sf.org().count("Lead"));
     }
 
@@ -402,7 +408,7 @@ class SalesforceSinkTaskTest {
                     null, i % 25 == 0 ? "far-too-long" : "ok", T1)));
         }
         long calls = sf.apiCallCount();
-        task.put(batch);
+        driver.putAndSettle(batch);
         assertEquals(96, sf.org().count("Lead"));
         assertEquals(4, context.dlq.size());
         context.dlq.forEach(d -> assertTrue(d.error().getMessage().contains("STRING_TOO_LONG"), d.error().getMessage()));
@@ -415,7 +421,7 @@ class SalesforceSinkTaskTest {
             fresh.add(sinkRecord("nylas.contacts", offset++, contact("c-" + i, "P", "N" + i, "p" + i + "@beta.io",
                     null, "ok", T1)));
         }
-        task.put(fresh);
+        driver.putAndSettle(fresh);
         assertEquals(156, sf.org().count("Lead"));
         assertEquals(5, sf.apiCallCount() - calls, "no failedResults either when nothing failed");
         assertEquals(156, sf.org().query("SELECT Id FROM Lead WHERE Title_Code__c = 'ok'").totalSize());
