@@ -33,6 +33,8 @@ final class CompositeEndpoint {
     private final SalesforceRouter router;
     private Pattern failingSubrequests;
     private int failingCount;
+    private final java.util.concurrent.atomic.AtomicLong writeCalls = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong readCalls = new java.util.concurrent.atomic.AtomicLong();
 
     CompositeEndpoint(Org org, SalesforceRouter router) {
         this.org = org;
@@ -51,6 +53,15 @@ final class CompositeEndpoint {
             return true;
         }
         return false;
+    }
+
+    /** Composite calls with at least one write subrequest, and those with reads only (for economy tests). */
+    long writeCalls() {
+        return writeCalls.get();
+    }
+
+    long readCalls() {
+        return readCalls.get();
     }
 
     void register(SalesforceRouter r) {
@@ -73,6 +84,11 @@ final class CompositeEndpoint {
                 throw SalesforceException.of(400, "INVALID_INPUT", "Invalid or duplicate referenceId: " + ref);
             }
         }
+        boolean writes = false;
+        for (JsonNode s : subs) {
+            writes |= !"GET".equalsIgnoreCase(s.path("method").asText(""));
+        }
+        (writes ? writeCalls : readCalls).incrementAndGet();
         boolean allOrNone = body.path("allOrNone").asBoolean(false);
         List<Map<String, Object>> out = org.atomically(() -> run(call, subs, allOrNone));
         return Json.ok(200, Map.of("compositeResponse", out));

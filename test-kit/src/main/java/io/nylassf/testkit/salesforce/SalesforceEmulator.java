@@ -129,6 +129,10 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     /** API calls served since start or the last reset (Composite counts once). */
     public long apiCallCount() { return limits.calls(); }
+    /** Composite calls that carried at least one write subrequest. */
+    public long compositeWriteCalls() { return composite.writeCalls(); }
+    /** Composite calls that carried only reads (queries). */
+    public long compositeReadCalls() { return composite.readCalls(); }
     public void resetApiCallCount() { limits.resetCalls(); }
     /** Sets the used part of the daily allocation, e.g. to {@code dailyApiLimit - 1} to test REQUEST_LIMIT_EXCEEDED. */
     public void setApiUsage(long used) { limits.setUsed(used); }
