@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -21,6 +22,8 @@ public final class RecordingContext implements SinkTaskContext {
 
     public final List<Dead> dlq = new CopyOnWriteArrayList<>();
     public final List<Long> timeouts = new CopyOnWriteArrayList<>();
+    /** What {@link #assignment()} answers; tests add and remove partitions as a rebalance would. */
+    public final Set<TopicPartition> assignment = ConcurrentHashMap.newKeySet();
     public boolean withDlq = true;
 
     @Override
@@ -43,7 +46,7 @@ public final class RecordingContext implements SinkTaskContext {
 
     @Override
     public Set<TopicPartition> assignment() {
-        return Set.of();
+        return Set.copyOf(assignment);
     }
 
     @Override

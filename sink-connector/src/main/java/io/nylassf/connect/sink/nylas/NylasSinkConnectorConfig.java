@@ -27,9 +27,15 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     public static final int MAX_IN_FLIGHT_DEFAULT = 8;
 
     public static final String PUT_TIMEOUT_MS = "nylas.put.timeout.ms";
-    private static final String PUT_TIMEOUT_MS_DOC = "How long one batch may wait for its Nylas calls; an action "
-            + "still running then counts as a transient failure of that action alone (its next run queues behind "
-            + "it; replays are idempotent).";
+    private static final String PUT_TIMEOUT_MS_DOC = "put() never waits for the Nylas calls it starts; it waits "
+            + "only for room when nylas.max.pending.actions actions are unfinished, at most this long. Then the "
+            + "batch goes back to Connect, none of it started, and is delivered again.";
+
+    public static final String MAX_PENDING = "nylas.max.pending.actions";
+    private static final String MAX_PENDING_DOC = "Actions one task has started or queued and not finished (the "
+            + "memory bound): put() waits for room beyond it (up to nylas.put.timeout.ms). Their offsets are not "
+            + "committed until they end; below nylas.max.in.flight it also limits the calls in flight.";
+    public static final int MAX_PENDING_DEFAULT = 500;
     public static final int PUT_TIMEOUT_MS_DEFAULT = 120_000;
 
     public static final String RETRY_MAX_ATTEMPTS = "nylas.retry.max.attempts";
@@ -187,7 +193,9 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
                 .define(MAX_IN_FLIGHT, Type.INT, MAX_IN_FLIGHT_DEFAULT, Range.between(1, 256), Importance.MEDIUM,
                         MAX_IN_FLIGHT_DOC, Width.SHORT, "Max in-flight calls")
                 .define(PUT_TIMEOUT_MS, Type.INT, PUT_TIMEOUT_MS_DEFAULT, Range.between(1_000, 3_600_000),
-                        Importance.LOW, PUT_TIMEOUT_MS_DOC, Width.SHORT, "Batch timeout (ms)")
+                        Importance.LOW, PUT_TIMEOUT_MS_DOC, Width.SHORT, "Backpressure wait (ms)")
+                .define(MAX_PENDING, Type.INT, MAX_PENDING_DEFAULT, Range.between(1, 100_000), Importance.LOW,
+                        MAX_PENDING_DOC, Width.SHORT, "Max pending actions")
                 .define(RETRY_MAX_ATTEMPTS, Type.INT, RETRY_MAX_ATTEMPTS_DEFAULT, Range.between(1, 1_000),
                         Importance.MEDIUM, RETRY_MAX_ATTEMPTS_DOC, Width.SHORT, "Max attempts per action")
                 .define(RETRY_BACKOFF_MS, Type.LONG, RETRY_BACKOFF_MS_DEFAULT, Range.between(10L, 600_000L),
@@ -277,6 +285,10 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
 
     public int maxInFlight() {
         return getInt(MAX_IN_FLIGHT);
+    }
+
+    public int maxPending() {
+        return getInt(MAX_PENDING);
     }
 
     public Duration putTimeout() {

@@ -7,13 +7,14 @@ import io.nylassf.connect.common.nylas.NylasApiException;
 import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.sink.nylas.NylasSinkConnectorConfig.GrantExpired;
 import io.nylassf.connect.sink.nylas.NylasSinkConnectorConfig.GrantResolution;
-import io.nylassf.connect.sink.nylas.exec.ActionRunner;
-import io.nylassf.connect.sink.nylas.exec.ActionRunner.Ended;
 import io.nylassf.connect.sink.nylas.exec.GrantThrottle;
 import io.nylassf.connect.sink.nylas.exec.HeldOffsets;
+import io.nylassf.connect.sink.nylas.exec.InFlight;
 import io.nylassf.connect.sink.nylas.exec.KeyedExecutor;
 import io.nylassf.connect.sink.nylas.exec.NylasWriter;
 import io.nylassf.connect.sink.nylas.exec.Outcome;
+import io.nylassf.connect.sink.nylas.exec.OutcomeRouter;
+import io.nylassf.connect.sink.nylas.exec.OutcomeRouter.Rejected;
 import io.nylassf.connect.sink.nylas.exec.ParkedGrants;
 import io.nylassf.connect.sink.nylas.exec.PendingAction;
 import io.nylassf.connect.sink.nylas.exec.RetryBook;
@@ -40,38 +41,40 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Turns Salesforce change records into Nylas sends and calendar writes: decode → plan (pure) → run on a keyed,
- * bounded pool. Each action ends on its own: written, a bad record (to the {@link ErrantRecordReporter} with the
- * reason), a transient failure (only that action runs again later, at most {@code nylas.retry.max.attempts}
- * times: {@link RetryBook}), or an expired grant (its actions wait in {@link ParkedGrants} while the other
- * grants go on). {@link #preCommit} never commits past an action that still waits, so nothing is lost on a
- * restart. A refused API key fails the task.
+ * bounded pool. {@link #put} does not wait for the calls it starts: it submits each action (one record's actions
+ * run in order, different records in parallel, at most {@code nylas.max.in.flight} calls), takes the outcomes of
+ * the actions that ended since the last call ({@link InFlight}) and returns; it waits only for room when
+ * {@code nylas.max.pending.actions} are unfinished. Each action ends on its own ({@link OutcomeRouter}): written,
+ * a bad record (to the {@link ErrantRecordReporter} with the reason), a transient failure (only that action runs
+ * again later, at most {@code nylas.retry.max.attempts} times: {@link RetryBook}), or an expired grant (its
+ * actions wait in {@link ParkedGrants} while the other grants go on). {@link #preCommit} never commits past an
+ * action that has not ended (running, queued, waiting or parked), so nothing is lost on a restart, and asks
+ * Connect to call {@code put} again soon while any is pending. A refused API key fails the task.
  */
 public class NylasSinkTask extends SinkTask {
     private static final Logger log = LoggerFactory.getLogger(NylasSinkTask.class);
     private static final long MIN_WAKE_MS = 50;
+    /** While actions run, put() comes back this often to report their outcomes (DLQ, retries) promptly. */
+    private static final long HARVEST_WAKE_MS = 100;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final Clock clock = Clock.systemUTC();
     private NylasSinkConnectorConfig config;
     private NylasClient client;
-    private KeyedExecutor executor;
     private ChangeDecoder decoder;
     private OutboundPlanner planner;
-    private ActionRunner runner;
+    private InFlight inFlight;
+    private OutcomeRouter router;
     private RetryBook retries;
     private ParkedGrants parked;
-    private ErrantRecordReporter reporter;
+    private DeadLetters deadLetters;
     private NylasSinkMetrics metrics;
-    private final long[] counts = new long[Outcome.Status.values().length];
     private long ignored;
-
-    private record Report(SinkRecord record, Throwable reason) {
-    }
 
     @Override
     public String version() {
@@ -89,56 +92,85 @@ public class NylasSinkTask extends SinkTask {
         planner = new OutboundPlanner(config, clock);
         NylasWriter writer = new NylasWriter(client, grants, new GrantThrottle(4), config.calendarId(),
                 config.resendOnEdit(), planner.salesforceOwnsTimes(), config.notifyParticipants(), clock);
-        executor = new KeyedExecutor(config.maxInFlight(), "nylas-sink");
         metrics = new NylasSinkMetrics().register(props.get("name"), taskIndex(props));
-        runner = new ActionRunner(executor, writer, config.putTimeout());
+        inFlight = new InFlight(new KeyedExecutor(config.maxInFlight(), "nylas-sink"), writer, config.maxPending());
         retries = new RetryBook(config.retryMaxAttempts(), new Backoff(config.retryBackoff(), Duration.ofMinutes(2)));
         parked = new ParkedGrants(config.grantCheckInterval(), config.grantMaxAge(), config.grantMaxParked());
+        router = new OutcomeRouter(retries, parked, config.grantExpired() != GrantExpired.DLQ);
         writer.skipGrantsWhere(parked::isParked);
+        ErrantRecordReporter reporter;
         try {
             reporter = context.errantRecordReporter();
         } catch (NoSuchMethodError | NoClassDefFoundError e) {
             reporter = null;
         }
-        log.info("Nylas sink task started: {} call(s) in flight, grants by {}, expired grants -> {}",
-                config.maxInFlight(), config.grantResolution(), config.grantExpired());
+        deadLetters = new DeadLetters(reporter, metrics);
+        log.info("Nylas sink task started: {} call(s) in flight, at most {} pending, grants by {}, expired grants "
+                + "-> {}", config.maxInFlight(), config.maxPending(), config.grantResolution(), config.grantExpired());
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        failIfFatal();
+        List<Rejected> rejected = new ArrayList<>();
+        router.route(inFlight.harvest(), clock.millis(), rejected);
+        if (!records.isEmpty()) {
+            awaitRoom(rejected);
+        }
         long now = clock.millis();
-        List<Report> reports = new ArrayList<>();
         // waiting work first, so a record's older action runs before its newer one on the keyed pool
         List<PendingAction> work = new ArrayList<>(retries.due(now));
         if (!parked.grants().isEmpty()) {
             work.addAll(parked.releaseValid(now, this::grantValid));
         }
         for (SinkRecord r : records) {
-            plan(r, now, work, reports);
+            plan(r, now, work, rejected);
         }
-        if (!work.isEmpty()) {
-            List<Ended> ended;
-            try {
-                ended = runner.run(work);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RetriableException("interrupted while waiting for Nylas calls", e);
-            }
-            for (Ended e : ended) {
-                route(e, now, reports);
-            }
-        }
+        work.forEach(inFlight::submit);
         for (PendingAction p : parked.expired(now)) {
-            reports.add(new Report(p.record(), new ConnectException(p.describe() + ": its grant stayed expired "
+            rejected.add(new Rejected(p.record(), new ConnectException(p.describe() + ": its grant stayed expired "
                     + "longer than " + NylasSinkConnectorConfig.GRANT_MAX_AGE_MS + " or too many actions waited ("
                     + NylasSinkConnectorConfig.GRANT_MAX_PARKED + ")")));
         }
-        report(reports);
+        deadLetters.report(rejected);
         wakeUpForWaitingWork(clock.millis());
     }
 
+    /**
+     * Backpressure: waits (at most nylas.put.timeout.ms) until fewer than nylas.max.pending.actions are
+     * unfinished. On timeout nothing of this batch has started, so Connect may simply deliver it again.
+     */
+    private void awaitRoom(List<Rejected> rejected) {
+        List<InFlight.Ended> meanwhile = new ArrayList<>();
+        boolean room = false;
+        InterruptedException interrupted = null;
+        try {
+            room = inFlight.awaitRoom(config.putTimeout(), meanwhile);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            interrupted = e;
+        }
+        router.route(meanwhile, clock.millis(), rejected);
+        if (room) {
+            return;
+        }
+        deadLetters.report(rejected); // the outcomes taken while waiting are no longer held: report them first
+        wakeUpForWaitingWork(clock.millis());
+        throw new RetriableException(interrupted != null ? "interrupted while waiting for room for Nylas calls"
+                : inFlight.size() + " Nylas actions still unfinished after " + config.putTimeout().toMillis()
+                + " ms (" + NylasSinkConnectorConfig.MAX_PENDING + "=" + config.maxPending() + "): this batch is "
+                + "delivered again", interrupted);
+    }
+
+    private void failIfFatal() {
+        Outcome fatal = inFlight.fatal();
+        if (fatal != null) {
+            throw new ConnectException(fatal.detail(), fatal.error());
+        }
+    }
+
     /** Decodes and plans one record; anything malformed is that record's DLQ entry, never the batch's failure. */
-    private void plan(SinkRecord r, long now, List<PendingAction> work, List<Report> reports) {
+    private void plan(SinkRecord r, long now, List<PendingAction> work, List<Rejected> reports) {
         try {
             for (SalesforceChange c : decoder.decode(r)) {
                 OutboundAction a = planner.plan(c);
@@ -146,9 +178,9 @@ public class NylasSinkTask extends SinkTask {
                     ignored++;
                     log.trace("{} {}: ignored, {}", c.sobject(), c.id(), i.reason());
                 } else if (a instanceof OutboundAction.Refused f) {
-                    reports.add(new Report(r, new NotAuthorizedException(f.reason())));
+                    reports.add(new Rejected(r, new NotAuthorizedException(f.reason())));
                 } else if (a instanceof OutboundAction.Invalid i) {
-                    reports.add(new Report(r, new DataException(c.sobject() + " " + c.id() + ": " + i.reason())));
+                    reports.add(new Rejected(r, new DataException(c.sobject() + " " + c.id() + ": " + i.reason())));
                 } else {
                     work.add(PendingAction.fresh(r, a, now));
                 }
@@ -156,43 +188,8 @@ public class NylasSinkTask extends SinkTask {
         } catch (RuntimeException e) {
             String why = e instanceof RecordDecodeException ? e.getMessage()
                     : e.getClass().getSimpleName() + ": " + e.getMessage();
-            reports.add(new Report(r, new DataException("malformed record " + r.topic() + "-" + r.kafkaPartition()
+            reports.add(new Rejected(r, new DataException("malformed record " + r.topic() + "-" + r.kafkaPartition()
                     + "@" + r.kafkaOffset() + ": " + why, e)));
-        }
-    }
-
-    private void route(Ended e, long now, List<Report> reports) {
-        PendingAction p = e.action();
-        Outcome o = e.outcome();
-        counts[o.status().ordinal()]++;
-        switch (o.status()) {
-            case DONE, SKIPPED -> log.debug("{}: {}", p.describe(), o.detail());
-            case FAILED -> reports.add(new Report(p.record(), new DataException(p.describe() + ": " + o.detail(),
-                    o.error())));
-            case RETRY -> {
-                if (retries.schedule(p, o.retryAfter(), now)) {
-                    log.info("{}: attempt {} of {} failed, will run again: {}", p.describe(), p.attempts(),
-                            retries.maxAttempts(), o.detail());
-                } else {
-                    reports.add(new Report(p.record(), new ConnectException(p.describe() + ": gave up after "
-                            + p.attempts() + " attempts (" + NylasSinkConnectorConfig.RETRY_MAX_ATTEMPTS + "): "
-                            + o.detail(), o.error())));
-                }
-            }
-            case GRANT_EXPIRED -> {
-                String grant = o.error() instanceof NylasApiException n ? n.grantId() : null;
-                if (config.grantExpired() == GrantExpired.DLQ || grant == null) {
-                    reports.add(new Report(p.record(), new ConnectException(p.describe() + ": " + o.detail(),
-                            o.error())));
-                } else {
-                    if (!parked.isParked(grant)) {
-                        log.warn("Grant {} is expired or revoked: its actions wait until it is valid again", grant);
-                    }
-                    parked.park(grant, p, now);
-                }
-            }
-            case NOT_AUTHORIZED -> reports.add(new Report(p.record(), new NotAuthorizedException(o.detail())));
-            case FATAL -> throw new ConnectException(o.detail(), o.error());
         }
     }
 
@@ -214,9 +211,15 @@ public class NylasSinkTask extends SinkTask {
         }
     }
 
-    /** Connect calls put() again (empty) after the poll timeout: make it as short as the next waiting action. */
+    /**
+     * Connect calls put() again (empty) after the poll timeout: make it as short as the next waiting action, and
+     * short while actions run, so their outcomes (DLQ, retries) are taken promptly even without new records.
+     */
     private void wakeUpForWaitingWork(long now) {
         long next = Math.min(retries.nextDueMs(), parked.nextCheckMs());
+        if (inFlight.size() > 0) {
+            next = Math.min(next, now + HARVEST_WAKE_MS);
+        }
         if (next != Long.MAX_VALUE) {
             context.timeout(Math.max(MIN_WAKE_MS, next - now));
         }
@@ -224,60 +227,42 @@ public class NylasSinkTask extends SinkTask {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> current) {
-        return HeldOffsets.limit(current, Stream.concat(retries.held(), parked.held()));
+        failIfFatal(); // Connect then commits nothing; the next put() fails the task
+        return HeldOffsets.limit(current, Stream.of(inFlight.held(), retries.held(), parked.held())
+                .flatMap(s -> s), assignment());
     }
 
+    /** The partitions this task owns, or null where the context cannot tell (then {@code current} decides). */
+    private Set<TopicPartition> assignment() {
+        try {
+            return context.assignment();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Revoked partitions (a rebalance, a restart): their unfinished, waiting and parked actions are forgotten,
+     * and {@link #preCommit} answers only for assigned partitions, so no offset of theirs is handed back after
+     * this. An action of theirs that is already running may finish; its outcome is ignored. At least once, and
+     * still one send per Task (version): the new owner reads the partition again from the last commit, and a send
+     * the old action made is found by the writer's metadata lookup, or Nylas answers the same Idempotency-Key
+     * (same Task, same grant, same payload) with the first send's response for an hour, or with
+     * concurrent_idempotent_request (a transient failure, retried) while the first one still runs. In this task,
+     * a redelivered action also queues behind the old one on its record key, and the {@code SentLedger} skips it.
+     */
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        if (retries != null) {
+        if (inFlight != null) {
+            inFlight.drop(partitions);
             retries.drop(partitions);
             parked.drop(partitions);
         }
     }
 
-    private void report(List<Report> reports) {
-        if (reports.isEmpty()) {
-            return;
-        }
-        for (Report r : reports) {
-            if (r.reason() instanceof NotAuthorizedException) {
-                metrics.notAuthorized();
-            }
-        }
-        if (reporter == null) {
-            // a refusal is a decision, not a failure: without a DLQ it is logged and counted, so nobody can stop
-            // the connector by writing a record they may not send
-            List<Report> failures = new ArrayList<>();
-            for (Report r : reports) {
-                if (r.reason() instanceof NotAuthorizedException) {
-                    log.warn("Refused (no DLQ configured): {}", r.reason().getMessage());
-                } else {
-                    failures.add(r);
-                }
-            }
-            if (!failures.isEmpty()) {
-                throw new ConnectException(failures.size() + " record(s) cannot be written and no dead-letter "
-                        + "queue is available; first: " + failures.get(0).reason().getMessage(),
-                        failures.get(0).reason());
-            }
-            return;
-        }
-        List<Future<Void>> acks = new ArrayList<>();
-        for (Report r : reports) {
-            log.warn("To the DLQ: {}", r.reason().getMessage());
-            acks.add(reporter.report(r.record(), r.reason()));
-            metrics.dlq();
-        }
-        for (Future<Void> f : acks) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RetriableException("interrupted while reporting to the DLQ", e);
-            } catch (ExecutionException e) {
-                throw new ConnectException("could not write to the dead-letter queue", e.getCause());
-            }
-        }
+    /** Actions submitted and not harvested yet (for tests). */
+    int actionsInFlight() {
+        return inFlight.size();
     }
 
     private static int taskIndex(Map<String, String> props) {
@@ -290,8 +275,8 @@ public class NylasSinkTask extends SinkTask {
 
     @Override
     public void stop() {
-        if (executor != null) {
-            executor.close();
+        if (inFlight != null) {
+            inFlight.close(STOP_GRACE);
         }
         if (client != null) {
             client.close();
@@ -300,8 +285,8 @@ public class NylasSinkTask extends SinkTask {
             log.info("Nylas sink task stopped: not authorized={}", metrics.getActionsNotAuthorized());
             metrics.close();
         }
-        log.info("Nylas sink task stopped: done={} skipped={} retried={} failed={} grantExpired={} ignored={} "
-                        + "waiting={} parked={}", counts[0], counts[1], counts[2], counts[3], counts[4], ignored,
+        log.info("Nylas sink task stopped: {} ignored={} unfinished={} waiting={} parked={}",
+                router == null ? "" : router.summary(), ignored, inFlight == null ? 0 : inFlight.size(),
                 retries == null ? 0 : retries.size(), parked == null ? 0 : parked.size());
     }
 }

@@ -70,8 +70,14 @@ class NylasSinkTaskFailurePathsTest {
         props.putAll(extra);
         task = new NylasSinkTask();
         context = new RecordingContext();
+        context.assignment.add(new TopicPartition(TOPIC, 0));
         task.initialize(context);
         task.start(props);
+    }
+
+    /** put() does not wait for its actions: come back (as Connect does) until every outcome is taken. */
+    private void drain() throws InterruptedException {
+        await("every action ended and harvested", () -> task.actionsInFlight() == 0, () -> task.put(List.of()));
     }
 
     static String taskId() {
@@ -98,16 +104,19 @@ class NylasSinkTaskFailurePathsTest {
     // ------------------------------------------------------------------ the API key
 
     @Test
-    void aRevokedApiKeyFailsTheTaskNamingTheSettingNeverTheValue() {
+    void aRevokedApiKeyFailsTheTaskNamingTheSettingNeverTheValue() throws Exception {
         String grant = nylas.createGrant("keyrep@example.com", "google");
         String key = nylas.apiKey();
         start(Map.of());
         task.put(List.of(record(Changes.taskValue(taskId(), "keyrep@example.com")))); // grants resolved and cached
+        drain();
         assertEquals(1, nylas.sendCount(grant));
         nylas.rotateApiKey("nyk_new_key_the_task_does_not_have");
         try {
-            ConnectException e = assertThrows(ConnectException.class,
-                    () -> task.put(List.of(record(Changes.taskValue(taskId(), "keyrep@example.com")))));
+            task.put(List.of(record(Changes.taskValue(taskId(), "keyrep@example.com"))));
+            // the refusal arrives with the action's outcome: the next put() (or preCommit) fails the task
+            ConnectException e = assertThrows(ConnectException.class, () -> await("the task to fail",
+                    () -> false, () -> task.put(List.of())));
             assertTrue(e.getMessage().contains("nylas.api.key"), e.getMessage());
             assertFalse(e.getMessage().contains(key), "the key's value never appears");
             assertTrue(context.dlq.isEmpty(), "a bad key is not the record's fault: " + context.reasons());
@@ -120,7 +129,7 @@ class NylasSinkTaskFailurePathsTest {
     // ------------------------------------------------------------------ malformed input
 
     @Test
-    void malformedSchemalessRecordsAreDeadLetteredOneByOneAndTheRestIsSent() {
+    void malformedSchemalessRecordsAreDeadLetteredOneByOneAndTheRestIsSent() throws Exception {
         String grant = nylas.createGrant("malformed@example.com", "google");
         start(Map.of());
         List<SinkRecord> batch = new ArrayList<>();
@@ -146,6 +155,7 @@ class NylasSinkTaskFailurePathsTest {
 
         task.put(batch);
 
+        drain(); // a value only the writer finds bad (the far-future date) is reported with its outcome
         assertEquals(8, context.dlq.size(), context.reasons());
         String reasons = context.reasons();
         assertTrue(reasons.contains("not a Salesforce record ID"), reasons);
@@ -156,7 +166,9 @@ class NylasSinkTaskFailurePathsTest {
         assertTrue(reasons.contains("DateTimeException"), reasons);
         assertTrue(reasons.contains("not a Struct or map"), reasons);
         assertEquals(1, nylas.sendCount(grant), "the good record of the batch is sent");
-        assertTrue(context.timeouts.isEmpty(), "nothing is redelivered: " + context.timeouts);
+        context.timeouts.clear(); // the wake-ups asked while the send ran
+        task.put(List.of());
+        assertTrue(context.timeouts.isEmpty(), "nothing waits to run again: " + context.timeouts);
     }
 
     private Map<String, Object> eventValue(Map<String, String> times) {
@@ -172,7 +184,7 @@ class NylasSinkTaskFailurePathsTest {
     }
 
     @Test
-    void malformedStructRecordsAreDeadLetteredOneByOne() {
+    void malformedStructRecordsAreDeadLetteredOneByOne() throws Exception {
         String grant = nylas.createGrant("malformed-struct@example.com", "google");
         start(Map.of());
         Map<String, String> fields = new HashMap<>(Changes.sendableTask());
@@ -197,6 +209,7 @@ class NylasSinkTaskFailurePathsTest {
                 Changes.OWNER, Changes.OWNER, null, false, badTime, "soql", Instant.now());
 
         task.put(List.of(record(badId), record(overflow), record(unexpected), record(unparsable), record(good)));
+        drain();
 
         assertEquals(4, context.dlq.size(), context.reasons());
         assertTrue(context.reasons().contains("ArithmeticException: long overflow"), context.reasons());
@@ -218,6 +231,7 @@ class NylasSinkTaskFailurePathsTest {
         SinkRecord other = record(Changes.taskValue(taskId(), "park-b@example.com"));
         SinkRecord second = record(Changes.taskValue(taskId(), "park-a@example.com"));
         task.put(List.of(first, other, second));
+        drain(); // A's two actions parked, B's sent
 
         assertEquals(1, nylas.sendCount(b), "the other grant goes on");
         assertEquals(0, nylas.sendCount(a));
@@ -226,6 +240,8 @@ class NylasSinkTaskFailurePathsTest {
         Map<TopicPartition, OffsetAndMetadata> committed =
                 task.preCommit(Map.of(tp, new OffsetAndMetadata(second.kafkaOffset() + 1)));
         assertEquals(first.kafkaOffset(), committed.get(tp).offset(), "nothing past the oldest waiting record");
+        context.timeouts.clear(); // the wake-ups asked while the actions ran
+        task.put(List.of());
         assertFalse(context.timeouts.isEmpty(), "the task asks to be woken for the grant check");
 
         task.put(List.of()); // still expired: nothing moves
@@ -234,6 +250,7 @@ class NylasSinkTaskFailurePathsTest {
         await("both of A's sends", () -> nylas.sendCount(a) == 2, () -> task.put(List.of()));
         Thread.sleep(300);
         task.put(List.of());
+        drain();
         assertEquals(2, nylas.sendCount(a), "each waiting send went out exactly once");
         assertEquals(1, nylas.sendCount(b));
         assertTrue(context.dlq.isEmpty(), context.reasons());
@@ -272,7 +289,8 @@ class NylasSinkTaskFailurePathsTest {
         long faultsBefore = nylas.faults().injectedCount();
 
         task.put(batch);
-        assertEquals(20, nylas.sendCount(ok), "the other 20 land at once");
+        await("the other 20", () -> nylas.sendCount(ok) == 20, () -> task.put(List.of()));
+        assertTrue(context.dlq.isEmpty(), "the 20 landed while the failing send still waits: " + context.reasons());
         await("the failing send in the DLQ", () -> context.dlq.size() == 1, () -> task.put(List.of()));
 
         assertEquals(20, nylas.sendCount(ok), "and only once: the batch never ran again");

@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.nylas.exec;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -49,10 +50,22 @@ public final class KeyedExecutor implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        close(Duration.ZERO);
+    }
+
+    /**
+     * Takes no new work (later work of a key is refused, its future fails), lets what runs end for at most
+     * {@code grace}, then interrupts the rest.
+     */
+    public void close(Duration grace) {
+        pool.shutdown();
         try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
+            if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                pool.shutdownNow();
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
