@@ -4,6 +4,11 @@ import io.nylassf.connect.common.Version;
 import io.nylassf.connect.common.http.ApiException;
 import io.nylassf.connect.common.http.Backoff;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
+import io.nylassf.connect.sink.salesforce.pipeline.BatchPipeline;
+import io.nylassf.connect.sink.salesforce.pipeline.BatchResult;
+import io.nylassf.connect.sink.salesforce.pipeline.BatchWriter;
+import io.nylassf.connect.sink.salesforce.pipeline.LookupCache;
+import io.nylassf.connect.sink.salesforce.write.ItemRetries;
 import io.nylassf.connect.sink.salesforce.write.SalesforceWriter;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
@@ -16,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
 
@@ -31,7 +37,7 @@ public class SalesforceSinkTask extends SinkTask {
     private SalesforceSinkConnectorConfig config;
     private SalesforceClient client;
     private SalesforceWriter writer;
-    private FlushProcessor processor;
+    private BatchWriter processor;
     private SinkMetrics metrics;
     private ApiBudget budget;
     private Backoff backoff;
@@ -51,7 +57,10 @@ public class SalesforceSinkTask extends SinkTask {
         writer = new SalesforceWriter(client, config.batchSize(), config.bulkThreshold(), config.bulkTimeout(),
                 config.bulkPollInitial());
         metrics = new SinkMetrics().register(props.get("name"), taskConfig.taskIndex(), client.limits());
-        processor = new FlushProcessor(config, client, writer, metrics);
+        // one cache per task, outliving batches: replays and repeated senders cost no lookups
+        LookupCache cache = new LookupCache(config.lookupCacheMaxEntries(), config.lookupCacheTtl());
+        processor = new BatchPipeline(config, client, new ItemRetries(writer, config.itemRetryAttempts(),
+                config.itemRetryBackoff()), metrics, cache);
         budget = new ApiBudget(client, config.apiReservePercent(), config.budgetCheckInterval(), Clock.systemUTC(),
                 metrics);
         backoff = new Backoff(config.retryBackoff(), config.retryBackoffMax());
@@ -77,9 +86,9 @@ public class SalesforceSinkTask extends SinkTask {
             if (!budget.hasRoom()) {
                 throw pauseForBudget(null);
             }
-            FlushProcessor.Outcome outcome = processor.process(records);
-            if (outcome.retry()) {
-                throw retriable(outcome.retryReason, outcome.retryCause);
+            BatchResult outcome = processor.write(new ArrayList<>(records));
+            if (outcome.needsRetry()) {
+                throw retriable(outcome.retry().reason(), outcome.retry().cause());
             }
             deadLetter(outcome);
             attempts = 0;
@@ -116,8 +125,8 @@ public class SalesforceSinkTask extends SinkTask {
         return new RetriableException("Transient Salesforce failure: " + reason, cause);
     }
 
-    private void deadLetter(FlushProcessor.Outcome outcome) {
-        for (FlushProcessor.Failure f : outcome.failures) {
+    private void deadLetter(BatchResult outcome) {
+        for (BatchResult.DeadLetter f : outcome.deadLetters()) {
             if (reporter == null) {
                 throw new ConnectException("Record " + f.record().topic() + "-" + f.record().kafkaPartition() + "@"
                         + f.record().kafkaOffset() + " could not be written: " + f.reason() + ". Set "
