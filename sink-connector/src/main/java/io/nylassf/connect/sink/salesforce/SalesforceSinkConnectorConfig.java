@@ -219,7 +219,8 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
     public static final String LOOKUP_CACHE_TTL_MS = "salesforce.lookup.cache.ttl.ms";
     private static final String LOOKUP_CACHE_TTL_MS_DOC = "How long an entry of the lookup cache is trusted: the "
             + "bound on how long an edit made in Salesforce to what the cache knows (a person's email changed, a "
-            + "record deleted, a Lead converted) can go unseen by a replay or a message from that person.";
+            + "record deleted, a Lead converted) can go unseen by a replay or a message from that person. 0 disables "
+            + "the cache.";
     public static final long LOOKUP_CACHE_TTL_MS_DEFAULT = 3_600_000L;
 
     public static final ConfigDef CONFIG_DEF = configDef();
