@@ -3,6 +3,7 @@ package io.nylassf.connect.sink.salesforce;
 import io.nylassf.connect.sink.RecordingContext;
 import io.nylassf.testkit.salesforce.SalesforceEmulator;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import static io.nylassf.connect.sink.salesforce.NylasRecords.message;
 import static io.nylassf.connect.sink.salesforce.NylasRecords.sinkRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The per-task lookup cache against the emulator: what it spares, and that it never costs a typed value. */
@@ -181,5 +183,21 @@ class SalesforceSinkLookupCacheTest {
         sf.clearServedQueries();
         put(t1);
         assertFalse(sf.servedQueries().isEmpty(), "after a dead letter the cache no longer vouches for c-ann");
+    }
+
+    @Test
+    void aCachedPersonMergedAwayMeanwhileIsAskedForAgainNotDeadLettered() {
+        String ann = sf.org().insert("Contact", Map.of("LastName", "Lee", "Email", "ann@acme.com"));
+        put(message("m-1", "First", "ann@acme.com", "me@mycorp.com", T1, null, T1));
+        assertEquals(ann, one("SELECT WhoId FROM Task WHERE Nylas_Message_Id__c = 'm-1'").get("WhoId"));
+        // a merge in Salesforce: the Contact the cache knows is gone, another holds the email
+        sf.org().delete("Contact", ann);
+        String survivor = sf.org().insert("Contact", Map.of("LastName", "Lee", "Email", "ann@acme.com"));
+
+        Struct m2 = message("m-2", "Second", "ann@acme.com", "me@mycorp.com", T2, null, T2);
+        assertThrows(RetriableException.class, () -> put(m2), "written again rather than dead-lettered");
+        put(m2); // the redelivery asks for the email afresh
+        assertEquals(survivor, one("SELECT WhoId FROM Task WHERE Nylas_Message_Id__c = 'm-2'").get("WhoId"));
+        assertEquals(0, context.dlq.size(), context.reasons());
     }
 }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,13 +90,13 @@ public final class BatchPipeline implements BatchWriter {
         Outcome out = new Outcome();
         out.add(batch.unreadable(), batch.tally());
         if (!batch.isEmpty()) {
-            run(p, batch, out);
+            phases(p, batch, out);
         }
         cacheKeeper.forget(out.deadLetters, all);
         return out.result();
     }
 
-    private void run(Planners p, Decoded batch, Outcome out) {
+    private void phases(Planners p, Decoded batch, Outcome out) {
         OrgSnapshot org = lookups.read(batch, cacheKeeper.cache());
         cacheKeeper.rememberReads(batch, org);
 
@@ -142,7 +143,36 @@ public final class BatchPipeline implements BatchWriter {
         // Phase 4: activities.
         Plan activities = p.messages().plan(batch.messages(), org).plus(p.events().plan(batch.events(), org));
         out.add(activities);
-        phase(activities.writes(), out);
+        record(retryWhereTheCacheNamedThePerson(execute(activities.writes()), org), out);
+    }
+
+    /**
+     * An activity that failed naming a person only the cache knew may have failed because of the cache (the
+     * person merged or deleted meanwhile): its people are forgotten and the batch is written again, asking afresh,
+     * instead of dead-lettering it.
+     */
+    private Settled retryWhereTheCacheNamedThePerson(Settled s, OrgSnapshot org) {
+        Map<SinkRecord, Planned> byRecord = new IdentityHashMap<>();
+        s.failed().forEach(p -> byRecord.put(p.item().record(), p));
+        List<DeadLetter> keep = new ArrayList<>();
+        String stale = null;
+        for (DeadLetter d : s.failures()) {
+            Planned p = byRecord.get(d.record());
+            List<String> emails = p == null ? List.of() : counterparts.of(p.item().obj());
+            if (p != null && org.personFromCache(emails)) {
+                emails.forEach(cacheKeeper.cache()::forgetPerson);
+                stale = stale != null ? stale : d.reason();
+            } else {
+                keep.add(d);
+            }
+        }
+        if (stale == null) {
+            return s;
+        }
+        log.info("An activity naming a person the lookup cache knew failed ({}); writing the batch again", stale);
+        return new Settled(s.newPeople(), keep, s.duplicates(), s.succeeded(), s.failed(), s.retry() != null
+                ? s.retry() : new BatchResult.Retry("person from the lookup cache may be stale: " + stale, null),
+                s.tally());
     }
 
     /** Writes one Account per domain; returns the snapshot that knows them, and the failure per other domain. */
@@ -172,10 +202,15 @@ public final class BatchPipeline implements BatchWriter {
 
     /** Writes a phase, keeps the cache and the outcome, and returns what the phase came to. */
     private Settled phase(List<Planned> writes, Outcome out) {
-        if (writes.isEmpty()) {
-            return Settled.of(List.of(), new WriteExecutor.Results(List.of(), null));
-        }
-        Settled s = Settled.of(writes, executor.run(writes));
+        return record(execute(writes), out);
+    }
+
+    private Settled execute(List<Planned> writes) {
+        return Settled.of(writes, writes.isEmpty() ? new WriteExecutor.Results(List.of(), null)
+                : executor.run(writes));
+    }
+
+    private Settled record(Settled s, Outcome out) {
         cacheKeeper.rememberWrites(s);
         out.add(s.failures(), s.tally());
         if (s.retry() != null) {

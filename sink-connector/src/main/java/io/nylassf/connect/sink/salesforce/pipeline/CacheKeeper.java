@@ -1,8 +1,10 @@
 package io.nylassf.connect.sink.salesforce.pipeline;
 
 import io.nylassf.connect.sink.salesforce.mapping.SfValues;
+import io.nylassf.connect.sink.salesforce.record.NylasContact;
 import io.nylassf.connect.sink.salesforce.record.NylasEvent;
 import io.nylassf.connect.sink.salesforce.record.NylasObject;
+import io.nylassf.connect.sink.salesforce.write.WriteOp;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 import java.time.Instant;
@@ -102,8 +104,14 @@ final class CacheKeeper {
         for (Settled.Done d : s.succeeded()) {
             Planned p = d.planned();
             switch (p.kind()) {
-                case WRITE, LINK -> cache.putRecord(p.item().key(), new LookupCache.Written(d.id(), p.op().sobject(),
-                        p.item().obj().modifiedAt()));
+                case WRITE, LINK -> {
+                    cache.putRecord(p.item().key(), new LookupCache.Written(d.id(), p.op().sobject(),
+                            p.item().obj().modifiedAt()));
+                    if (p.item().obj() instanceof NylasContact && p.op().action() == WriteOp.Action.UPDATE) {
+                        // an updated person may have moved (email, Account): the next activity asks again
+                        counterparts.of(p.item().obj()).forEach(cache::forgetPerson);
+                    }
+                }
                 case REMOVE -> cache.forgetRecord(p.item().key());
                 case SENDER_LEAD -> { }
             }

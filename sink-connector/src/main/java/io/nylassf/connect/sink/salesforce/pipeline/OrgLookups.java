@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -123,7 +124,7 @@ final class OrgLookups {
                 if (contactIds.contains(str(rec.get(contactExt)))) {
                     org.byExt(sobject, contactExt, rec);
                 }
-                if (rec.get("Email") != null && emails.contains(str(rec.get("Email")).toLowerCase(java.util.Locale.ROOT))) {
+                if (rec.get("Email") != null && emails.contains(str(rec.get("Email")).toLowerCase(Locale.ROOT))) {
                     org.byEmail(sobject, rec);
                 }
             }

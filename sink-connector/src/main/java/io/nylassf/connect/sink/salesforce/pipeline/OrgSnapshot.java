@@ -80,6 +80,22 @@ final class OrgSnapshot {
         return null;
     }
 
+    /** Whether {@link #person} answers for these emails from the lookup cache rather than from this batch. */
+    boolean personFromCache(List<String> emails) {
+        for (String email : emails) {
+            if (!contactsWithEmail(email).isEmpty() || !leadsWithEmail(email).isEmpty()) {
+                return false;
+            }
+            if (knownPeople.containsKey(email)) {
+                return true;
+            }
+            if (newPeople.containsKey(email)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** The WhatId for an activity with this person: a Contact's open Opportunity, else its Account. */
     String what(Person who) {
         if (who == null || !who.isContact()) {

@@ -16,18 +16,18 @@ import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.str;
 
 /**
  * What one phase's writes came to (pure): the people it created (for later phases), the records to dead-letter,
- * the new people a duplicate rule refused, what succeeded (for the lookup cache), and whether the batch must be
- * written again.
+ * the new people a duplicate rule refused, what succeeded and what was dead-lettered, and whether the batch must
+ * be written again.
  */
 record Settled(Map<String, Person> newPeople, List<DeadLetter> failures, List<Duplicate> duplicates,
-               List<Done> succeeded, BatchResult.Retry retry, Tally tally) {
+               List<Done> succeeded, List<Planned> failed, BatchResult.Retry retry, Tally tally) {
 
     /** A write that succeeded and the Id of its record. */
     record Done(Planned planned, String id) {
     }
 
     static Settled retry(BatchResult.Retry retry) {
-        return new Settled(Map.of(), List.of(), List.of(), List.of(), retry, Tally.NONE);
+        return new Settled(Map.of(), List.of(), List.of(), List.of(), List.of(), retry, Tally.NONE);
     }
 
     static Settled of(List<Planned> planned, WriteExecutor.Results written) {
@@ -38,6 +38,7 @@ record Settled(Map<String, Person> newPeople, List<DeadLetter> failures, List<Du
         List<DeadLetter> failures = new ArrayList<>();
         List<Duplicate> duplicates = new ArrayList<>();
         List<Done> done = new ArrayList<>();
+        List<Planned> failed = new ArrayList<>();
         BatchResult.Retry retry = null;
         Tally tally = Tally.NONE;
         for (int k = 0; k < planned.size(); k++) {
@@ -69,8 +70,9 @@ record Settled(Map<String, Person> newPeople, List<DeadLetter> failures, List<Du
                 duplicates.add(new Duplicate(p, err));
             } else {
                 failures.add(new DeadLetter(p.item().record(), p.op().sobject() + " " + err.describe()));
+                failed.add(p);
             }
         }
-        return new Settled(people, failures, duplicates, done, retry, tally);
+        return new Settled(people, failures, duplicates, done, failed, retry, tally);
     }
 }
