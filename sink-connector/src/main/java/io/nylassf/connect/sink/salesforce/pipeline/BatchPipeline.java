@@ -105,12 +105,12 @@ public final class BatchPipeline implements BatchWriter {
         out.add(people.ready());
         List<Planned> peopleWrites = new ArrayList<>(people.ready().writes());
         if (!people.accountsToCreate().isEmpty()) {
-            Map<String, String> accountFailures = new HashMap<>();
-            org = createAccounts(p.people(), people.accountsToCreate(), org, accountFailures, out);
+            Accounts accounts = createAccounts(p.people(), people.accountsToCreate(), out);
             if (out.retry != null) {
                 return;
             }
-            Plan underAccounts = p.people().underAccounts(people.awaitingAccount(), org, accountFailures);
+            org = org.withAccounts(accounts.created());
+            Plan underAccounts = p.people().underAccounts(people.awaitingAccount(), org, accounts.failures());
             out.add(underAccounts);
             peopleWrites.addAll(underAccounts.writes());
         }
@@ -175,17 +175,21 @@ public final class BatchPipeline implements BatchWriter {
                 s.tally());
     }
 
-    /** Writes one Account per domain; returns the snapshot that knows them, and the failure per other domain. */
-    private OrgSnapshot createAccounts(PeoplePlanner planner, Map<String, String> names, OrgSnapshot org,
-                                       Map<String, String> failures, Outcome out) {
+    /** The Accounts created, by domain, and why the others were not. */
+    private record Accounts(Map<String, Map<String, Object>> created, Map<String, String> failures) {
+    }
+
+    /** Writes one Account per domain. */
+    private Accounts createAccounts(PeoplePlanner planner, Map<String, String> names, Outcome out) {
         List<String> domains = new ArrayList<>(names.keySet());
         List<WriteOp> ops = planner.accountWrites(names);
         WriteExecutor.Results r = executor.write(ops);
         if (r.retrying()) {
             out.retry(r.retry());
-            return org;
+            return new Accounts(Map.of(), Map.of());
         }
         Map<String, Map<String, Object>> created = new LinkedHashMap<>();
+        Map<String, String> failures = new HashMap<>();
         for (int k = 0; k < ops.size(); k++) {
             SaveResult s = r.results().get(k);
             if (s.success()) {
@@ -197,7 +201,7 @@ public final class BatchPipeline implements BatchWriter {
                 failures.put(domains.get(k), "Account " + s.firstError().describe());
             }
         }
-        return org.withAccounts(created);
+        return new Accounts(created, failures);
     }
 
     /** Writes a phase, keeps the cache and the outcome, and returns what the phase came to. */

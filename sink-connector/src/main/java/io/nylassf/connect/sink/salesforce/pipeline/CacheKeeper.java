@@ -13,7 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.pick;
+import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.mostRecent;
 import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.sobjectOf;
 
 /**
@@ -94,7 +94,7 @@ final class CacheKeeper {
         if (found.isEmpty()) {
             return;
         }
-        Map<String, Object> r = pick(found, "cache entry of " + i.key());
+        Map<String, Object> r = mostRecent(found); // the one the planners pick
         Instant stamp = modifiedAtField == null ? null : SfValues.parseDateTime(r.get(modifiedAtField));
         cache.putRecord(i.key(), new LookupCache.Written(SfRecords.id(r), sobjectOf(r), stamp));
     }
