@@ -6,7 +6,9 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * {@code /query}, {@code /queryAll} and their {@code /query/{locator}} continuation pages, plus {@code /limits}.
@@ -23,6 +25,7 @@ final class QueryEndpoint {
     private final int pageSize;
     private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final Queue<String> served = new ConcurrentLinkedQueue<>();
 
     QueryEndpoint(Org org, ApiLimits limits, int pageSize) {
         this.org = org;
@@ -43,8 +46,18 @@ final class QueryEndpoint {
         if (q == null) {
             throw SalesforceException.of(400, "MALFORMED_QUERY", "A query string has to be specified");
         }
+        served.add(q);
         Org.QueryResult result = org.query(q, all);
         return Json.ok(200, page(call, new Cursor(result.records(), result.totalSize()), 0, null));
+    }
+
+    /** The SOQL statements served so far (direct or in a Composite), oldest first. */
+    List<String> served() {
+        return List.copyOf(served);
+    }
+
+    void clearServed() {
+        served.clear();
     }
 
     private EmulatorResponse more(ApiCall call) {

@@ -45,6 +45,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final String staticToken;
     private final BulkIngestEndpoint bulk;
     private final CompositeEndpoint composite;
+    private final QueryEndpoint queries;
 
     private SalesforceEmulator(Builder b) {
         SalesforceIds ids = new SalesforceIds();
@@ -65,7 +66,8 @@ public final class SalesforceEmulator implements AutoCloseable {
             return t;
         });
         new SObjectEndpoint(org).register(router);
-        new QueryEndpoint(org, limits, b.queryPageSize).register(router);
+        this.queries = new QueryEndpoint(org, limits, b.queryPageSize);
+        queries.register(router);
         new CollectionsEndpoint(org).register(router);
         this.composite = new CompositeEndpoint(org, router);
         composite.register(router);
@@ -133,6 +135,9 @@ public final class SalesforceEmulator implements AutoCloseable {
     public long compositeWriteCalls() { return composite.writeCalls(); }
     /** Composite calls that carried only reads (queries). */
     public long compositeReadCalls() { return composite.readCalls(); }
+    /** SOQL statements served since start or the last {@link #clearServedQueries()} (a test's view of lookups). */
+    public List<String> servedQueries() { return queries.served(); }
+    public void clearServedQueries() { queries.clearServed(); }
     public void resetApiCallCount() { limits.resetCalls(); }
     /** Sets the used part of the daily allocation, e.g. to {@code dailyApiLimit - 1} to test REQUEST_LIMIT_EXCEEDED. */
     public void setApiUsage(long used) { limits.setUsed(used); }

@@ -143,7 +143,7 @@ public class SalesforceSinkConnector extends SinkConnector {
             required.add(new String[]{SalesforceSinkConnectorConfig.ACCOUNT_EXTERNAL_ID, "Account",
                     c.accountExternalId(), "Text(255) External ID, Unique"});
         }
-        if ("create_lead".equals(c.unmatchedMessage())) {
+        if (c.unmatchedMessage() == io.nylassf.connect.sink.salesforce.options.UnmatchedMessage.CREATE_LEAD) {
             required.add(new String[]{SalesforceSinkConnectorConfig.LEAD_EMAIL_KEY, "Lead", c.leadEmailKeyField(),
                     "Text(255) External ID, Unique"});
         }

@@ -6,6 +6,10 @@ import io.nylassf.connect.common.salesforce.SalesforceSettings;
 import io.nylassf.connect.sink.salesforce.mapping.FieldMapping;
 import io.nylassf.connect.sink.salesforce.mapping.FieldOwnership;
 import io.nylassf.connect.sink.salesforce.mapping.PersonRouter;
+import io.nylassf.connect.sink.salesforce.options.DeletedEvent;
+import io.nylassf.connect.sink.salesforce.options.MessageTarget;
+import io.nylassf.connect.sink.salesforce.options.TaskWhat;
+import io.nylassf.connect.sink.salesforce.options.UnmatchedMessage;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -202,6 +206,23 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
             + "/limits call checks whether there is room again.";
     public static final int API_BUDGET_CHECK_MS_DEFAULT = 60_000;
 
+    public static final String LOOKUP_CACHE_GROUP = "Lookup cache";
+
+    public static final String LOOKUP_CACHE_MAX_ENTRIES = "salesforce.lookup.cache.max.entries";
+    private static final String LOOKUP_CACHE_MAX_ENTRIES_DOC = "Entries each task keeps of what it wrote or read "
+            + "recently (a Nylas ID's Salesforce record and the modified-at stamp it holds; an email's Contact or "
+            + "Lead), least recently used dropped first. A replayed record no newer than its entry is skipped "
+            + "without a query, and a known sender needs no email query; a newer change still reads the record "
+            + "before updating it, so a value someone typed is never overwritten. 0 disables the cache.";
+    public static final int LOOKUP_CACHE_MAX_ENTRIES_DEFAULT = 100_000;
+
+    public static final String LOOKUP_CACHE_TTL_MS = "salesforce.lookup.cache.ttl.ms";
+    private static final String LOOKUP_CACHE_TTL_MS_DOC = "How long an entry of the lookup cache is trusted: the "
+            + "bound on how long an edit made in Salesforce to what the cache knows (a person's email changed, a "
+            + "record deleted, a Lead converted) can go unseen by a replay or a message from that person. 0 disables "
+            + "the cache.";
+    public static final long LOOKUP_CACHE_TTL_MS_DEFAULT = 3_600_000L;
+
     public static final ConfigDef CONFIG_DEF = configDef();
 
     public SalesforceSinkConnectorConfig(Map<String, String> props) {
@@ -300,7 +321,13 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
                 .define(API_RESERVE_PERCENT, Type.INT, API_RESERVE_PERCENT_DEFAULT, Range.between(0, 90),
                         Importance.MEDIUM, API_RESERVE_PERCENT_DOC, Width.SHORT, "API reserve (%)")
                 .define(API_BUDGET_CHECK_MS, Type.INT, API_BUDGET_CHECK_MS_DEFAULT, Range.between(100, 3_600_000),
-                        Importance.LOW, API_BUDGET_CHECK_MS_DOC, Width.SHORT, "Budget re-check interval (ms)");
+                        Importance.LOW, API_BUDGET_CHECK_MS_DOC, Width.SHORT, "Budget re-check interval (ms)")
+                .group(LOOKUP_CACHE_GROUP)
+                .define(LOOKUP_CACHE_MAX_ENTRIES, Type.INT, LOOKUP_CACHE_MAX_ENTRIES_DEFAULT, Range.between(0,
+                        10_000_000), Importance.LOW, LOOKUP_CACHE_MAX_ENTRIES_DOC, Width.SHORT,
+                        "Lookup cache entries")
+                .define(LOOKUP_CACHE_TTL_MS, Type.LONG, LOOKUP_CACHE_TTL_MS_DEFAULT, Range.between(0L,
+                        86_400_000L), Importance.LOW, LOOKUP_CACHE_TTL_MS_DOC, Width.SHORT, "Lookup cache TTL (ms)");
         return def;
     }
 
@@ -462,20 +489,28 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
         return getString(EVENT_EXTERNAL_ID);
     }
 
+    public MessageTarget messageTarget() {
+        return MessageTarget.fromConfig(getString(MESSAGE_TARGET));
+    }
+
     public boolean emailMessageMode() {
-        return "email_message".equalsIgnoreCase(getString(MESSAGE_TARGET).trim());
+        return messageTarget() == MessageTarget.EMAIL_MESSAGE;
+    }
+
+    public TaskWhat taskWhat() {
+        return TaskWhat.fromConfig(getString(TASK_WHAT));
     }
 
     public boolean relateToOpportunity() {
-        return "opportunity".equalsIgnoreCase(getString(TASK_WHAT).trim());
+        return taskWhat() == TaskWhat.OPPORTUNITY;
     }
 
-    public String unmatchedMessage() {
-        return getString(UNMATCHED_MESSAGE).trim().toLowerCase(Locale.ROOT);
+    public UnmatchedMessage unmatchedMessage() {
+        return UnmatchedMessage.fromConfig(getString(UNMATCHED_MESSAGE));
     }
 
-    public String deletedEvent() {
-        return getString(DELETED_EVENT).trim().toLowerCase(Locale.ROOT);
+    public DeletedEvent deletedEvent() {
+        return DeletedEvent.fromConfig(getString(DELETED_EVENT));
     }
 
     public ZoneId activityZone() {
@@ -516,5 +551,14 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
 
     public Duration budgetCheckInterval() {
         return Duration.ofMillis(getInt(API_BUDGET_CHECK_MS));
+    }
+
+    /** Entries of the per-task lookup cache; 0 when it is off. */
+    public int lookupCacheMaxEntries() {
+        return getInt(LOOKUP_CACHE_MAX_ENTRIES);
+    }
+
+    public Duration lookupCacheTtl() {
+        return Duration.ofMillis(getLong(LOOKUP_CACHE_TTL_MS));
     }
 }

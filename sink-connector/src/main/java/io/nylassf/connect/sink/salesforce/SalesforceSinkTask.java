@@ -5,6 +5,9 @@ import io.nylassf.connect.common.http.Backoff;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
 import io.nylassf.connect.sink.salesforce.accumulate.Accumulator;
 import io.nylassf.connect.sink.salesforce.accumulate.LingerPolicy;
+import io.nylassf.connect.sink.salesforce.pipeline.BatchPipeline;
+import io.nylassf.connect.sink.salesforce.pipeline.LookupCache;
+import io.nylassf.connect.sink.salesforce.write.ItemRetries;
 import io.nylassf.connect.sink.salesforce.write.SalesforceWriter;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -58,7 +61,10 @@ public class SalesforceSinkTask extends SinkTask {
         writer = new SalesforceWriter(client, config.batchSize(), config.bulkThreshold(), config.bulkTimeout(),
                 config.bulkPollInitial());
         metrics = new SinkMetrics().register(props.get("name"), config.taskIndex(), client.limits());
-        FlushProcessor processor = new FlushProcessor(config, client, writer, metrics);
+        // one cache per task, outliving batches: replays and repeated senders cost no lookups
+        LookupCache cache = new LookupCache(config.lookupCacheMaxEntries(), config.lookupCacheTtl());
+        BatchPipeline processor = new BatchPipeline(config, client, new ItemRetries(writer,
+                config.itemRetryAttempts(), config.itemRetryBackoff()), metrics, cache);
         budget = new ApiBudget(client, config.apiReservePercent(), config.budgetCheckInterval(), clock, metrics);
         accumulator = new Accumulator(processor, BatchingConfig.maxInFlight(config),
                 BatchingConfig.batchMaxRecords(config), "salesforce-sink-" + props.get("name") + "-"
@@ -148,7 +154,21 @@ public class SalesforceSinkTask extends SinkTask {
                 failure = e;
             }
         }
-        return accumulator.committable(current);
+        Map<TopicPartition, OffsetAndMetadata> offsets = accumulator.committable(current);
+        Set<TopicPartition> assigned = assignment();
+        if (!assigned.isEmpty()) {
+            // Connect's current map can still name partitions revoked in a cooperative rebalance
+            offsets.keySet().retainAll(assigned);
+        }
+        return offsets;
+    }
+
+    private Set<TopicPartition> assignment() {
+        try {
+            return context == null ? Set.of() : context.assignment();
+        } catch (RuntimeException e) {
+            return Set.of();
+        }
     }
 
     /** Revoked partitions: their lingering records are left uncommitted for the next owner, never reported. */

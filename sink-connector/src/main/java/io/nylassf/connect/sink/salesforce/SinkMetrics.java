@@ -41,7 +41,16 @@ public final class SinkMetrics implements SinkMetricsMBean, AutoCloseable {
         return name;
     }
 
-    void sourceTime(Instant t) {
+    /** Adds what one step of a batch did (the pipeline's tally). */
+    public void count(long created, long updated, long linked, long skipped, long conflicts) {
+        this.created.addAndGet(created);
+        this.updated.addAndGet(updated);
+        this.linked.addAndGet(linked);
+        this.skipped.addAndGet(skipped);
+        this.conflicts.addAndGet(conflicts);
+    }
+
+    public void sourceTime(Instant t) {
         if (t != null) {
             lastSourceTime.accumulateAndGet(t.toEpochMilli(), Math::max);
         }

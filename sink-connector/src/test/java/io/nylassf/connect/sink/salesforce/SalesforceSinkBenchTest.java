@@ -48,7 +48,8 @@ class SalesforceSinkBenchTest {
                 IntFunction<Struct> record) {
         Map<String, String> props = new HashMap<>(Map.of("name", "bench", "salesforce.login.url", sf.baseUrl(),
                 "salesforce.auth.method", "client_credentials", "salesforce.client.id", "app",
-                "salesforce.client.secret", "secret", "salesforce.internal.domains", "mycorp.com"));
+                "salesforce.client.secret", "secret", "salesforce.internal.domains", "mycorp.com",
+                "salesforce.linger.ms", "0", "salesforce.batch.max.records", Integer.toString(batch)));
         props.putAll(overrides);
         SalesforceSinkTask task = new SalesforceSinkTask();
         task.initialize(new RecordingContext());
@@ -59,9 +60,11 @@ class SalesforceSinkBenchTest {
         }
         long calls = sf.apiCallCount();
         long start = System.nanoTime();
+        TaskDriver driver = new TaskDriver(task);
         for (int i = 0; i < n; i += batch) {
-            task.put(all.subList(i, Math.min(n, i + batch)));
+            driver.put(all.subList(i, Math.min(n, i + batch)));
         }
+        driver.settle(Duration.ofMinutes(10));
         Figures f = new Figures(mode, n, (System.nanoTime() - start) / 1_000_000, sf.apiCallCount() - calls);
         task.stop();
         System.out.println("BENCH " + f);

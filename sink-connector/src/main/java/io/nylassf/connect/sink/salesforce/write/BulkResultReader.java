@@ -5,9 +5,11 @@ import io.nylassf.connect.common.salesforce.SaveError;
 import io.nylassf.connect.common.salesforce.SaveResult;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Gives each operation of a finished Bulk API 2.0 job its result, whatever the job's final state. Rows come back
@@ -33,49 +35,58 @@ final class BulkResultReader {
         this.keyColumn = keyColumn;
     }
 
-    void read(List<WriteOp> ops) {
+    /** The result of each operation, aligned with {@code ops}. */
+    List<SaveResult> read(List<WriteOp> ops) {
         boolean complete = "JobComplete".equals(info.state());
-        Map<String, List<WriteOp>> byKey = new HashMap<>();
-        for (WriteOp op : ops) {
-            byKey.computeIfAbsent(rowKey(op), k -> new ArrayList<>()).add(op);
+        SaveResult[] results = new SaveResult[ops.size()];
+        Map<String, List<Integer>> byKey = new HashMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            byKey.computeIfAbsent(rowKey(ops.get(i)), k -> new ArrayList<>()).add(i);
         }
         if (info.failed() > 0) {
             for (Map<String, String> r : job.failedResults()) {
                 SaveError err = parseBulkError(r.get("sf__Error"));
-                byKey.getOrDefault(r.get(keyColumn), List.of()).forEach(op -> op.result(SaveResult.failure(err)));
+                byKey.getOrDefault(r.get(keyColumn), List.of()).forEach(i -> results[i] = SaveResult.failure(err));
             }
         }
         if (info.processed() < ops.size()) {
             SaveError notReached = new SaveError("SERVER_UNAVAILABLE", "Bulk API job " + job.id() + " ("
                     + info.state() + ") did not process this row", null, null);
             for (Map<String, String> r : job.unprocessedRecords()) {
-                byKey.getOrDefault(r.get(keyColumn), List.of()).forEach(op -> op.result(SaveResult.failure(notReached)));
+                byKey.getOrDefault(r.get(keyColumn), List.of())
+                        .forEach(i -> results[i] = SaveResult.failure(notReached));
             }
         }
-        boolean needIds = ops.stream().anyMatch(op -> op.wantsId() && op.result() == null);
+        boolean needIds = false;
+        for (int i = 0; i < ops.size(); i++) {
+            needIds |= ops.get(i).wantsId() && results[i] == null;
+        }
         if ((needIds || !complete) && info.processed() > info.failed()) {
             for (Map<String, String> r : job.successfulResults()) {
-                for (WriteOp op : byKey.getOrDefault(r.get(keyColumn), List.of())) {
-                    op.result(new SaveResult(r.get("sf__Id"), true, Boolean.parseBoolean(r.get("sf__Created")), null));
+                for (int i : byKey.getOrDefault(r.get(keyColumn), List.of())) {
+                    results[i] = new SaveResult(r.get("sf__Id"), true, Boolean.parseBoolean(r.get("sf__Created")),
+                            null);
                 }
             }
         }
-        long unaccounted = ops.stream().filter(op -> op.result() == null).count();
+        long unaccounted = Arrays.stream(results).filter(Objects::isNull).count();
         long expectedSuccesses = info.processed() - info.failed();
-        for (WriteOp op : ops) {
-            if (op.result() != null) {
+        for (int i = 0; i < ops.size(); i++) {
+            if (results[i] != null) {
                 continue;
             }
+            WriteOp op = ops.get(i);
             if (complete && !needIds && unaccounted <= expectedSuccesses) {
                 // the job's counters vouch for these rows: an upsert planned for a record the lookup did not
                 // find is a create; an update keeps its Id
-                op.result(new SaveResult(op.id(), true, op.action() != WriteOp.Action.UPDATE, null));
+                results[i] = new SaveResult(op.id(), true, op.action() != WriteOp.Action.UPDATE, null);
             } else {
-                op.result(SaveResult.failure(new SaveError("SERVER_UNAVAILABLE",
+                results[i] = SaveResult.failure(new SaveError("SERVER_UNAVAILABLE",
                         "Bulk API job " + job.id() + " (" + info.state() + ") returned no result for this row",
-                        null, null)));
+                        null, null));
             }
         }
+        return Arrays.asList(results);
     }
 
     private static String rowKey(WriteOp op) {

@@ -8,8 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * Writes operations and retries, in place, only those that failed for a transient reason of their own
@@ -37,7 +40,7 @@ public final class ItemRetries {
     private final int maxAttempts;
     private final Backoff backoff;
     private final Sleeper sleeper;
-    private long retried;
+    private final AtomicLong retried = new AtomicLong();
 
     public ItemRetries(SalesforceWriter writer, int maxAttempts, Duration initialBackoff) {
         this(writer, maxAttempts, initialBackoff, d -> Thread.sleep(d.toMillis()));
@@ -51,18 +54,19 @@ public final class ItemRetries {
     }
 
     /**
-     * Writes every operation; each ends with a result. A whole-request transient failure of the first attempt is
-     * thrown (nothing was written: the batch is redelivered); one during a retry round counts as a failed attempt.
+     * Writes every operation and returns their results, aligned with {@code ops}. A whole-request transient failure
+     * of the first attempt is thrown (nothing was written: the batch is redelivered); one during a retry round
+     * counts as a failed attempt.
      */
-    public void write(List<WriteOp> ops) {
-        writer.write(ops);
-        List<WriteOp> failing = retriable(ops);
+    public List<SaveResult> write(List<WriteOp> ops) {
+        List<SaveResult> results = new ArrayList<>(writer.write(ops));
+        List<Integer> failing = retriable(ops, results, allIndices(ops.size()));
         int attempt = 1;
         while (!failing.isEmpty() && attempt < maxAttempts) {
             attempt++;
             Duration wait = backoff.delay(attempt - 1, (Duration) null);
             log.info("Retrying {} write(s) that failed transiently ({}) in {} ms, attempt {} of {}", failing.size(),
-                    failing.get(0).result().firstError().statusCode(), wait.toMillis(), attempt, maxAttempts);
+                    results.get(failing.get(0)).firstError().statusCode(), wait.toMillis(), attempt, maxAttempts);
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
@@ -70,9 +74,10 @@ public final class ItemRetries {
                 throw new ApiException(ApiException.Kind.TRANSIENT, 0, null, "interrupted between item retries",
                         null, e);
             }
-            retried += failing.size();
+            retried.addAndGet(failing.size());
+            List<SaveResult> again;
             try {
-                writer.write(failing);
+                again = writer.write(failing.stream().map(ops::get).toList());
             } catch (ApiException e) {
                 if (!e.isRetriable()) {
                     throw e;
@@ -81,22 +86,25 @@ public final class ItemRetries {
                         failing.size());
                 continue; // the ops keep their transient results
             }
-            failing = retriable(failing);
+            for (int k = 0; k < failing.size(); k++) {
+                results.set(failing.get(k), again.get(k));
+            }
+            failing = retriable(ops, results, failing);
         }
-        for (WriteOp op : failing) {
-            SaveError last = op.result().firstError();
-            op.result(SaveResult.failure(new SaveError(last.statusCode(), last.message() + " (still failing after "
+        for (int i : failing) {
+            SaveError last = results.get(i).firstError();
+            results.set(i, SaveResult.failure(new SaveError(last.statusCode(), last.message() + " (still failing after "
                     + maxAttempts + " attempt(s); salesforce.item.retry.max.attempts)", last.fields(), null)));
         }
+        return results;
     }
 
     /** Operations written again so far (for tests and logs). */
     public long retried() {
-        return retried;
+        return retried.get();
     }
 
-    static boolean isRetriable(WriteOp op) {
-        SaveResult r = op.result();
+    static boolean isRetriable(WriteOp op, SaveResult r) {
         if (r == null || r.success()) {
             return false;
         }
@@ -104,7 +112,11 @@ public final class ItemRetries {
                 && r.errors().stream().allMatch(e -> UPSERT_RACE.contains(e.statusCode())));
     }
 
-    private static List<WriteOp> retriable(List<WriteOp> ops) {
-        return ops.stream().filter(ItemRetries::isRetriable).toList();
+    private static List<Integer> retriable(List<WriteOp> ops, List<SaveResult> results, List<Integer> among) {
+        return among.stream().filter(i -> isRetriable(ops.get(i), results.get(i))).toList();
+    }
+
+    private static List<Integer> allIndices(int n) {
+        return IntStream.range(0, n).boxed().toList();
     }
 }

@@ -29,6 +29,11 @@ public final class QueryBatch {
         return this;
     }
 
+    /** The statements queued, in order (what {@link #run()} will send). */
+    public List<String> statements() {
+        return List.copyOf(queries);
+    }
+
     public boolean isEmpty() {
         return queries.isEmpty();
     }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -74,37 +75,49 @@ public final class SalesforceWriter implements AutoCloseable {
     private record GroupKey(String sobject, WriteOp.Action action, String extIdField) {
     }
 
-    private record Chunk(GroupKey key, List<WriteOp> ops) {
+    /** A slice of one group: the operations and their positions in the caller's list. */
+    private record Chunk(GroupKey key, List<WriteOp> ops, List<Integer> at) {
     }
 
-    /** Writes every operation; each gets a result unless a transient failure of a whole request is thrown. */
-    public void write(List<WriteOp> ops) {
-        Map<GroupKey, List<WriteOp>> groups = new LinkedHashMap<>();
-        for (WriteOp op : ops) {
+    /**
+     * Writes every operation and returns their results, aligned with {@code ops}, unless a transient failure of a
+     * whole request is thrown.
+     */
+    public List<SaveResult> write(List<WriteOp> ops) {
+        SaveResult[] results = new SaveResult[ops.size()];
+        Map<GroupKey, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            WriteOp op = ops.get(i);
             groups.computeIfAbsent(new GroupKey(op.sobject(), op.action(), op.extIdField()), k -> new ArrayList<>())
-                    .add(op);
+                    .add(i);
         }
         List<Chunk> chunks = new ArrayList<>();
-        for (Map.Entry<GroupKey, List<WriteOp>> g : groups.entrySet()) {
-            List<WriteOp> list = g.getValue();
+        for (Map.Entry<GroupKey, List<Integer>> g : groups.entrySet()) {
+            List<Integer> at = g.getValue();
+            List<WriteOp> list = at.stream().map(ops::get).toList();
             // Bulk for upserts and updates only: their result rows carry the key (external ID or Id) that matches
             // them back to operations; creates and deletes stay on Collections
             WriteOp.Action action = g.getKey().action();
             if (bulkThreshold > 0 && list.size() > bulkThreshold
                     && (action == WriteOp.Action.UPSERT || action == WriteOp.Action.UPDATE)) {
-                bulk(g.getKey(), list);
+                List<SaveResult> r = bulk(g.getKey(), list);
+                for (int j = 0; j < at.size(); j++) {
+                    results[at.get(j)] = r.get(j);
+                }
                 continue;
             }
             for (int i = 0; i < list.size(); i += batchSize) {
-                chunks.add(new Chunk(g.getKey(), list.subList(i, Math.min(list.size(), i + batchSize))));
+                int end = Math.min(list.size(), i + batchSize);
+                chunks.add(new Chunk(g.getKey(), list.subList(i, end), at.subList(i, end)));
             }
         }
         for (int i = 0; i < chunks.size(); i += SalesforceClient.MAX_HEAVY_SUBREQUESTS) {
-            composite(chunks.subList(i, Math.min(chunks.size(), i + SalesforceClient.MAX_HEAVY_SUBREQUESTS)));
+            composite(chunks.subList(i, Math.min(chunks.size(), i + SalesforceClient.MAX_HEAVY_SUBREQUESTS)), results);
         }
+        return Arrays.asList(results);
     }
 
-    private void composite(List<Chunk> chunks) {
+    private void composite(List<Chunk> chunks, SaveResult[] out) {
         List<CompositeSubrequest> subs = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
             Chunk c = chunks.get(i);
@@ -142,13 +155,13 @@ public final class SalesforceWriter implements AutoCloseable {
                 // a transient subrequest failure (one 503 in the Composite) is retried for its records alone
                 SaveError err = new SaveError(e.isRetriable() ? "SERVER_UNAVAILABLE"
                         : e.errorCode() == null ? "HTTP_" + resp.status() : e.errorCode(), e.getMessage(), null, null);
-                c.ops().forEach(op -> op.result(SaveResult.failure(err)));
+                c.at().forEach(k -> out[k] = SaveResult.failure(err));
                 continue;
             }
             List<SaveResult> results = resp.saveResults();
             for (int j = 0; j < c.ops().size(); j++) {
-                c.ops().get(j).result(j < results.size() ? results.get(j)
-                        : SaveResult.failure(new SaveError("SERVER_UNAVAILABLE", "no result for this record", null, null)));
+                out[c.at().get(j)] = j < results.size() ? results.get(j)
+                        : SaveResult.failure(new SaveError("SERVER_UNAVAILABLE", "no result for this record", null, null));
             }
         }
     }
@@ -160,7 +173,7 @@ public final class SalesforceWriter implements AutoCloseable {
 
     // ------------------------------------------------------------------ Bulk API 2.0
 
-    private void bulk(GroupKey key, List<WriteOp> ops) {
+    private List<SaveResult> bulk(GroupKey key, List<WriteOp> ops) {
         String operation = switch (key.action()) {
             case UPSERT -> "upsert";
             case UPDATE -> "update";
@@ -198,9 +211,11 @@ public final class SalesforceWriter implements AutoCloseable {
             throw e;
         }
         BulkIngestJob.Info info = await(job, ops.size());
-        new BulkResultReader(job, info, key.action() == WriteOp.Action.UPSERT ? key.extIdField() : "Id").read(ops);
+        List<SaveResult> results = new BulkResultReader(job, info,
+                key.action() == WriteOp.Action.UPSERT ? key.extIdField() : "Id").read(ops);
         log.info("Bulk API job {} {}: {} processed, {} failed", job.id(), info.state(), info.processed(),
                 info.failed());
+        return results;
     }
 
     /**

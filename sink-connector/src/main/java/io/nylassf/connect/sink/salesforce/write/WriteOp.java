@@ -1,10 +1,13 @@
 package io.nylassf.connect.sink.salesforce.write;
 
-import io.nylassf.connect.common.salesforce.SaveResult;
-
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One record write the plan asks for; the writer fills in {@link #result()}. */
+/**
+ * One record write the plan asks for (immutable). The writer returns its result; nothing is filled in here, so a
+ * plan can be shared, retried and compared freely.
+ */
 public final class WriteOp {
     public enum Action { UPSERT, UPDATE, CREATE, DELETE }
 
@@ -13,32 +16,34 @@ public final class WriteOp {
     private final String extIdField;
     private final Map<String, Object> fields;
     private final String id;
-    private SaveResult result;
-    private boolean wantsId;
+    private final boolean wantsId;
 
-    private WriteOp(String sobject, Action action, String extIdField, Map<String, Object> fields, String id) {
+    private WriteOp(String sobject, Action action, String extIdField, Map<String, Object> fields, String id,
+                    boolean wantsId) {
         this.sobject = sobject;
         this.action = action;
         this.extIdField = extIdField;
-        this.fields = fields;
+        // a copy that keeps the order (Bulk CSV columns) and admits null values (fields to clear)
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         this.id = id;
+        this.wantsId = wantsId;
     }
 
     /** Upsert on an external ID; {@code fields} carry the external ID value. */
     public static WriteOp upsert(String sobject, String extIdField, Map<String, Object> fields) {
-        return new WriteOp(sobject, Action.UPSERT, extIdField, fields, null);
+        return new WriteOp(sobject, Action.UPSERT, extIdField, fields, null, false);
     }
 
     public static WriteOp update(String sobject, String id, Map<String, Object> fields) {
-        return new WriteOp(sobject, Action.UPDATE, null, fields, id);
+        return new WriteOp(sobject, Action.UPDATE, null, fields, id, false);
     }
 
     public static WriteOp create(String sobject, Map<String, Object> fields) {
-        return new WriteOp(sobject, Action.CREATE, null, fields, null);
+        return new WriteOp(sobject, Action.CREATE, null, fields, null, false);
     }
 
     public static WriteOp delete(String sobject, String id) {
-        return new WriteOp(sobject, Action.DELETE, null, Map.of(), id);
+        return new WriteOp(sobject, Action.DELETE, null, Map.of(), id, false);
     }
 
     public String sobject() {
@@ -53,6 +58,7 @@ public final class WriteOp {
         return extIdField;
     }
 
+    /** The fields to send (unmodifiable). */
     public Map<String, Object> fields() {
         return fields;
     }
@@ -62,24 +68,22 @@ public final class WriteOp {
     }
 
     /**
-     * Asks for the record ID on success even in bulk mode, where it costs a {@code successfulResults} download
-     * (one API call per job): only when a later phase of the flush links to this record.
+     * This write, asking for the record ID on success even in bulk mode, where it costs a {@code successfulResults}
+     * download (one API call per job): only when a later phase of the batch links to this record.
      */
     public WriteOp wantId() {
-        this.wantsId = true;
-        return this;
+        return wantsId ? this : new WriteOp(sobject, action, extIdField, fields, id, true);
     }
 
     public boolean wantsId() {
         return wantsId;
     }
 
-    public SaveResult result() {
-        return result;
-    }
-
-    void result(SaveResult r) {
-        this.result = r;
+    /** This write with one more field set. */
+    public WriteOp with(String field, Object value) {
+        Map<String, Object> f = new LinkedHashMap<>(fields);
+        f.put(field, value);
+        return new WriteOp(sobject, action, extIdField, f, id, wantsId);
     }
 
     /** The external ID value an upsert carries. */

@@ -1,0 +1,102 @@
+package io.nylassf.connect.sink.salesforce.pipeline;
+
+import io.nylassf.connect.common.loop.LoopGuard;
+import io.nylassf.connect.sink.salesforce.mapping.ConflictResolver;
+import io.nylassf.connect.sink.salesforce.mapping.EventMapper;
+import io.nylassf.connect.sink.salesforce.mapping.SfValues;
+import io.nylassf.connect.sink.salesforce.options.DeletedEvent;
+import io.nylassf.connect.sink.salesforce.record.NylasEvent;
+import io.nylassf.connect.sink.salesforce.record.RecordDecodeException;
+import io.nylassf.connect.sink.salesforce.write.WriteOp;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.pick;
+import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.str;
+
+/**
+ * Plans calendar events as Events (pure), linked like messages; a deleted or cancelled event's Event is deleted,
+ * marked cancelled or left alone ({@code behavior.on.deleted.event}), unless a newer change already reached it.
+ */
+final class EventPlanner {
+    private final EventMapper mapper;
+    private final Counterparts counterparts;
+    private final ConflictResolver resolver;
+    private final DeletedEvent onDeleted;
+    private final String eventExt;
+    private final String modifiedAt;
+
+    EventPlanner(EventMapper mapper, Counterparts counterparts, ConflictResolver resolver, DeletedEvent onDeleted,
+                 String eventExt, String modifiedAt) {
+        this.mapper = mapper;
+        this.counterparts = counterparts;
+        this.resolver = resolver;
+        this.onDeleted = onDeleted;
+        this.eventExt = eventExt;
+        this.modifiedAt = modifiedAt;
+    }
+
+    Plan plan(List<Item> events, OrgSnapshot org) {
+        Plan.Builder plan = new Plan.Builder();
+        for (Item i : events) {
+            NylasEvent e = (NylasEvent) i.obj();
+            List<Map<String, Object>> byExt = org.ext("Event", e.id());
+            Map<String, Object> existing = byExt.isEmpty() ? null : pick(byExt, "Nylas event " + e.id());
+            try {
+                if (e.deleted() || e.cancelled()) {
+                    removal(plan, i, e, existing);
+                    continue;
+                }
+                Optional<String> tag = LoopGuard.find(e.metadata()).filter(x -> "Event".equals(SfRecords.sobjectOfId(x)));
+                if (tag.isPresent() && (existing == null || !SfValues.same(existing.get("Id"), tag.get()))) {
+                    plan.write(Links.link(i, "Event", tag.get(), eventExt, modifiedAt));
+                    continue;
+                }
+                Person who = org.person(counterparts.of(e));
+                Map<String, Object> fields = mapper.event(e, who == null ? null : who.id(), org.what(who));
+                if (existing != null) {
+                    plan.updateOrSkip(i, "Event", str(existing.get("Id")),
+                            resolver.resolve("Event", fields, existing, e.modifiedAt(), Set.of(), Set.of()),
+                            Planned.Kind.WRITE);
+                } else {
+                    fields.put(eventExt, e.id());
+                    plan.write(Planned.write(i, WriteOp.upsert("Event", eventExt,
+                            resolver.resolve("Event", fields, null, e.modifiedAt(), Set.of(), Set.of()).changes())));
+                }
+            } catch (RecordDecodeException ex) {
+                plan.fail(i, ex.getMessage());
+            }
+        }
+        return plan.build();
+    }
+
+    private void removal(Plan.Builder plan, Item i, NylasEvent e, Map<String, Object> existing) {
+        if (existing == null || onDeleted == DeletedEvent.IGNORE) {
+            plan.skip();
+            return;
+        }
+        Instant stored = modifiedAt == null ? null : SfValues.parseDateTime(existing.get(modifiedAt));
+        if (e.modifiedAt() != null && stored != null && e.modifiedAt().isBefore(stored)) {
+            plan.stale();
+            return;
+        }
+        String id = str(existing.get("Id"));
+        if (onDeleted == DeletedEvent.DELETE) {
+            plan.write(new Planned(i, WriteOp.delete("Event", id), Planned.Kind.REMOVE, null));
+            return;
+        }
+        Map<String, Object> f = EventMapper.cancellation(existing.get("Subject"));
+        if (!f.containsKey("Subject") && "Free".equals(existing.get("ShowAs"))) {
+            plan.skip();
+            return;
+        }
+        if (modifiedAt != null && e.modifiedAt() != null) {
+            f.put(modifiedAt, SfValues.dateTime(e.modifiedAt()));
+        }
+        plan.write(new Planned(i, WriteOp.update("Event", id, f), Planned.Kind.REMOVE, null));
+    }
+}

@@ -1,0 +1,233 @@
+package io.nylassf.connect.sink.salesforce.pipeline;
+
+import io.nylassf.connect.common.salesforce.SalesforceClient;
+import io.nylassf.connect.common.salesforce.Soql;
+import io.nylassf.connect.sink.salesforce.SalesforceSinkConnectorConfig;
+import io.nylassf.connect.sink.salesforce.mapping.ConflictResolver;
+import io.nylassf.connect.sink.salesforce.mapping.ContactMapper;
+import io.nylassf.connect.sink.salesforce.mapping.DomainNormalizer;
+import io.nylassf.connect.sink.salesforce.mapping.FreeMailDomains;
+import io.nylassf.connect.sink.salesforce.mapping.PersonRouter;
+import io.nylassf.connect.sink.salesforce.mapping.SfValues;
+import io.nylassf.connect.sink.salesforce.record.NylasContact;
+import io.nylassf.connect.sink.salesforce.write.QueryBatch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.str;
+
+/**
+ * Reads what a batch needs to know about the org in as few calls as possible: one statement per object where the
+ * URL allows (a Contact by external ID or by email in one query), five statements to a Composite call. Emails the
+ * lookup cache already knows are not asked for. Stateless between batches.
+ */
+final class OrgLookups {
+    private final SalesforceSinkConnectorConfig config;
+    private final SalesforceClient client;
+    private final Counterparts counterparts;
+    private final String contactExt;
+    private final String messageExt;
+    private final String eventExt;
+    private final String messageObject;
+    private final Set<String> internalDomains;
+
+    OrgLookups(SalesforceSinkConnectorConfig config, SalesforceClient client, Counterparts counterparts) {
+        this.config = config;
+        this.client = client;
+        this.counterparts = counterparts;
+        this.contactExt = config.contactExternalId();
+        this.messageExt = config.messageExternalId();
+        this.eventExt = config.eventExternalId();
+        this.messageObject = config.messageTarget().sobject();
+        this.internalDomains = config.internalDomains();
+    }
+
+    boolean isCompanyDomain(String domain) {
+        return !FreeMailDomains.isFreeMail(domain) && !internalDomains.contains(domain);
+    }
+
+    /** The snapshot for these items (already past the replay filter). */
+    OrgSnapshot read(Decoded d, LookupCache cache) {
+        OrgSnapshot.Builder org = new OrgSnapshot.Builder();
+        Set<String> contactIds = new LinkedHashSet<>();
+        Set<String> emails = new TreeSet<>();
+        Set<String> domains = new TreeSet<>();
+        for (Item i : d.contacts()) {
+            if (i.obj().deleted()) {
+                continue;
+            }
+            contactIds.add(i.obj().id());
+            String email = ContactMapper.primaryEmail((NylasContact) i.obj());
+            if (email != null) {
+                emails.add(email); // the full record is needed to update it, whatever the cache knows
+                String domain = DomainNormalizer.ofEmail(email);
+                if (domain != null && isCompanyDomain(domain)) {
+                    domains.add(domain);
+                }
+            }
+        }
+        Set<String> messageIds = new LinkedHashSet<>();
+        Set<String> eventIds = new LinkedHashSet<>();
+        List<Item> activities = new ArrayList<>();
+        d.messages().stream().filter(i -> !i.obj().deleted()).forEach(i -> {
+            messageIds.add(i.obj().id());
+            activities.add(i);
+        });
+        d.events().forEach(i -> {
+            eventIds.add(i.obj().id());
+            activities.add(i);
+        });
+        for (Item i : activities) {
+            for (String email : counterparts.of(i.obj())) {
+                Person known = emails.contains(email) ? null : cache.person(email);
+                if (known != null) {
+                    org.knownPerson(email, known); // a repeated sender: no query
+                } else {
+                    emails.add(email);
+                }
+            }
+        }
+        QueryBatch q = new QueryBatch(client);
+        Queries.anyOf(q, "Contact", select("Contact", "Email", "AccountId"), "Contact",
+                inLists(contactExt, contactIds, "Email", emails), List.of(), null);
+        Queries.anyOf(q, "Lead", select("Lead", "Email"), "Lead", inLists(contactExt, contactIds, "Email", emails),
+                List.of(), "IsConverted = false");
+        if (config.emailMessageMode()) {
+            Queries.in(q, messageObject, List.of("Id", "LastModifiedDate", ConflictResolver.LAST_MODIFIED_BY,
+                    messageExt), messageObject, messageExt, messageIds, null);
+        } else {
+            Queries.in(q, messageObject, select("Task", "WhoId", "WhatId", "Status", "Type", "ActivityDate"),
+                    messageObject, messageExt, messageIds, null);
+        }
+        Queries.in(q, "Event", select("Event", "StartDateTime", "EndDateTime", "IsAllDayEvent", "ActivityDate",
+                "ShowAs", "WhoId", "WhatId", "Subject"), "Event", eventExt, eventIds, null);
+        boolean accounts = config.routing() != PersonRouter.Rule.LEAD && !domains.isEmpty();
+        if (accounts) {
+            addAccountQuery(q, domains);
+        }
+        if (q.isEmpty()) {
+            return org.build();
+        }
+        Map<String, List<Map<String, Object>>> r = q.run();
+        for (String sobject : List.of("Contact", "Lead")) {
+            for (Map<String, Object> rec : r.getOrDefault(sobject, List.of())) {
+                if (contactIds.contains(str(rec.get(contactExt)))) {
+                    org.byExt(sobject, contactExt, rec);
+                }
+                if (rec.get("Email") != null && emails.contains(str(rec.get("Email")).toLowerCase(Locale.ROOT))) {
+                    org.byEmail(sobject, rec);
+                }
+            }
+        }
+        r.getOrDefault(messageObject, List.of()).forEach(rec -> org.byExt(messageObject, messageExt, rec));
+        r.getOrDefault("Event", List.of()).forEach(rec -> org.byExt("Event", eventExt, rec));
+        for (Map<String, Object> a : r.getOrDefault("Account", List.of())) {
+            String domain = DomainNormalizer.normalize(str(a.get(config.accountDomainField())));
+            if ((domain == null || !domains.contains(domain)) && config.createAccounts()) {
+                domain = str(a.get(config.accountExternalId()));
+            }
+            if (domain != null && domains.contains(domain)) {
+                org.account(domain, a);
+            }
+        }
+        return org.build();
+    }
+
+    /** Accounts whose domain field contains one of the domains, or (when the sink creates them) keyed by one. */
+    private void addAccountQuery(QueryBatch q, Set<String> domains) {
+        String field = config.accountDomainField();
+        List<String> likes = domains.stream().map(d -> field + " LIKE " + Soql.likeContains(d)).toList();
+        List<String> select = new ArrayList<>(List.of("Id", "Name", field));
+        Map<String, Collection<String>> keyed = new LinkedHashMap<>();
+        if (config.createAccounts()) {
+            // the Accounts this sink (on any task) created carry the domain as their upsert key
+            if (!select.contains(config.accountExternalId())) {
+                select.add(config.accountExternalId());
+            }
+            keyed.put(config.accountExternalId(), domains);
+        }
+        select.add("LastModifiedDate");
+        Queries.anyOf(q, "Account", List.copyOf(new LinkedHashSet<>(select)), "Account", keyed, likes, null);
+    }
+
+    /** Contact ID → the open Opportunity (most recently modified) it plays a role in. */
+    Map<String, String> openOpportunities(Set<String> contactIds) {
+        QueryBatch q = new QueryBatch(client);
+        Queries.in(q, "ocr", List.of("ContactId", "OpportunityId", "Opportunity.LastModifiedDate"),
+                "OpportunityContactRole", "ContactId", contactIds, "Opportunity.IsClosed = false");
+        Map<String, String> out = new HashMap<>();
+        if (q.isEmpty()) {
+            return out;
+        }
+        Map<String, Instant> newest = new HashMap<>();
+        for (Map<String, Object> r : q.run().get("ocr")) {
+            String contact = str(r.get("ContactId"));
+            Object opp = r.get("Opportunity");
+            Instant t = opp instanceof Map<?, ?> m ? SfValues.parseDateTime(m.get("LastModifiedDate")) : null;
+            t = t == null ? Instant.EPOCH : t;
+            Instant prev = newest.get(contact);
+            if (prev == null || t.isAfter(prev)) {
+                newest.put(contact, t);
+                out.put(contact, str(r.get("OpportunityId")));
+            }
+        }
+        return out;
+    }
+
+    /** Contacts and Leads by Id (the records a duplicate rule matched), read with every field the rules need. */
+    Map<String, Map<String, Object>> people(Collection<String> ids) {
+        Set<String> contacts = new TreeSet<>();
+        Set<String> leads = new TreeSet<>();
+        for (String id : ids) {
+            String sobject = SfRecords.sobjectOfId(id);
+            if ("Contact".equals(sobject)) {
+                contacts.add(id);
+            } else if ("Lead".equals(sobject)) {
+                leads.add(id);
+            }
+        }
+        QueryBatch q = new QueryBatch(client);
+        Queries.in(q, "Contact", select("Contact", "Email", "AccountId"), "Contact", "Id", contacts, null);
+        Queries.in(q, "Lead", select("Lead", "Email"), "Lead", "Id", leads, null);
+        Map<String, Map<String, Object>> byId = new HashMap<>();
+        if (!q.isEmpty()) {
+            q.run().values().forEach(list -> list.forEach(r -> byId.put(str(r.get("Id")), r)));
+        }
+        return byId;
+    }
+
+    private static Map<String, Collection<String>> inLists(String f1, Collection<String> v1, String f2,
+                                                           Collection<String> v2) {
+        Map<String, Collection<String>> m = new LinkedHashMap<>();
+        m.put(f1, v1);
+        m.put(f2, v2);
+        return m;
+    }
+
+    /** Id, LastModifiedDate, the external-ID and modified-at fields, the extras and every mapped target. */
+    private List<String> select(String sobject, String... extra) {
+        Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        List<String> wanted = new ArrayList<>(List.of("Id", "LastModifiedDate", ConflictResolver.LAST_MODIFIED_BY));
+        wanted.add(switch (sobject) {
+            case "Contact", "Lead" -> contactExt;
+            case "Event" -> eventExt;
+            default -> messageExt;
+        });
+        if (config.modifiedAtField() != null) {
+            wanted.add(config.modifiedAtField());
+        }
+        wanted.addAll(List.of(extra));
+        wanted.addAll(config.mapping(sobject).targets());
+        return wanted.stream().filter(seen::add).toList();
+    }
+}

@@ -1,0 +1,33 @@
+package io.nylassf.connect.sink.salesforce.pipeline;
+
+import io.nylassf.connect.sink.salesforce.SalesforceSinkConnectorConfig;
+import io.nylassf.connect.sink.salesforce.mapping.ConflictResolver;
+import io.nylassf.connect.sink.salesforce.mapping.ContactMapper;
+import io.nylassf.connect.sink.salesforce.mapping.EventMapper;
+import io.nylassf.connect.sink.salesforce.mapping.MessageToTaskMapper;
+import io.nylassf.connect.sink.salesforce.mapping.PersonRouter;
+
+import java.util.function.Predicate;
+
+/** The planners of one task, built from the settings and the conflict rules (immutable, shared by all batches). */
+record Planners(PeoplePlanner people, SenderLeadPlanner senderLeads, MessagePlanner messages, EventPlanner events) {
+
+    static Planners of(SalesforceSinkConnectorConfig config, ConflictResolver resolver, Counterparts counterparts,
+                       Predicate<String> companyDomain) {
+        String modifiedAt = config.modifiedAtField();
+        return new Planners(
+                new PeoplePlanner(new ContactMapper(config.mapping("Contact"), config.mapping("Lead")),
+                        new PersonRouter(config.routing(), config.createAccounts()), resolver,
+                        config.contactExternalId(), companyDomain, config.accountDomainField(),
+                        config.accountExternalId()),
+                new SenderLeadPlanner(counterparts, config.messageTarget().sobject(), config.leadEmailKeyField()),
+                new MessagePlanner(messageMapper(config), counterparts, resolver, config.messageTarget(),
+                        config.unmatchedMessage(), config.messageExternalId(), modifiedAt),
+                new EventPlanner(new EventMapper(config.mapping("Event")), counterparts, resolver,
+                        config.deletedEvent(), config.eventExternalId(), modifiedAt));
+    }
+
+    static MessageToTaskMapper messageMapper(SalesforceSinkConnectorConfig config) {
+        return new MessageToTaskMapper(config.mapping("Task"), config.activityZone(), config.internalDomains());
+    }
+}
