@@ -64,39 +64,11 @@ public class SalesforceSinkConnector extends SinkConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = SalesforceConnectionConfig.validateAuth(super.validate(connectorConfigs));
-        checkBulkTimeout(connectorConfigs, config);
         boolean clean = config.configValues().stream().allMatch(v -> v.errorMessages().isEmpty());
         if (clean) {
             checkCredentials(connectorConfigs, config);
         }
         return config;
-    }
-
-    /**
-     * put() blocks while a Bulk API job runs: if it blocked past the consumer's max.poll.interval.ms, the consumer
-     * would leave the group and the batch be written twice. The bound is the connector's consumer override, else
-     * Kafka's default (a worker-wide value is not visible here).
-     */
-    static void checkBulkTimeout(Map<String, String> props, Config config) {
-        Optional<ConfigValue> timeout = find(config, SalesforceSinkConnectorConfig.BULK_TIMEOUT_MS);
-        Optional<ConfigValue> threshold = find(config, SalesforceSinkConnectorConfig.BULK_THRESHOLD);
-        if (timeout.isEmpty() || !timeout.get().errorMessages().isEmpty() || !(timeout.get().value() instanceof Integer t)
-                || threshold.isPresent() && Integer.valueOf(0).equals(threshold.get().value())) {
-            return;
-        }
-        String raw = props.get(SalesforceSinkConnectorConfig.MAX_POLL_INTERVAL_OVERRIDE);
-        long maxPoll;
-        try {
-            maxPoll = raw == null ? SalesforceSinkConnectorConfig.MAX_POLL_INTERVAL_DEFAULT : Long.parseLong(raw.trim());
-        } catch (NumberFormatException e) {
-            return; // the worker rejects it itself
-        }
-        if (t >= maxPoll) {
-            timeout.get().addErrorMessage(SalesforceSinkConnectorConfig.BULK_TIMEOUT_MS + " (" + t + ") must stay "
-                    + "below the consumer's max.poll.interval.ms (" + maxPoll + (raw == null ? ", Kafka's default" : "")
-                    + "), since put() waits for the Bulk API job: lower " + SalesforceSinkConnectorConfig.BULK_TIMEOUT_MS
-                    + " or raise " + SalesforceSinkConnectorConfig.MAX_POLL_INTERVAL_OVERRIDE);
-        }
     }
 
     private static void checkCredentials(Map<String, String> props, Config config) {

@@ -56,14 +56,9 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
 
     public static final String BULK_TIMEOUT_MS = "salesforce.bulk.timeout.ms";
     private static final String BULK_TIMEOUT_MS_DOC = "How long a batch waits for its Bulk API job; then the job is "
-            + "aborted and the batch retried (upserts are idempotent, so a retry does no harm). put() blocks while "
-            + "it waits, so it must stay below the consumer's max.poll.interval.ms (default 300000; raise it with "
-            + "consumer.override.max.poll.interval.ms): validate() checks.";
+            + "aborted and the batch written again (upserts are idempotent, so a retry does no harm). The batch's own "
+            + "thread waits, never put(), so the consumer's max.poll.interval.ms does not bound it.";
     public static final int BULK_TIMEOUT_MS_DEFAULT = 240_000;
-
-    /** The consumer setting a blocked put() must stay under, and Kafka's default for it. */
-    public static final String MAX_POLL_INTERVAL_OVERRIDE = "consumer.override.max.poll.interval.ms";
-    public static final int MAX_POLL_INTERVAL_DEFAULT = 300_000;
 
     public static final String BULK_POLL_INITIAL_MS = "salesforce.bulk.poll.initial.ms";
     private static final String BULK_POLL_INITIAL_MS_DOC = "Wait before the first status poll of a Bulk API job; "
