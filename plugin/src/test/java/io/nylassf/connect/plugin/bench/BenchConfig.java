@@ -14,8 +14,8 @@ record BenchConfig(boolean quick, int records, int heapRecords, int slowStreamSe
     static BenchConfig fromSystemProperties() {
         boolean quick = Boolean.getBoolean("bench.quick");
         int streamAll = Integer.getInteger("bench.stream.seconds", -1);
-        int slow = Integer.getInteger("bench.stream.slow.seconds", streamAll > 0 ? streamAll : quick ? 10 : 120);
-        int fast = Integer.getInteger("bench.stream.fast.seconds", streamAll > 0 ? streamAll : quick ? 10 : 60);
+        int slow = Integer.getInteger("bench.stream.slow.seconds", streamAll > 0 ? streamAll : quick ? 5 : 120);
+        int fast = Integer.getInteger("bench.stream.fast.seconds", streamAll > 0 ? streamAll : quick ? 5 : 60);
         List<RecordKind> kinds = new ArrayList<>();
         for (String k : System.getProperty("bench.kinds", "contacts,messages,events").split(",")) {
             if (!k.isBlank()) {
@@ -23,15 +23,15 @@ record BenchConfig(boolean quick, int records, int heapRecords, int slowStreamSe
             }
         }
         return new BenchConfig(quick,
-                Integer.getInteger("bench.records", quick ? 1_000 : 10_000),
-                Integer.getInteger("bench.heap.records", quick ? 10_000 : 100_000),
+                Integer.getInteger("bench.records", quick ? 500 : 10_000),
+                Integer.getInteger("bench.heap.records", quick ? 5_000 : 100_000),
                 slow, fast,
-                Integer.getInteger("bench.stream.linger.seconds", quick ? 10 : 60),
+                Integer.getInteger("bench.stream.linger.seconds", quick ? 5 : 60),
                 Integer.getInteger("bench.stream.slow.rate", 10),
                 Integer.getInteger("bench.stream.fast.rate", 100),
                 Long.getLong("bench.latency.ms", 100),
-                Integer.getInteger("bench.reference.seconds", quick ? 3 : 30),
-                Integer.getInteger("bench.drain.seconds", quick ? 20 : 60),
+                Integer.getInteger("bench.reference.seconds", quick ? 2 : 20),
+                Integer.getInteger("bench.drain.seconds", quick ? 5 : 30),
                 List.copyOf(kinds));
     }
 

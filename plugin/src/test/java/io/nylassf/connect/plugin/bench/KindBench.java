@@ -103,7 +103,7 @@ final class KindBench {
         int visible = seen.visible(prefix, n);
         long last = seen.lastSeen(prefix, n);
         connector.awaitCommitted(start + n, Duration.ofSeconds(60));
-        ConnectorDriver.awaitQuiet(sf, 1_500, Duration.ofSeconds(30));
+        ConnectorDriver.awaitQuiet(sf, 1_000, Duration.ofSeconds(30));
         return new Figures.Phase(visible, n, sf.apiCallCount() - calls, last < 0 ? -1 : last - first);
     }
 
@@ -114,7 +114,7 @@ final class KindBench {
         connector.resetOffsetsAndResume();
         boolean done = connector.awaitCommitted(end, Duration.ofMinutes(15));
         long millis = System.currentTimeMillis() - start;
-        ConnectorDriver.awaitQuiet(sf, 1_500, Duration.ofSeconds(30));
+        ConnectorDriver.awaitQuiet(sf, 1_000, Duration.ofSeconds(30));
         long replayed = done ? cfg.records() : Math.max(0, connector.committedOffset() - (end - cfg.records()));
         return new Figures.Phase(replayed, cfg.records(), sf.apiCallCount() - calls, millis);
     }
@@ -150,7 +150,7 @@ final class KindBench {
             r.writer.stopStream();
         }
         connector.awaitCommitted(from + n, Duration.ofSeconds(30));
-        ConnectorDriver.awaitQuiet(sf, 1_500, Duration.ofSeconds(30));
+        ConnectorDriver.awaitQuiet(sf, 1_000, Duration.ofSeconds(30));
         sink.accept(figures, latencies(seen, prefix, n, rate, sf.apiCallCount() - calls, drainEnd));
         for (int i = 0; i < readers.size(); i++) {
             Ref r = readers.get(i);
@@ -180,6 +180,6 @@ final class KindBench {
     }
 
     private void log(String what) {
-        System.out.println("BENCH " + kind.label() + ": " + what);
+        ReportWriter.progress(kind.label() + ": " + what);
     }
 }

@@ -64,6 +64,7 @@ abstract class ReferenceWriter {
      * per-record recipe at 100 ms cannot write 10,000 records in a benchmark's time. Returns records written.
      */
     long runRange(long from, long to, long deadlineMillis) throws Exception {
+        stop.set(false);
         written = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(from)) {
             while (consumer.position(partition()) < to && System.currentTimeMillis() < deadlineMillis) {

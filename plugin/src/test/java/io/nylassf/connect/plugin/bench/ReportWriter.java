@@ -95,6 +95,21 @@ final class ReportWriter {
         return md.toString();
     }
 
+    static final Path PROGRESS = Path.of("target", "bench", "progress.log");
+
+    /** A timestamped progress line on stdout and in target/bench/progress.log (failsafe holds stdout back). */
+    static synchronized void progress(String line) {
+        String s = java.time.Instant.now() + " BENCH " + line;
+        System.out.println(s);
+        try {
+            Files.createDirectories(PROGRESS.getParent());
+            Files.writeString(PROGRESS, s + "\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.err.println("cannot write " + PROGRESS + ": " + e);
+        }
+    }
+
     static void write(String markdown) throws IOException {
         Files.createDirectories(OUT.getParent());
         Files.writeString(OUT, markdown);

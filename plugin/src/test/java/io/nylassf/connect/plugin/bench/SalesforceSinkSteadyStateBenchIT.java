@@ -41,7 +41,7 @@ class SalesforceSinkSteadyStateBenchIT {
 
     @Test
     void steadyState() throws Exception {
-        System.out.println("BENCH " + CFG.describe());
+        ReportWriter.progress(CFG.describe());
         List<Figures> all = new ArrayList<>();
         ReportWriter.Heap heap;
         try (BenchProducer producer = new BenchProducer(CONNECT.cluster().kafka()
@@ -70,7 +70,7 @@ class SalesforceSinkSteadyStateBenchIT {
             VisibilityTracker seen = new VisibilityTracker(sf);
             connector.configure(BenchOrg.connectorDefaults(sf, topic));
             int n = CFG.heapRecords();
-            System.out.println("BENCH heap run: " + n + " messages at 0 ms");
+            ReportWriter.progress("heap run: " + n + " messages at 0 ms");
             long first = producer.backfill(topic, RecordKind.MESSAGES, "heap", n);
             ConnectorDriver.waitFor(Duration.ofMinutes(15), () -> seen.visible("heap", n) >= n);
             int visible = seen.visible("heap", n);
