@@ -81,11 +81,14 @@ abstract class ReferenceWriter {
     }
 
     /** Starts writing everything from {@code from} on, in a background thread, until {@link #stopStream()}. */
-    void startStream(long from) {
+    void startStream(long from) throws InterruptedException {
         stop.set(false);
         written = 0;
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
         background = new Thread(() -> {
             try (KafkaConsumer<byte[], byte[]> consumer = consumer(from)) {
+                consumer.position(partition()); // connected and positioned before the stream starts
+                ready.countDown();
                 while (!stop.get()) {
                     List<JsonNode> batch = new ArrayList<>();
                     for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
@@ -99,6 +102,7 @@ abstract class ReferenceWriter {
         }, "bench-" + name);
         background.setDaemon(true);
         background.start();
+        ready.await(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     void stopStream() throws InterruptedException {
