@@ -19,7 +19,7 @@ public final class BatchingConfig {
     public static final String GROUP = "Batching";
 
     public static final String LINGER_MS = "salesforce.linger.ms";
-    public static final int LINGER_MS_DEFAULT = 10_000;
+    public static final int LINGER_MS_DEFAULT = 15_000;
     private static final String LINGER_MS_DOC = "How long a record may wait for others to fill a batch before it "
             + "is written (the latency of a trickle). Records accumulate across Connect's put() calls until one "
             + "object has salesforce.batch.max.records waiting or the oldest has waited this long; a trickle then "
