@@ -35,6 +35,13 @@ final class Figures {
     Phase backfill;
     Phase replay;
     Phase backfillNoLatency;
+    /** CPU the connector's own threads spent on the 0 ms backfill (0 when not measured). */
+    long cpuNanos;
+
+    /** Records per CPU-second of the task's own threads in the 0 ms backfill, or -1. */
+    double recordsPerCpuSecond() {
+        return backfillNoLatency == null || cpuNanos <= 0 ? -1 : backfillNoLatency.records() * 1e9 / cpuNanos;
+    }
     Stream slow;
     Stream fast;
     Stream slowLinger;

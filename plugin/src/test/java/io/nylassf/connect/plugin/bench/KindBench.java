@@ -74,7 +74,9 @@ final class KindBench {
             log("backfill of " + cfg.records() + " at 0 ms");
             setLatency(0);
             long zeroFrom = connector.endOffset();
+            long cpuBefore = SinkCpu.nanos(connector.name);
             figures.backfillNoLatency = connectorBackfill(id("z"), cfg.records());
+            figures.cpuNanos = SinkCpu.nanos(connector.name) - cpuBefore;
             for (Ref r : refs) {
                 r.figures.backfillNoLatency = referenceRange(r, zeroFrom, zeroFrom + cfg.records());
             }
