@@ -24,6 +24,8 @@ public final class RecordingContext implements SinkTaskContext {
     public final List<Long> timeouts = new CopyOnWriteArrayList<>();
     /** What {@link #assignment()} answers; tests add and remove partitions as a rebalance would. */
     public final Set<TopicPartition> assignment = ConcurrentHashMap.newKeySet();
+    /** Partitions the task has paused and not resumed. */
+    public final Set<TopicPartition> paused = ConcurrentHashMap.newKeySet();
     public boolean withDlq = true;
 
     @Override
@@ -51,10 +53,12 @@ public final class RecordingContext implements SinkTaskContext {
 
     @Override
     public void pause(TopicPartition... partitions) {
+        paused.addAll(List.of(partitions));
     }
 
     @Override
     public void resume(TopicPartition... partitions) {
+        List.of(partitions).forEach(paused::remove);
     }
 
     @Override

@@ -341,6 +341,49 @@ class SalesforceSinkTaskTest {
     }
 
     @Test
+    void aFullBufferPausesItsPartitionsUntilHalfOfItIsWritten() {
+        start(Map.of("salesforce.buffer.max.records", "4"));
+        sf.setApiUsage(sf.dailyApiLimit()); // nothing can be written for now
+        List<SinkRecord> six = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            six.add(sinkRecord("nylas.contacts", offset++, contact("c-" + i, "A", "B" + i, "a" + i + "@acme.com",
+                    null, null, T1)));
+        }
+        driver.put(six);
+        assertTrue(!driver.settleWithin(java.time.Duration.ofMillis(400)), "held while there is no room");
+        assertEquals(java.util.Set.of(new org.apache.kafka.common.TopicPartition("nylas.contacts", 0)), context.paused,
+                "the consumer stops fetching while the task holds a full buffer");
+        sf.setApiUsage(0);
+        driver.settle(java.time.Duration.ofSeconds(10));
+        assertEquals(java.util.Set.of(), context.paused, "resumed once written");
+        assertEquals(6, sf.org().count("Lead"));
+    }
+
+    @Test
+    void preCommitAnswersOnlyForPartitionsTheTaskOwnsAndNeverForARevokedOnesLingeringRecords() {
+        start(Map.of("salesforce.linger.ms", "60000"));
+        org.apache.kafka.common.TopicPartition p0 = new org.apache.kafka.common.TopicPartition("nylas.contacts", 0);
+        org.apache.kafka.common.TopicPartition p1 = new org.apache.kafka.common.TopicPartition("nylas.contacts", 1);
+        context.assignment.addAll(List.of(p0, p1));
+        Struct a = contact("c-a", "A", "B", "a@acme.com", null, null, T1);
+        Struct b = contact("c-b", "C", "D", "b@acme.com", null, null, T1);
+        task.put(List.of(new SinkRecord("nylas.contacts", 0, null, "c-a", a.schema(), a, 10),
+                new SinkRecord("nylas.contacts", 1, null, "c-b", b.schema(), b, 20)));
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> current =
+                Map.of(p0, new org.apache.kafka.clients.consumer.OffsetAndMetadata(11),
+                        p1, new org.apache.kafka.clients.consumer.OffsetAndMetadata(21));
+        var committable = task.preCommit(new HashMap<>(current));
+        assertEquals(10, committable.get(p0).offset(), "lingering: not committed");
+        assertEquals(20, committable.get(p1).offset());
+
+        task.close(List.of(p1)); // a rebalance revokes p1; Connect's current map may still name it
+        context.assignment.remove(p1);
+        committable = task.preCommit(new HashMap<>(current));
+        assertEquals(java.util.Set.of(p0), committable.keySet());
+        assertEquals(10, committable.get(p0).offset());
+    }
+
+    @Test
     void theReserveIsLeftAlone() {
         put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));
         sf.setApiUsage(sf.dailyApiLimit() - 100); // under 10 % left

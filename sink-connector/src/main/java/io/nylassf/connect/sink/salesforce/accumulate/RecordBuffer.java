@@ -91,7 +91,9 @@ final class RecordBuffer {
     /** The partitions that have records here (for pausing them when the buffer is full). */
     Set<TopicPartition> partitions() {
         Set<TopicPartition> out = new HashSet<>();
-        records.forEach(p -> out.add(new TopicPartition(p.record().topic(), p.record().kafkaPartition())));
+        // the consumer's partitions: as read, before any transform renamed the topic
+        records.forEach(p -> out.add(new TopicPartition(p.record().originalTopic(),
+                p.record().originalKafkaPartition())));
         return out;
     }
 }
