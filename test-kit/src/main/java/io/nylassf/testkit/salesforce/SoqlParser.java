@@ -216,15 +216,26 @@ final class SoqlParser {
                 values.add(literal(p, type, next()));
             } while (accept(Kind.COMMA));
             expect(Kind.RPAREN);
-            Condition in = (r, o) -> {
-                Object v = p.value(r, o);
-                for (Object x : values) {
-                    if (SoqlEvaluator.compareEq(v, x)) {
-                        return true;
+            Condition in;
+            if (values.stream().allMatch(x -> x instanceof String)) {
+                // what an index gives Salesforce: one lookup per row, same case-insensitive match as compareEq
+                java.util.TreeSet<String> set = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+                values.forEach(x -> set.add((String) x));
+                in = (r, o) -> {
+                    Object v = p.value(r, o);
+                    return v != null && set.contains(String.valueOf(v));
+                };
+            } else {
+                in = (r, o) -> {
+                    Object v = p.value(r, o);
+                    for (Object x : values) {
+                        if (SoqlEvaluator.compareEq(v, x)) {
+                            return true;
+                        }
                     }
-                }
-                return false;
-            };
+                    return false;
+                };
+            }
             return negate ? (r, o) -> !in.test(r, o) : in;
         }
         if (negate) {
