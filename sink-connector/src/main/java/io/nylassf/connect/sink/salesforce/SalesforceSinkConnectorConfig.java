@@ -48,10 +48,11 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
     public static final int BATCH_SIZE_DEFAULT = 200;
 
     public static final String BULK_THRESHOLD = "salesforce.bulk.threshold";
-    private static final String BULK_THRESHOLD_DOC = "When one batch (one put) holds more than this many upserts for "
+    private static final String BULK_THRESHOLD_DOC = "When one batch holds more than this many upserts for "
             + "one object, they are written through a Bulk API 2.0 ingest job instead of sObject Collections; the "
             + "batch's offsets are committed only after the job has finished and its failed rows went to the DLQ. "
-            + "0 disables Bulk API writes. Raise consumer.override.max.poll.records above it for bulk loads.";
+            + "0 disables Bulk API writes. Batches hold up to salesforce.batch.max.records per object: raise that above "
+            + "this threshold for bulk loads.";
     public static final int BULK_THRESHOLD_DEFAULT = 2_000;
 
     public static final String BULK_TIMEOUT_MS = "salesforce.bulk.timeout.ms";

@@ -105,7 +105,7 @@ class SalesforceSinkIT {
         c.put("salesforce.internal.domains", "mycorp.com");
         c.put("salesforce.api.budget.check.interval.ms", "500");
         c.put("salesforce.retry.backoff.ms", "100");
-        c.put("consumer.override.max.poll.records", "1000");
+        c.put("salesforce.linger.ms", "1000"); // short: these tests wait for each change to land
         c.put("errors.tolerance", "all");
         c.put("errors.deadletterqueue.topic.name", "nylas.dlq");
         c.put("errors.deadletterqueue.topic.replication.factor", "1");
