@@ -1,0 +1,5 @@
+/**
+ * Decoding sink records (Structs or schemaless maps) from the Salesforce source into Salesforce changes, with a
+ * clear reason for anything malformed.
+ */
+package io.nylassf.connect.sink.nylas.record;

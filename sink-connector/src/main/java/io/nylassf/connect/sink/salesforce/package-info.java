@@ -1,0 +1,6 @@
+/**
+ * The Salesforce sink connector: its configuration, validation, metrics, API budget and the task, which files
+ * records into the accumulate package and judges finished batches. Batch work lives in pipeline, mapping, record
+ * and write.
+ */
+package io.nylassf.connect.sink.salesforce;

@@ -1,0 +1,6 @@
+/**
+ * Executing writes economically: sObject Collections five to a Composite call, Bulk API 2.0 jobs for large groups,
+ * batched SOQL lookups, and in-place retries of the items that failed transiently. Results are returned, aligned
+ * with the operations.
+ */
+package io.nylassf.connect.sink.salesforce.write;

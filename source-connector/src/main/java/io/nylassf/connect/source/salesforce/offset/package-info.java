@@ -1,0 +1,4 @@
+/**
+ * The per-object source offset (the last SystemModstamp and Id read).
+ */
+package io.nylassf.connect.source.salesforce.offset;
