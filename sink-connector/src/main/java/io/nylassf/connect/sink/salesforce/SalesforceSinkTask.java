@@ -97,7 +97,7 @@ public class SalesforceSinkTask extends SinkTask {
         long now = clock.millis();
         accumulator.add(records, now);
         try {
-            step(now, 0);
+            step(now);
         } catch (ConnectException e) {
             failure = e;
             throw e;
@@ -105,9 +105,9 @@ public class SalesforceSinkTask extends SinkTask {
     }
 
     /** Judges finished batches, starts due ones, and schedules the next call. */
-    void step(long now, long waitMs) {
+    void step(long now) {
         try {
-            outcomes.judge(accumulator.collect(waitMs), now);
+            outcomes.judge(accumulator.collect(0), now);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -149,7 +149,7 @@ public class SalesforceSinkTask extends SinkTask {
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> current) {
         if (failure == null) {
             try {
-                step(clock.millis(), 0);
+                step(clock.millis());
             } catch (ConnectException e) {
                 failure = e;
             }

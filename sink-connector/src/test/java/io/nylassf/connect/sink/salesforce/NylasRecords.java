@@ -89,6 +89,12 @@ public final class NylasRecords {
         return m;
     }
 
+    /** The input topic a record of this schema is read from. */
+    public static String topicOf(Struct value) {
+        String name = value.schema().name();
+        return name.endsWith("Contact") ? "nylas.contacts" : name.endsWith("Message") ? "nylas.messages" : "nylas.events";
+    }
+
     public static SinkRecord sinkRecord(String topic, long offset, Struct value) {
         return new SinkRecord(topic, 0, NylasSchemas.KEY, key(topic, value.getString("id")), value.schema(), value,
                 offset);

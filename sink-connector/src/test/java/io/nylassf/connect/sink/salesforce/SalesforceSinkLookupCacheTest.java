@@ -80,9 +80,7 @@ class SalesforceSinkLookupCacheTest {
     void put(Struct... values) {
         List<SinkRecord> records = new ArrayList<>();
         for (Struct v : values) {
-            String topic = v.schema().name().endsWith("Contact") ? "nylas.contacts"
-                    : v.schema().name().endsWith("Message") ? "nylas.messages" : "nylas.events";
-            records.add(sinkRecord(topic, offset++, v));
+            records.add(sinkRecord(NylasRecords.topicOf(v), offset++, v));
         }
         driver.putAndSettle(records);
     }

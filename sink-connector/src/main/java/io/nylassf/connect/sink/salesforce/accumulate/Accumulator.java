@@ -24,6 +24,7 @@ public final class Accumulator implements AutoCloseable {
         private final List<Pending> batch;
         private final BatchResult result;
         private final RuntimeException error;
+        private Set<SinkRecord> owned;
 
         Finished(List<Pending> batch, BatchResult result, RuntimeException error) {
             this.batch = batch;
@@ -45,7 +46,11 @@ public final class Accumulator implements AutoCloseable {
 
         /** Records of partitions revoked meanwhile are not this task's to report any more. */
         public boolean owns(SinkRecord r) {
-            return batch.stream().anyMatch(p -> p.record() == r && !p.ledger().isClosed());
+            if (owned == null) {
+                owned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                batch.stream().filter(p -> !p.ledger().isClosed()).forEach(p -> owned.add(p.record()));
+            }
+            return owned.contains(r);
         }
     }
 
