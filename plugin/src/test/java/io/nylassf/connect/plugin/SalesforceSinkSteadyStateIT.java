@@ -3,6 +3,7 @@ package io.nylassf.connect.plugin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
 import io.nylassf.testkit.connect.PluginArchive;
+import io.nylassf.testkit.connect.PluginMetricsJmx;
 import io.nylassf.testkit.nylas.NylasEmulator;
 import io.nylassf.testkit.nylas.NylasMessage;
 import io.nylassf.testkit.salesforce.Org;
@@ -16,10 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -134,11 +132,7 @@ class SalesforceSinkSteadyStateIT {
             nylas.addContact(grant, Map.of("given_name", "P" + i, "surname", "Linger",
                     "emails", List.of(Map.of("email", "p" + i + "@beta.io", "type", "work"))));
         }
-        ObjectName metrics = new ObjectName("io.nylassf.connect:type=salesforce-sink-task-metrics,connector="
-                + ObjectName.quote("sf-contacts") + ",task=0");
-        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-        waitUntil("all " + people + " lingering in the sink", WAIT,
-                () -> jmx.isRegistered(metrics) && buffered(jmx, metrics) == people);
+        waitUntil("all " + people + " lingering in the sink", WAIT, () -> buffered() == people);
         assertEquals(0, leads(), "nothing written while they linger");
 
         String hostPort = CONNECT.rest().get("connectors/sf-contacts/status").body().path("tasks").path(0)
@@ -167,12 +161,10 @@ class SalesforceSinkSteadyStateIT {
                 .records().stream().map(r -> r.get("Nylas_Contact_Id__c")).distinct().count());
     }
 
-    private static long buffered(MBeanServer jmx, ObjectName name) {
-        try {
-            return (Long) jmx.getAttribute(name, "RecordsBuffered");
-        } catch (Exception e) {
-            return -1;
-        }
+    /** The sink task's buffered records, read over JMX (-1 before the task publishes its metrics). */
+    private static long buffered() {
+        Number n = PluginMetricsJmx.task("sf-contacts", 0, "records-buffered");
+        return n == null ? -1 : n.longValue();
     }
 
     private static Map<String, String> sinkConfig(String topic, long lingerMs) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
 import io.nylassf.testkit.connect.PluginArchive;
+import io.nylassf.testkit.connect.PluginMetricsJmx;
 import io.nylassf.testkit.nylas.NylasEmulator;
 import io.nylassf.testkit.salesforce.Org;
 import io.nylassf.testkit.salesforce.DocumentedFields;
@@ -151,6 +152,42 @@ class TwoWaySyncIT {
 
     @Test
     @Order(4)
+    void everyConnectorPublishesItsMetricsOverJmx() {
+        // what the round trip did, as an operator's JMX tooling sees it on the workers
+        waitUntil("the metrics of all four connectors", SYNC, () ->
+                sum("nylas-source", "records-out-total") > 0
+                        && sum("salesforce-sink", "records-out-total") > 0
+                        && sum("salesforce-sink", "api-budget-max") > 0
+                        && sum("salesforce-source", "records-out-total") > 0
+                        && sum("salesforce-source", "loops-stopped-total") > 0
+                        && sum("nylas-sink", "sends-total") > 0
+                        && sum("nylas-sink", "records-in-total") > 0);
+        assertTrue(sum("salesforce-sink", "api-calls-total") > 0);
+        assertTrue(sum("salesforce-source", "api-calls-total") > 0);
+        assertEquals(0, sum("salesforce-sink", "api-budget-paused"));
+        assertTrue(sum("nylas-sink", "calendar-writes-total") > 0, "the Closed Won kickoff and the meetings");
+        assertTrue(sandbox.grantIds().stream()
+                        .allMatch(g -> sum("nylas-source", "grant-records-out-total", Map.of("grant", g)) > 0),
+                "records counted per grant");
+    }
+
+    /** A metric summed over the connector's tasks, read over JMX (0 where a task does not publish it). */
+    private static long sum(String connector, String metric) {
+        return sum(connector, metric, Map.of());
+    }
+
+    private static long sum(String connector, String metric, Map<String, String> tags) {
+        int tasks = CONNECT.rest().get("connectors/" + connector + "/status").body().path("tasks").size();
+        long total = 0;
+        for (int t = 0; t < tasks; t++) {
+            Number n = PluginMetricsJmx.task(connector, t, metric, tags);
+            total += n == null ? 0 : n.longValue();
+        }
+        return total;
+    }
+
+    @Test
+    @Order(5)
     void afterTheRoundTripNothingMovesEvenWhenEveryOffsetIsReset() {
         Snapshot settled = awaitQuiet();
         for (String name : CONNECTORS) {
@@ -174,7 +211,7 @@ class TwoWaySyncIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aWorkerStoppedBetweenSendAndCommitSendsNothingTwice() {
         Map<String, String> config = new TreeMap<>();
         CONNECT.rest().get("connectors/nylas-sink/config").body().fields()

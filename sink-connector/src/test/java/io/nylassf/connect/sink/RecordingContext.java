@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink;
 
+import io.nylassf.testkit.connect.InMemoryPluginMetrics;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -27,6 +28,8 @@ public final class RecordingContext implements SinkTaskContext {
     /** Partitions the task has paused and not resumed. */
     public final Set<TopicPartition> paused = ConcurrentHashMap.newKeySet();
     public boolean withDlq = true;
+    /** The plugin metrics a worker would hand the task, readable by the test. */
+    public final InMemoryPluginMetrics metrics = new InMemoryPluginMetrics("sink-test", 0);
 
     @Override
     public Map<String, String> configs() {
@@ -67,7 +70,7 @@ public final class RecordingContext implements SinkTaskContext {
 
     @Override
     public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
-        return null;
+        return metrics.pluginMetrics();
     }
 
     @Override

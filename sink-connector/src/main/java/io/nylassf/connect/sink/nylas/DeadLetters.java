@@ -59,7 +59,7 @@ final class DeadLetters {
         for (Rejected r : reports) {
             log.warn("To the DLQ: {}", r.reason().getMessage());
             acks.add(reporter.report(r.record(), r.reason()));
-            metrics.dlq();
+            metrics.dlq(r.reason());
         }
         for (Future<Void> f : acks) {
             try {

@@ -1,50 +1,119 @@
 package io.nylassf.connect.sink.nylas;
 
-import io.nylassf.connect.common.metrics.TaskMBeans;
+import io.nylassf.connect.common.metrics.DeadLetterReasons;
+import io.nylassf.connect.common.metrics.PluginMetricSet;
+import io.nylassf.connect.common.metrics.TaggedCounters;
+import io.nylassf.connect.sink.nylas.exec.Outcome;
+import io.nylassf.connect.sink.nylas.exec.PendingAction;
+import io.nylassf.connect.sink.nylas.plan.OutboundAction;
 
-import javax.management.ObjectName;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * Per-task counters, registered as {@code io.nylassf.connect:type=nylas-sink-task-metrics,connector=<name>,
- * task=<n>}. A restarted task takes the name over; the old instance's {@link #close()} then leaves the new one's
- * registration alone.
+ * One task's counters, published as Connect plugin metrics ({@code kafka.connect:type=plugins,connector=<name>,
+ * task=<n>}; names in docs/operations.md). Counted on the task thread, read by the reporters.
  */
-public final class NylasSinkMetrics implements NylasSinkMetricsMBean, AutoCloseable {
+public final class NylasSinkMetrics implements AutoCloseable {
+    private static final int MAX_REASONS = 20;
 
+    private final AtomicLong recordsIn = new AtomicLong();
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong sends = new AtomicLong();
+    private final AtomicLong calendarWrites = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong loopsStopped = new AtomicLong();
     private final AtomicLong notAuthorized = new AtomicLong();
     private final AtomicLong dlq = new AtomicLong();
-    private ObjectName name;
+    private final AtomicLong newestSourceMs = new AtomicLong(-1);
+    private PluginMetricSet published = PluginMetricSet.none();
+    private TaggedCounters dlqReasons;
 
-    public NylasSinkMetrics register(String connector, int task) {
-        this.name = TaskMBeans.register(this, "nylas-sink-task-metrics", connector, task);
+    /** Publishes the counters through {@code set}; {@code pending} and {@code parkedGrants} are read when asked. */
+    public NylasSinkMetrics publish(PluginMetricSet set, Supplier<Integer> pending, Supplier<Integer> parkedGrants) {
+        published = set;
+        dlqReasons = set.counters("dlq-records-total", "Records reported to the dead-letter queue, by reason",
+                "reason", MAX_REASONS);
+        set.gauge("records-in-total", "Records handed to the task by Connect", recordsIn::get);
+        set.gauge("records-out-total", "Actions done in Nylas (sends and calendar writes)", done::get);
+        set.gauge("sends-total", "Messages sent through Nylas", sends::get);
+        set.gauge("calendar-writes-total", "Calendar events created, updated or deleted in Nylas",
+                calendarWrites::get);
+        set.gauge("records-skipped-total", "Actions found already done (a send or an event write seen before)",
+                skipped::get);
+        set.gauge("retries-total", "Actions that failed transiently and were scheduled to run again", retries::get);
+        set.gauge("loops-stopped-total", "Salesforce changes made by this integration, not written back to Nylas",
+                loopsStopped::get);
+        set.gauge("actions-not-authorized-total", "Sends and calendar writes refused as not authorized",
+                notAuthorized::get);
+        set.gauge("actions-pending", "Actions started or waiting to run", pending);
+        set.gauge("grants-parked", "Expired grants whose actions wait until the grant is valid again",
+                parkedGrants);
+        set.gauge("lag-ms", "Now minus the Salesforce modification time of the newest change written",
+                () -> {
+                    long t = newestSourceMs.get();
+                    return t < 0 ? -1 : Math.max(0, System.currentTimeMillis() - t);
+                });
         return this;
     }
 
-    public ObjectName objectName() {
-        return name;
+    public void recordsIn(int n) {
+        recordsIn.addAndGet(n);
+    }
+
+    /** A change planned as nothing to do; {@code ownChange}: it came from this integration (a loop stopped). */
+    public void ignored(boolean ownChange) {
+        if (ownChange) {
+            loopsStopped.incrementAndGet();
+        }
+    }
+
+    /** An action ended with {@code outcome}. */
+    public void ended(PendingAction action, Outcome outcome) {
+        switch (outcome.status()) {
+            case DONE -> {
+                done.incrementAndGet();
+                if (action.action() instanceof OutboundAction.Send) {
+                    sends.incrementAndGet();
+                } else {
+                    calendarWrites.incrementAndGet();
+                }
+                newestSourceMs.accumulateAndGet(action.action().change().version(), Math::max);
+            }
+            case SKIPPED -> skipped.incrementAndGet();
+            case RETRY -> retries.incrementAndGet();
+            default -> {
+            }
+        }
     }
 
     void notAuthorized() {
         notAuthorized.incrementAndGet();
     }
 
-    void dlq() {
+    void dlq(Throwable reason) {
         dlq.incrementAndGet();
+        TaggedCounters reasons = dlqReasons;
+        if (reasons != null) {
+            reasons.increment(DeadLetterReasons.of(reason));
+        }
     }
 
-    @Override
     public long getActionsNotAuthorized() {
         return notAuthorized.get();
     }
 
-    @Override
     public long getDlqRecords() {
         return dlq.get();
     }
 
+    public long sends() {
+        return sends.get();
+    }
+
     @Override
     public void close() {
-        TaskMBeans.unregister(name, this);
+        published.close();
     }
 }

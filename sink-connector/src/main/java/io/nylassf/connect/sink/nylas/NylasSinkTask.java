@@ -3,6 +3,7 @@ package io.nylassf.connect.sink.nylas;
 import io.nylassf.connect.common.Version;
 import io.nylassf.connect.common.http.ApiException.Kind;
 import io.nylassf.connect.common.http.Backoff;
+import io.nylassf.connect.common.metrics.PluginMetricSet;
 import io.nylassf.connect.common.nylas.NylasApiException;
 import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.sink.nylas.NylasSinkConnectorConfig.GrantExpired;
@@ -92,11 +93,12 @@ public class NylasSinkTask extends SinkTask {
         planner = new OutboundPlanner(config, clock);
         NylasWriter writer = new NylasWriter(client, grants, new GrantThrottle(4), config.calendarId(),
                 config.resendOnEdit(), planner.salesforceOwnsTimes(), config.notifyParticipants(), clock);
-        metrics = new NylasSinkMetrics().register(props.get("name"), taskIndex(props));
         inFlight = new InFlight(new KeyedExecutor(config.maxInFlight(), "nylas-sink"), writer, config.maxPending());
         retries = new RetryBook(config.retryMaxAttempts(), new Backoff(config.retryBackoff(), Duration.ofMinutes(2)));
         parked = new ParkedGrants(config.grantCheckInterval(), config.grantMaxAge(), config.grantMaxParked());
-        router = new OutcomeRouter(retries, parked, config.grantExpired() != GrantExpired.DLQ);
+        metrics = new NylasSinkMetrics().publish(PluginMetricSet.of(() -> context == null ? null
+                : context.pluginMetrics()), inFlight::size, () -> parked.grants().size());
+        router = new OutcomeRouter(retries, parked, config.grantExpired() != GrantExpired.DLQ, metrics::ended);
         writer.skipGrantsWhere(parked::isParked);
         ErrantRecordReporter reporter;
         try {
@@ -112,6 +114,7 @@ public class NylasSinkTask extends SinkTask {
     @Override
     public void put(Collection<SinkRecord> records) {
         failIfFatal();
+        metrics.recordsIn(records.size());
         List<Rejected> rejected = new ArrayList<>();
         router.route(inFlight.harvest(), clock.millis(), rejected);
         if (!records.isEmpty()) {
@@ -176,6 +179,7 @@ public class NylasSinkTask extends SinkTask {
                 OutboundAction a = planner.plan(c);
                 if (a instanceof OutboundAction.Ignore i) {
                     ignored++;
+                    metrics.ignored(c.ownChange());
                     log.trace("{} {}: ignored, {}", c.sobject(), c.id(), i.reason());
                 } else if (a instanceof OutboundAction.Refused f) {
                     reports.add(new Rejected(r, new NotAuthorizedException(f.reason())));
@@ -263,14 +267,6 @@ public class NylasSinkTask extends SinkTask {
     /** Actions submitted and not harvested yet (for tests). */
     int actionsInFlight() {
         return inFlight.size();
-    }
-
-    private static int taskIndex(Map<String, String> props) {
-        try {
-            return Integer.parseInt(props.getOrDefault(NylasSinkConnector.TASK_INDEX, "0"));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     @Override

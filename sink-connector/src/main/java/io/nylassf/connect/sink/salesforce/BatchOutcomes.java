@@ -98,7 +98,7 @@ final class BatchOutcomes {
                         + "errors.deadletterqueue.topic.name to route such records to a dead-letter queue instead "
                         + "of stopping.");
             }
-            metrics.dlq.incrementAndGet();
+            metrics.deadLettered(d.reason());
             log.warn("Record {}-{}@{} sent to the dead-letter queue: {}", r.topic(), r.kafkaPartition(),
                     r.kafkaOffset(), d.reason());
             // Connect waits for these reports before it commits the offsets released below

@@ -2,6 +2,7 @@ package io.nylassf.connect.sink.salesforce;
 
 import io.nylassf.connect.common.Version;
 import io.nylassf.connect.common.http.Backoff;
+import io.nylassf.connect.common.metrics.PluginMetricSet;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
 import io.nylassf.connect.sink.salesforce.accumulate.Accumulator;
 import io.nylassf.connect.sink.salesforce.accumulate.LingerPolicy;
@@ -60,7 +61,8 @@ public class SalesforceSinkTask extends SinkTask {
         client = new SalesforceClient(config.clientSettings());
         writer = new SalesforceWriter(client, config.batchSize(), config.bulkThreshold(), config.bulkTimeout(),
                 config.bulkPollInitial());
-        metrics = new SinkMetrics().register(props.get("name"), config.taskIndex(), client.limits());
+        metrics = new SinkMetrics().publish(PluginMetricSet.of(() -> context == null ? null
+                : context.pluginMetrics()), client.limits(), config.apiReservePercent());
         // one cache per task, outliving batches: replays and repeated senders cost no lookups
         LookupCache cache = new LookupCache(config.lookupCacheMaxEntries(), config.lookupCacheTtl());
         BatchPipeline processor = new BatchPipeline(config, client, new ItemRetries(writer,
@@ -95,6 +97,7 @@ public class SalesforceSinkTask extends SinkTask {
             throw failure;
         }
         long now = clock.millis();
+        metrics.recordsIn.addAndGet(records.size());
         accumulator.add(records, now);
         try {
             step(now);

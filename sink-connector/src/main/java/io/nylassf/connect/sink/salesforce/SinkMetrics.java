@@ -1,19 +1,25 @@
 package io.nylassf.connect.sink.salesforce;
 
-import io.nylassf.connect.common.metrics.TaskMBeans;
+import io.nylassf.connect.common.metrics.DeadLetterReasons;
+import io.nylassf.connect.common.metrics.PluginMetricSet;
+import io.nylassf.connect.common.metrics.TaggedCounters;
+import io.nylassf.connect.common.salesforce.ApiBudgetMetrics;
 import io.nylassf.connect.common.salesforce.ApiLimitTracker;
 
-import javax.management.ObjectName;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Per-task counters, registered as {@code io.nylassf.connect:type=salesforce-sink-task-metrics,connector=<name>,
- * task=<n>}. Every record that is not written is counted somewhere: skipped, conflict or DLQ.
+ * One task's counters, published as Connect plugin metrics ({@code kafka.connect:type=plugins,connector=<name>,
+ * task=<n>}; names in docs/operations.md). Every record that is not written is counted somewhere: skipped,
+ * conflict or DLQ.
  */
-public final class SinkMetrics implements SinkMetricsMBean, AutoCloseable {
+public final class SinkMetrics implements AutoCloseable {
+    /** Dead-letter reasons are exception kinds, a short list; the bound only guards against surprises. */
+    private static final int MAX_REASONS = 20;
 
+    final AtomicLong recordsIn = new AtomicLong();
     final AtomicLong created = new AtomicLong();
     final AtomicLong updated = new AtomicLong();
     final AtomicLong linked = new AtomicLong();
@@ -28,17 +34,43 @@ public final class SinkMetrics implements SinkMetricsMBean, AutoCloseable {
     final AtomicLong lingerMs = new AtomicLong();
     private final AtomicLong lastSourceTime = new AtomicLong(-1);
     private volatile ApiLimitTracker limits;
-    private ObjectName name;
+    private PluginMetricSet published = PluginMetricSet.none();
+    private volatile TaggedCounters dlqReasons;
 
-    /** Registers under Connect's task number ({@code task.index}, set by the connector in each task config). */
-    public SinkMetrics register(String connector, int task, ApiLimitTracker limits) {
+    /** Publishes the counters, and the org's API budget as {@code limits} reports it, through {@code set}. */
+    public SinkMetrics publish(PluginMetricSet set, ApiLimitTracker limits, int reservePercent) {
         this.limits = limits;
-        this.name = TaskMBeans.register(this, "salesforce-sink-task-metrics", connector, task);
+        this.published = set;
+        this.dlqReasons = set.counters("dlq-records-total", "Records reported to the dead-letter queue, by reason",
+                "reason", MAX_REASONS);
+        set.gauge("records-in-total", "Records handed to the task by Connect", recordsIn::get);
+        set.gauge("records-out-total", "Records written to Salesforce (created, updated or linked)",
+                this::getRecordsWritten);
+        set.gauge("records-created-total", "Salesforce records created", created::get);
+        set.gauge("records-updated-total", "Salesforce records updated", updated::get);
+        set.gauge("records-linked-total", "Records linked to a Salesforce record that already stood for them",
+                linked::get);
+        set.gauge("records-skipped-total", "Records needing no write (no change, older than what is stored)",
+                skipped::get);
+        set.gauge("conflicts-resolved-total", "Records where Salesforce held a newer edit and kept it",
+                conflicts::get);
+        set.gauge("retries-total", "Batches held back by a transient failure and written again", retries::get);
+        set.gauge("batches-written-total", "Batches whose writes ended", batches::get);
+        set.gauge("records-buffered", "Records lingering for a batch", buffered::get);
+        set.gauge("batches-in-flight", "Batches being written", inFlight::get);
+        set.gauge("linger-ms", "The linger in force (it stretches when the API budget is tight)", lingerMs::get);
+        set.gauge("lag-ms", "Now minus the newest source modification time written", this::getSyncLagMs);
+        ApiBudgetMetrics.publish(set, limits, reservePercent, () -> budgetPaused.get() ? 1 : 0);
         return this;
     }
 
-    public ObjectName objectName() {
-        return name;
+    /** A record reported to the dead-letter queue because of {@code failure}, counted by its reason. */
+    public void deadLettered(String failure) {
+        dlq.incrementAndGet();
+        TaggedCounters reasons = dlqReasons;
+        if (reasons != null) {
+            reasons.increment(DeadLetterReasons.of(failure));
+        }
     }
 
     /** Adds what one step of a batch did (the pipeline's tally). */
@@ -56,89 +88,72 @@ public final class SinkMetrics implements SinkMetricsMBean, AutoCloseable {
         }
     }
 
-    @Override
     public long getRecordsWritten() {
         return created.get() + updated.get() + linked.get();
     }
 
-    @Override
     public long getRecordsCreated() {
         return created.get();
     }
 
-    @Override
     public long getRecordsUpdated() {
         return updated.get();
     }
 
-    @Override
     public long getRecordsLinked() {
         return linked.get();
     }
 
-    @Override
     public long getRecordsSkipped() {
         return skipped.get();
     }
 
-    @Override
     public long getConflictsResolved() {
         return conflicts.get();
     }
 
-    @Override
     public long getDlqRecords() {
         return dlq.get();
     }
 
-    @Override
     public long getApiCalls() {
         return limits == null ? 0 : limits.callsMade();
     }
 
-    @Override
     public long getApiRemaining() {
         return limits == null ? -1 : limits.remaining().orElse(-1);
     }
 
-    @Override
     public boolean isBudgetPaused() {
         return budgetPaused.get();
     }
 
-    @Override
     public long getRetries() {
         return retries.get();
     }
 
-    @Override
     public long getSyncLagMs() {
         long t = lastSourceTime.get();
         return t < 0 ? -1 : Math.max(0, System.currentTimeMillis() - t);
     }
 
-    @Override
     public long getBatchesWritten() {
         return batches.get();
     }
 
-    @Override
     public long getRecordsBuffered() {
         return buffered.get();
     }
 
-    @Override
     public long getBatchesInFlight() {
         return inFlight.get();
     }
 
-    @Override
     public long getLingerMs() {
         return lingerMs.get();
     }
 
-    @Override
     public void close() {
-        TaskMBeans.unregister(name, this);
+        published.close();
     }
 }

@@ -1,7 +1,9 @@
 package io.nylassf.connect.sink.nylas;
 
+import io.nylassf.testkit.connect.InMemoryPluginMetrics;
 import io.nylassf.testkit.nylas.NylasEmulator;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
@@ -9,8 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.management.ObjectName;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +42,7 @@ class NylasSinkTaskAuthorizationTest {
     static final class Context implements SinkTaskContext {
         final List<Throwable> dlq = new ArrayList<>();
         final boolean withDlq;
+        final InMemoryPluginMetrics metrics = new InMemoryPluginMetrics("nylas-sink", 0);
 
         Context(boolean withDlq) {
             this.withDlq = withDlq;
@@ -55,7 +56,7 @@ class NylasSinkTaskAuthorizationTest {
         @Override public void pause(TopicPartition... partitions) { }
         @Override public void resume(TopicPartition... partitions) { }
         @Override public void requestCommit() { }
-        @Override public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() { return null; }
+        @Override public PluginMetrics pluginMetrics() { return metrics.pluginMetrics(); }
 
         @Override
         public ErrantRecordReporter errantRecordReporter() {
@@ -86,9 +87,8 @@ class NylasSinkTaskAuthorizationTest {
         return new SinkRecord("salesforce.task", 0, null, id, null, value, 1);
     }
 
-    private static long attribute(String connector, String name) throws Exception {
-        return (Long) ManagementFactory.getPlatformMBeanServer().getAttribute(new ObjectName(
-                "io.nylassf.connect:type=nylas-sink-task-metrics,connector=\"" + connector + "\",task=0"), name);
+    private static long metric(Context ctx, String name) {
+        return ((Number) ctx.metrics.value(name)).longValue();
     }
 
     @Test
@@ -100,8 +100,9 @@ class NylasSinkTaskAuthorizationTest {
             assertEquals(1, ctx.dlq.size());
             assertTrue(ctx.dlq.get(0).getMessage().startsWith("not_authorized: Task 00T000000000001AAA was created by "
                     + OTHER), ctx.dlq.get(0).getMessage());
-            assertEquals(1, attribute("authz-dlq", "ActionsNotAuthorized"));
-            assertEquals(1, attribute("authz-dlq", "DlqRecords"));
+            assertEquals(1, metric(ctx, "actions-not-authorized-total"));
+            assertEquals(1, ((Number) ctx.metrics.value("dlq-records-total", Map.of("reason", "not-authorized")))
+                    .longValue());
             assertEquals(0, nylas.sendCount(grant));
         } finally {
             t.stop();
@@ -110,10 +111,11 @@ class NylasSinkTaskAuthorizationTest {
 
     @Test
     void withoutADlqARefusalIsLoggedAndCountedAndTheTaskGoesOn() throws Exception {
-        NylasSinkTask t = task("authz-nodlq", new Context(false));
+        Context ctx = new Context(false);
+        NylasSinkTask t = task("authz-nodlq", ctx);
         try {
             t.put(List.of(writtenByAnother("00T000000000002AAA")));
-            assertEquals(1, attribute("authz-nodlq", "ActionsNotAuthorized"));
+            assertEquals(1, metric(ctx, "actions-not-authorized-total"));
             assertEquals(0, nylas.sendCount(grant));
         } finally {
             t.stop();
@@ -121,13 +123,11 @@ class NylasSinkTaskAuthorizationTest {
     }
 
     @Test
-    void aRestartedTaskKeepsItsMBeanWhenTheOldInstanceStops() throws Exception {
-        NylasSinkTask old = task("authz-restart", new Context(true));
-        NylasSinkTask fresh = task("authz-restart", new Context(true));
-        old.stop();
-        assertEquals(0, attribute("authz-restart", "ActionsNotAuthorized"), "the new instance's MBean is still there");
-        fresh.stop();
-        assertTrue(!ManagementFactory.getPlatformMBeanServer().isRegistered(new ObjectName(
-                "io.nylassf.connect:type=nylas-sink-task-metrics,connector=\"authz-restart\",task=0")));
+    void aStoppedTaskLeavesNoMetricBehind() {
+        Context ctx = new Context(true);
+        NylasSinkTask t = task("authz-stop", ctx);
+        assertEquals(0, metric(ctx, "sends-total"));
+        t.stop();
+        assertEquals(0, ctx.metrics.count());
     }
 }

@@ -6,6 +6,7 @@ import io.nylassf.connect.common.salesforce.SalesforceClient;
 import io.nylassf.connect.common.salesforce.SalesforceSettings;
 import io.nylassf.connect.common.salesforce.SaveResult;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
+import io.nylassf.testkit.connect.PluginMetricsJmx;
 import io.nylassf.testkit.nylas.NylasEmulator;
 import io.nylassf.testkit.salesforce.FieldDef;
 import io.nylassf.testkit.salesforce.Org;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.management.ObjectName;
 
 import static io.nylassf.testkit.connect.ConnectClusterExtension.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -181,9 +180,7 @@ class OutboundAuthorizationIT {
         assertTrue(reason.startsWith("not_authorized: Task " + byColleague + " was created by "), reason);
         barrier();
         assertEquals(0, sentFor(repGrant, byColleague).size(), "never sent, not even by a retry");
-        long refused = (Long) ManagementFactory.getPlatformMBeanServer().getAttribute(new ObjectName(
-                "io.nylassf.connect:type=nylas-sink-task-metrics,connector=\"nylas-sink\",task=0"),
-                "ActionsNotAuthorized");
+        long refused = PluginMetricsJmx.task("nylas-sink", 0, "actions-not-authorized-total").longValue();
         assertTrue(refused >= 1, "refusals are counted: " + refused);
     }
 

@@ -549,35 +549,18 @@ class SalesforceSinkTaskTest {
     }
 
     @Test
-    void theMetricNameCarriesConnectsTaskNumber() throws Exception {
-        start(Map.of("name", "indexed", SalesforceSinkTaskConfig.TASK_INDEX, "2"));
-        var server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
-        var name = new javax.management.ObjectName(
-                "io.nylassf.connect:type=salesforce-sink-task-metrics,connector=\"indexed\",task=2");
-        assertTrue(server.isRegistered(name));
+    void metricsCountEveryRecordAndGoWhenTheTaskStops() throws Exception {
+        put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));
+        put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));
+        var metrics = context.metrics;
+        assertEquals(2L, metrics.value("records-in-total"));
+        assertEquals(1L, metrics.value("records-created-total"));
+        assertEquals(1L, metrics.value("records-skipped-total"));
+        assertTrue(((Number) metrics.value("api-calls-total")).longValue() > 0);
+        assertTrue(((Number) metrics.value("api-budget-max")).longValue() > 0, "read from Sforce-Limit-Info");
         task.stop();
-        assertTrue(!server.isRegistered(name), "unregistered on stop");
+        assertEquals(0, metrics.count(), "a stopped task leaves no metric behind");
         task = null;
         start(Map.of());
-    }
-
-    @Test
-    void metricsCountEveryRecord() throws Exception {
-        put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));
-        put(contact("c-1", "A", "B", "a@acme.com", null, null, T1));
-        var server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
-        var names = server.queryNames(new javax.management.ObjectName(
-                "io.nylassf.connect:type=salesforce-sink-task-metrics,connector=\"sf-sink-test\",task=0"), null);
-        assertEquals(1, names.size(), "named after Connect's task number (task.index, default 0)");
-        assertNotNull(names);
-        assertTrue(names.stream().anyMatch(n -> {
-            try {
-                return ((Long) server.getAttribute(n, "RecordsCreated")) == 1L
-                        && ((Long) server.getAttribute(n, "RecordsSkipped")) == 1L
-                        && ((Long) server.getAttribute(n, "ApiCalls")) > 0;
-            } catch (Exception e) {
-                return false;
-            }
-        }), names.toString());
     }
 }

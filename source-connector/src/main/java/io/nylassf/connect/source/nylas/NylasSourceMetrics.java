@@ -1,6 +1,8 @@
 package io.nylassf.connect.source.nylas;
 
-import io.nylassf.connect.common.metrics.TaskMBeans;
+import io.nylassf.connect.common.metrics.PluginMetricSet;
+import io.nylassf.connect.common.metrics.TaggedCounters;
+import io.nylassf.connect.source.nylas.offset.StreamPartition;
 import io.nylassf.connect.common.schema.NylasSchemas;
 import io.nylassf.connect.source.nylas.read.ReadScheduler;
 import io.nylassf.connect.source.nylas.webhook.WebhookIntake;
@@ -8,16 +10,20 @@ import io.nylassf.connect.source.nylas.webhook.WebhookServer;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
-import javax.management.ObjectName;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counters of one task, registered as an MBean for the task's lifetime. */
-public final class NylasSourceMetrics implements NylasSourceMetricsMBean, ReadScheduler.Listener, WebhookServer.Listener {
+/**
+ * One task's counters, published as Connect plugin metrics ({@code kafka.connect:type=plugins,connector=<name>,
+ * task=<n>}; names in docs/operations.md).
+ */
+public final class NylasSourceMetrics implements ReadScheduler.Listener, WebhookServer.Listener, AutoCloseable {
     private static final int WINDOW = 4096;
+    /** Per-grant counts for at most this many grants per task; the rest are counted together as "other". */
+    static final int MAX_GRANT_TAGS = 100;
 
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
@@ -30,18 +36,46 @@ public final class NylasSourceMetrics implements NylasSourceMetricsMBean, ReadSc
     private volatile long lastModifiedMs = -1;
     private final long[] latencies = new long[WINDOW];
     private long latencyCount;
-    private ObjectName name;
+    private PluginMetricSet published = PluginMetricSet.none();
+    private TaggedCounters byGrant;
 
-    public void register(String connector, int task) {
-        name = TaskMBeans.register(this, "nylas-source-task", connector, task);
+    public NylasSourceMetrics publish(PluginMetricSet set) {
+        published = set;
+        byGrant = set.counters("grant-records-out-total", "Records written to Kafka, by grant (at most "
+                + MAX_GRANT_TAGS + " grants per task, the rest as 'other')", "grant", MAX_GRANT_TAGS);
+        set.gauge("records-in-total", "Records read from Nylas by windowed reads", read::get);
+        set.gauge("records-out-total", "Records written to Kafka and acknowledged", acknowledged::get);
+        set.gauge("webhooks-accepted-total", "Webhook notifications verified and accepted", accepted::get);
+        set.gauge("webhooks-duplicate-total", "Webhook notifications seen before, acknowledged and dropped",
+                duplicate::get);
+        set.gauge("webhooks-rejected-total", "Webhook requests refused (forged, unsigned, malformed, oversized, "
+                + "or no room)", rejected::get);
+        set.gauge("webhooks-unlisted-grant-total", "Notifications for grants outside nylas.grant.ids, dropped",
+                unlisted::get);
+        set.gauge("webhook-intake-records", "Records from notifications held now", this::getWebhookIntakeRecords);
+        set.gauge("webhook-intake-bytes", "Notification bytes held now", this::getWebhookIntakeBytes);
+        set.gauge("grants-paused", "Grants whose reads are paused (expired, or backing off)", this::getGrantsPaused);
+        set.gauge("lag-ms", "Now minus the Nylas modification time of the newest record acknowledged",
+                () -> lastModifiedMs < 0 ? -1 : Math.max(0, System.currentTimeMillis() - lastModifiedMs));
+        set.gauge("webhook-ack-p50-us", "Median webhook POST to 200, over the last " + WINDOW + " notifications",
+                this::getWebhookAckP50Micros);
+        set.gauge("webhook-ack-p99-us", "99th percentile webhook POST to 200, over the last " + WINDOW
+                + " notifications", this::getWebhookAckP99Micros);
+        return this;
     }
 
-    public void unregister() {
-        TaskMBeans.unregister(name, this);
+    @Override
+    public void close() {
+        published.close();
     }
 
     public void acknowledged(SourceRecord record) {
         acknowledged.incrementAndGet();
+        TaggedCounters grants = byGrant;
+        if (grants != null && record.sourcePartition() != null
+                && record.sourcePartition().get(StreamPartition.GRANT) instanceof String grant) {
+            grants.increment(grant);
+        }
         if (record.value() instanceof Struct s && s.schema().field(NylasSchemas.MODIFIED_AT) != null
                 && s.get(NylasSchemas.MODIFIED_AT) instanceof Date d) {
             lastModifiedMs = d.getTime();
@@ -83,13 +117,11 @@ public final class NylasSourceMetrics implements NylasSourceMetricsMBean, ReadSc
         this.intake = intake;
     }
 
-    @Override
     public int getWebhookIntakeRecords() {
         WebhookIntake i = intake;
         return i == null ? 0 : i.heldRecords();
     }
 
-    @Override
     public long getWebhookIntakeBytes() {
         WebhookIntake i = intake;
         return i == null ? 0 : i.heldBytes();
@@ -100,7 +132,6 @@ public final class NylasSourceMetrics implements NylasSourceMetricsMBean, ReadSc
         unlisted.incrementAndGet();
     }
 
-    @Override
     public long getWebhooksUnlistedGrant() {
         return unlisted.get();
     }
@@ -110,48 +141,39 @@ public final class NylasSourceMetrics implements NylasSourceMetricsMBean, ReadSc
         latencies[(int) (latencyCount++ % WINDOW)] = nanos;
     }
 
-    @Override
     public long getRecordsRead() {
         return read.get();
     }
 
-    @Override
     public long getRecordsAcknowledged() {
         return acknowledged.get();
     }
 
-    @Override
     public long getWebhooksAccepted() {
         return accepted.get();
     }
 
-    @Override
     public long getWebhooksDuplicate() {
         return duplicate.get();
     }
 
-    @Override
     public long getWebhooksRejected() {
         return rejected.get();
     }
 
-    @Override
     public int getGrantsPaused() {
         return paused.size();
     }
 
-    @Override
     public long getSyncLagSeconds() {
         long m = lastModifiedMs;
         return m < 0 ? -1 : Math.max(0, (System.currentTimeMillis() - m) / 1000);
     }
 
-    @Override
     public long getWebhookAckP50Micros() {
         return percentile(0.50);
     }
 
-    @Override
     public long getWebhookAckP99Micros() {
         return percentile(0.99);
     }

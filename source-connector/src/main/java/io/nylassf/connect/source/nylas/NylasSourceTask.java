@@ -3,6 +3,7 @@ package io.nylassf.connect.source.nylas;
 import io.nylassf.connect.common.Version;
 import io.nylassf.connect.common.config.NylasConnectionConfig;
 import io.nylassf.connect.common.http.Backoff;
+import io.nylassf.connect.common.metrics.PluginMetricSet;
 import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.source.nylas.mapping.BodyPolicy;
 import io.nylassf.connect.source.nylas.mapping.RecordFactory;
@@ -74,8 +75,8 @@ public class NylasSourceTask extends SourceTask {
         client = new NylasClient(conn.apiUrl(), conn.apiKey().value(), conn.requestTimeout(), clock);
         RecordFactory records = new RecordFactory(new Topics(config.topicPrefix()),
                 new RecordMapper(new BodyPolicy(config.bodyMaxBytes(), config.dropOversizedBody())), clock);
-        metrics = new NylasSourceMetrics();
-        metrics.register(props.get("name"), config.taskIndex());
+        metrics = new NylasSourceMetrics().publish(PluginMetricSet.of(() -> context == null ? null
+                : context.pluginMetrics()));
 
         List<StreamReader> readers = buildReaders(records);
         scheduler = new ReadScheduler(readers, records, new Backoff(config.backoffInitial(), config.backoffMax()),
@@ -192,7 +193,7 @@ public class NylasSourceTask extends SourceTask {
             client.close();
         }
         if (metrics != null) {
-            metrics.unregister();
+            metrics.close();
         }
     }
 

@@ -3,14 +3,18 @@ package io.nylassf.connect.source.salesforce;
 import io.nylassf.connect.common.Version;
 import io.nylassf.connect.common.http.ApiException;
 import io.nylassf.connect.common.http.Backoff;
+import io.nylassf.connect.common.metrics.PluginMetricSet;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
 import io.nylassf.connect.common.salesforce.SalesforceSettings;
+import io.nylassf.connect.common.schema.SalesforceSchemas;
 import io.nylassf.connect.source.salesforce.SalesforceSourceConnectorConfig.OwnChanges;
 import io.nylassf.connect.source.salesforce.mapping.ChangeRecordMapper;
 import io.nylassf.connect.source.salesforce.mapping.ChangeRow;
 import io.nylassf.connect.source.salesforce.offset.ObjectOffset;
 import io.nylassf.connect.source.salesforce.read.IntegrationUsers;
 import io.nylassf.connect.source.salesforce.read.ObjectReader;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
@@ -20,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +49,7 @@ public class SalesforceSourceTask extends SourceTask {
     private long usersRetryAtMs;
     private int usersFailures;
     private long skipped;
+    private SalesforceSourceMetrics metrics = new SalesforceSourceMetrics();
 
     @Override
     public String version() {
@@ -54,6 +60,8 @@ public class SalesforceSourceTask extends SourceTask {
     public void start(Map<String, String> props) {
         config = new SalesforceSourceTaskConfig(props);
         client = new SalesforceClient(SalesforceSettings.from(config.connection(), null, false));
+        metrics = new SalesforceSourceMetrics().publish(PluginMetricSet.of(() -> context == null ? null
+                : context.pluginMetrics()), client.limits());
         users = new IntegrationUsers(config.integrationUserIds(), config.integrationUsernames());
         mapper = new ChangeRecordMapper(config.topicPrefix());
         for (String sobject : config.taskObjects()) {
@@ -84,6 +92,7 @@ public class SalesforceSourceTask extends SourceTask {
             try {
                 for (ChangeRow row : r.read(client::queryAll, now, config.pollIntervalMs())) {
                     boolean own = users.isIntegrationUser(row.lastModifiedById());
+                    metrics.rowRead(own && config.ownChanges() == OwnChanges.SKIP);
                     if (own && config.ownChanges() == OwnChanges.SKIP) {
                         skipped++;
                         continue;
@@ -127,6 +136,7 @@ public class SalesforceSourceTask extends SourceTask {
             case TRANSIENT, RATE_LIMITED, LIMIT_EXCEEDED -> {
                 long wait = BACKOFF.delay(r.failures() + 1, e).toMillis();
                 int n = r.failed(now, wait);
+                metrics.retried();
                 log.warn("Reading {} failed ({} in a row): {}; next window in {} ms", r.sobject(), n,
                         e.getMessage(), wait);
             }
@@ -137,8 +147,17 @@ public class SalesforceSourceTask extends SourceTask {
     }
 
     @Override
+    public void commitRecord(SourceRecord record, RecordMetadata metadata) {
+        if (metadata != null) {
+            metrics.acknowledged(record.value() instanceof Struct s
+                    && s.get(SalesforceSchemas.SYSTEM_MODSTAMP) instanceof Date d ? d.toInstant() : null);
+        }
+    }
+
+    @Override
     public void stop() {
         stopped.countDown();
+        metrics.close();
         if (client != null) {
             client.close();
         }

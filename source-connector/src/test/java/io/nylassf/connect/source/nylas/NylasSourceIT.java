@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nylassf.connect.source.nylas.NylasItSupport.Rec;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
 import io.nylassf.testkit.connect.ConnectRest;
+import io.nylassf.testkit.connect.PluginMetricsJmx;
 import io.nylassf.testkit.nylas.NylasEmulator;
 import io.nylassf.testkit.nylas.NylasMessage;
 import io.nylassf.testkit.nylas.WebhookDelivery;
@@ -16,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import javax.management.ObjectName;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -219,7 +218,7 @@ class NylasSourceIT {
         List<Rec> status = awaitCount(CONNECT, 1, Duration.ofSeconds(30),
                 r -> "expired".equals(r.value().path("status").asText()), "ex.grants");
         assertEquals(expiring, status.get(0).value().path("grant_id").asText());
-        assertEquals(1, metric("expiry", 0, "GrantsPaused"), "the task MBean counts the paused grant");
+        assertEquals(1, metric("expiry", 0, "grants-paused"), "the task's metrics count the paused grant");
         NYLAS.addMessage(expiring, NylasMessage.create().subject("during"));
         for (int i = 0; i < 5; i++) {
             NYLAS.addMessage(healthy, NylasMessage.create().subject("other" + i));
@@ -234,11 +233,11 @@ class NylasSourceIT {
                 .collect(Collectors.toSet()));
         assertEquals(1, all(CONNECT, "ex.grants").stream()
                 .filter(r -> "expired".equals(r.value().path("status").asText())).count(), "one pause, one record");
-        assertEquals(0, metric("expiry", 0, "GrantsPaused"));
+        assertEquals(0, metric("expiry", 0, "grants-paused"));
         // 7 messages read by windows; they and the 2 grant status records acknowledged by Kafka
-        assertEquals(7L, metric("expiry", 0, "RecordsRead"));
+        assertEquals(7L, metric("expiry", 0, "records-in-total"));
         ConnectClusterExtension.waitUntil("9 records acknowledged", Duration.ofSeconds(10),
-                () -> metric("expiry", 0, "RecordsAcknowledged").longValue() == 9);
+                () -> metric("expiry", 0, "records-out-total").longValue() == 9);
         CONNECT.rest().delete("connectors/expiry");
         CONNECT.awaitDeleted("expiry");
     }
@@ -339,10 +338,10 @@ class NylasSourceIT {
 
         // the task MBean: 4 notifications and the probe accepted; 4 redeliveries and the 2 retries of the blocked
         // one joined earlier outcomes; 2 forged/unsigned, 1 oversized, 2 malformed and 2 unacknowledged refused
-        assertEquals(5L, metric("hooks", 0, "WebhooksAccepted"));
-        assertEquals(6L, metric("hooks", 0, "WebhooksDuplicate"));
-        assertEquals(7L, metric("hooks", 0, "WebhooksRejected"));
-        assertTrue(metric("hooks", 0, "WebhookAckP99Micros").longValue() > 0);
+        assertEquals(5L, metric("hooks", 0, "webhooks-accepted-total"));
+        assertEquals(6L, metric("hooks", 0, "webhooks-duplicate-total"));
+        assertEquals(7L, metric("hooks", 0, "webhooks-rejected-total"));
+        assertTrue(metric("hooks", 0, "webhook-ack-p99-us").longValue() > 0);
 
         // grant.expired arrives as a status record too
         NYLAS.expireGrant(grant);
@@ -413,15 +412,13 @@ class NylasSourceIT {
                 .filter(d -> d.type().equals(type)).toList();
     }
 
-    /** One attribute of a task's MBean, read through the platform MBean server (the worker runs in this JVM). */
-    static Number metric(String connector, int task, String attribute) {
-        try {
-            ObjectName name = new ObjectName("io.nylassf.connect:type=nylas-source-task,connector="
-                    + ObjectName.quote(connector) + ",task=" + task);
-            return (Number) ManagementFactory.getPlatformMBeanServer().getAttribute(name, attribute);
-        } catch (Exception e) {
-            throw new AssertionError("no MBean attribute " + attribute + " for " + connector + " task " + task, e);
+    /** One of a task's plugin metrics, read over JMX (the worker runs in this JVM). */
+    static Number metric(String connector, int task, String name) {
+        Number v = PluginMetricsJmx.task(connector, task, name);
+        if (v == null) {
+            throw new AssertionError("no metric " + name + " for " + connector + " task " + task);
         }
+        return v;
     }
 
     private static String signedBody(String secret, String body) {

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * What happens after an action ended: written or skipped (done), a bad record or a refusal (a {@link Rejected}
@@ -28,11 +29,15 @@ public final class OutcomeRouter {
     private final ParkedGrants parked;
     private final boolean parkExpiredGrants;
     private final long[] counts = new long[Outcome.Status.values().length];
+    private final BiConsumer<PendingAction, Outcome> observer;
 
-    public OutcomeRouter(RetryBook retries, ParkedGrants parked, boolean parkExpiredGrants) {
+    /** {@code observer} sees every outcome first (the task's metrics). */
+    public OutcomeRouter(RetryBook retries, ParkedGrants parked, boolean parkExpiredGrants,
+                         BiConsumer<PendingAction, Outcome> observer) {
         this.retries = retries;
         this.parked = parked;
         this.parkExpiredGrants = parkExpiredGrants;
+        this.observer = observer;
     }
 
     /** Routes each outcome; DLQ entries are added to {@code rejected}. A refused API key throws. */
@@ -44,6 +49,7 @@ public final class OutcomeRouter {
 
     private void route(PendingAction p, Outcome o, long now, List<Rejected> rejected) {
         counts[o.status().ordinal()]++;
+        observer.accept(p, o);
         switch (o.status()) {
             case DONE, SKIPPED -> log.debug("{}: {}", p.describe(), o.detail());
             case FAILED -> rejected.add(new Rejected(p.record(), new DataException(p.describe() + ": " + o.detail(),
