@@ -281,7 +281,7 @@ class SecretsNeverLeakIT {
         }
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         int attributes = 0;
-        for (String domain : List.of("io.nylassf.connect:*", "kafka.connect:*")) {
+        for (String domain : List.of("kafka.connect:*")) {
             for (ObjectName name : server.queryNames(new ObjectName(domain), null)) {
                 for (MBeanAttributeInfo a : server.getMBeanInfo(name).getAttributes()) {
                     if (!a.isReadable()) {

@@ -336,7 +336,7 @@ class NylasSourceIT {
         assertEquals(1, all(CONNECT, "wh.contacts").stream().filter(r -> r.id().equals(blocked)).count(),
                 "written once across three deliveries");
 
-        // the task MBean: 4 notifications and the probe accepted; 4 redeliveries and the 2 retries of the blocked
+        // the task metrics: 4 notifications and the probe accepted; 4 redeliveries and the 2 retries of the blocked
         // one joined earlier outcomes; 2 forged/unsigned, 1 oversized, 2 malformed and 2 unacknowledged refused
         assertEquals(5L, metric("hooks", 0, "webhooks-accepted-total"));
         assertEquals(6L, metric("hooks", 0, "webhooks-duplicate-total"));
