@@ -1,6 +1,7 @@
 package io.nylassf.connect.sink.nylas;
 
 import io.nylassf.connect.common.metrics.DeadLetterReasons;
+import io.nylassf.connect.common.metrics.FlowMetrics;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
 import io.nylassf.connect.common.metrics.TaggedCounters;
 import io.nylassf.connect.sink.nylas.exec.Outcome;
@@ -17,32 +18,28 @@ import java.util.function.Supplier;
 public final class NylasSinkMetrics implements AutoCloseable {
     private static final int MAX_REASONS = 20;
 
-    private final AtomicLong recordsIn = new AtomicLong();
-    private final AtomicLong done = new AtomicLong();
+    private final FlowMetrics flow = new FlowMetrics();
     private final AtomicLong sends = new AtomicLong();
     private final AtomicLong calendarWrites = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
-    private final AtomicLong retries = new AtomicLong();
     private final AtomicLong loopsStopped = new AtomicLong();
     private final AtomicLong notAuthorized = new AtomicLong();
-    private final AtomicLong dlq = new AtomicLong();
-    private final AtomicLong newestSourceMs = new AtomicLong(-1);
     private PluginMetricSet published = PluginMetricSet.none();
     private TaggedCounters dlqReasons;
 
     /** Publishes the counters through {@code set}; {@code pending} and {@code parkedGrants} are read when asked. */
     public NylasSinkMetrics publish(PluginMetricSet set, Supplier<Integer> pending, Supplier<Integer> parkedGrants) {
         published = set;
+        flow.publish(set, "Records handed to the task by Connect", "Actions done in Nylas (sends and calendar writes)",
+                "Actions that failed transiently and were scheduled to run again");
         dlqReasons = set.counters("dlq-records-total", "Records reported to the dead-letter queue, by reason",
                 "reason", MAX_REASONS);
-        set.gauge("records-in-total", "Records handed to the task by Connect", recordsIn::get);
-        set.gauge("records-out-total", "Actions done in Nylas (sends and calendar writes)", done::get);
+        set.gauge("dlq-records-total", "Records reported to the dead-letter queue", dlqReasons::total);
         set.gauge("sends-total", "Messages sent through Nylas", sends::get);
         set.gauge("calendar-writes-total", "Calendar events created, updated or deleted in Nylas",
                 calendarWrites::get);
         set.gauge("records-skipped-total", "Actions found already done (a send or an event write seen before)",
                 skipped::get);
-        set.gauge("retries-total", "Actions that failed transiently and were scheduled to run again", retries::get);
         set.gauge("loops-stopped-total", "Salesforce changes made by this integration, not written back to Nylas",
                 loopsStopped::get);
         set.gauge("actions-not-authorized-total", "Sends and calendar writes refused as not authorized",
@@ -50,16 +47,11 @@ public final class NylasSinkMetrics implements AutoCloseable {
         set.gauge("actions-pending", "Actions started or waiting to run", pending);
         set.gauge("grants-parked", "Expired grants whose actions wait until the grant is valid again",
                 parkedGrants);
-        set.gauge("lag-ms", "Now minus the Salesforce modification time of the newest change written",
-                () -> {
-                    long t = newestSourceMs.get();
-                    return t < 0 ? -1 : Math.max(0, System.currentTimeMillis() - t);
-                });
         return this;
     }
 
     public void recordsIn(int n) {
-        recordsIn.addAndGet(n);
+        flow.in(n);
     }
 
     /** A change planned as nothing to do; {@code ownChange}: it came from this integration (a loop stopped). */
@@ -73,16 +65,16 @@ public final class NylasSinkMetrics implements AutoCloseable {
     public void ended(PendingAction action, Outcome outcome) {
         switch (outcome.status()) {
             case DONE -> {
-                done.incrementAndGet();
+                flow.out(1);
                 if (action.action() instanceof OutboundAction.Send) {
                     sends.incrementAndGet();
                 } else {
                     calendarWrites.incrementAndGet();
                 }
-                newestSourceMs.accumulateAndGet(action.action().change().version(), Math::max);
+                flow.sourceTime(action.action().change().version());
             }
             case SKIPPED -> skipped.incrementAndGet();
-            case RETRY -> retries.incrementAndGet();
+            case RETRY -> flow.retried();
             default -> {
             }
         }
@@ -93,7 +85,6 @@ public final class NylasSinkMetrics implements AutoCloseable {
     }
 
     void dlq(Throwable reason) {
-        dlq.incrementAndGet();
         TaggedCounters reasons = dlqReasons;
         if (reasons != null) {
             reasons.increment(DeadLetterReasons.of(reason));
@@ -102,10 +93,6 @@ public final class NylasSinkMetrics implements AutoCloseable {
 
     public long getActionsNotAuthorized() {
         return notAuthorized.get();
-    }
-
-    public long getDlqRecords() {
-        return dlq.get();
     }
 
     public long sends() {

@@ -66,7 +66,7 @@ final class BatchOutcomes {
         switch (e.kind()) {
             case LIMIT_EXCEEDED -> {
                 budget.limitExceeded();
-                metrics.retries.incrementAndGet();
+                metrics.flow.retried();
                 accumulator.retryLater(f, nowMs, budget.checkInterval().toMillis());
             }
             case TRANSIENT, RATE_LIMITED -> writeAgain(f, e.getMessage(), e, nowMs);
@@ -79,7 +79,7 @@ final class BatchOutcomes {
 
     private void writeAgain(Finished f, String reason, ApiException cause, long nowMs) {
         attempts++;
-        metrics.retries.incrementAndGet();
+        metrics.flow.retried();
         Duration wait = backoff.delay(attempts, cause);
         log.warn("Transient Salesforce failure (attempt {}), writing the batch of {} record(s) again in {} ms: {}",
                 attempts, f.records().size(), wait.toMillis(), reason);

@@ -97,7 +97,7 @@ public class SalesforceSinkTask extends SinkTask {
             throw failure;
         }
         long now = clock.millis();
-        metrics.recordsIn.addAndGet(records.size());
+        metrics.flow.in(records.size());
         accumulator.add(records, now);
         try {
             step(now);

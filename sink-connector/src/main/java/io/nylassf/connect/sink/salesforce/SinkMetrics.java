@@ -1,6 +1,7 @@
 package io.nylassf.connect.sink.salesforce;
 
 import io.nylassf.connect.common.metrics.DeadLetterReasons;
+import io.nylassf.connect.common.metrics.FlowMetrics;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
 import io.nylassf.connect.common.metrics.TaggedCounters;
 import io.nylassf.connect.common.salesforce.ApiBudgetMetrics;
@@ -16,36 +17,32 @@ import java.util.concurrent.atomic.AtomicLong;
  * conflict or DLQ.
  */
 public final class SinkMetrics implements AutoCloseable {
-    /** Dead-letter reasons are exception kinds, a short list; the bound only guards against surprises. */
+    /** Dead-letter reasons are Salesforce status codes and a few kinds; the bound only guards against surprises. */
     private static final int MAX_REASONS = 20;
 
-    final AtomicLong recordsIn = new AtomicLong();
+    final FlowMetrics flow = new FlowMetrics();
     final AtomicLong created = new AtomicLong();
     final AtomicLong updated = new AtomicLong();
     final AtomicLong linked = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
     final AtomicLong conflicts = new AtomicLong();
-    final AtomicLong dlq = new AtomicLong();
-    final AtomicLong retries = new AtomicLong();
     final AtomicBoolean budgetPaused = new AtomicBoolean();
     final AtomicLong batches = new AtomicLong();
     final AtomicLong buffered = new AtomicLong();
     final AtomicLong inFlight = new AtomicLong();
     final AtomicLong lingerMs = new AtomicLong();
-    private final AtomicLong lastSourceTime = new AtomicLong(-1);
-    private volatile ApiLimitTracker limits;
     private PluginMetricSet published = PluginMetricSet.none();
     private volatile TaggedCounters dlqReasons;
 
     /** Publishes the counters, and the org's API budget as {@code limits} reports it, through {@code set}. */
     public SinkMetrics publish(PluginMetricSet set, ApiLimitTracker limits, int reservePercent) {
-        this.limits = limits;
-        this.published = set;
-        this.dlqReasons = set.counters("dlq-records-total", "Records reported to the dead-letter queue, by reason",
+        published = set;
+        flow.publish(set, "Records handed to the task by Connect",
+                "Records written to Salesforce (created, updated or linked)",
+                "Batches held back by a transient failure and written again");
+        dlqReasons = set.counters("dlq-records-total", "Records reported to the dead-letter queue, by reason",
                 "reason", MAX_REASONS);
-        set.gauge("records-in-total", "Records handed to the task by Connect", recordsIn::get);
-        set.gauge("records-out-total", "Records written to Salesforce (created, updated or linked)",
-                this::getRecordsWritten);
+        set.gauge("dlq-records-total", "Records reported to the dead-letter queue", dlqReasons::total);
         set.gauge("records-created-total", "Salesforce records created", created::get);
         set.gauge("records-updated-total", "Salesforce records updated", updated::get);
         set.gauge("records-linked-total", "Records linked to a Salesforce record that already stood for them",
@@ -54,19 +51,16 @@ public final class SinkMetrics implements AutoCloseable {
                 skipped::get);
         set.gauge("conflicts-resolved-total", "Records where Salesforce held a newer edit and kept it",
                 conflicts::get);
-        set.gauge("retries-total", "Batches held back by a transient failure and written again", retries::get);
         set.gauge("batches-written-total", "Batches whose writes ended", batches::get);
         set.gauge("records-buffered", "Records lingering for a batch", buffered::get);
         set.gauge("batches-in-flight", "Batches being written", inFlight::get);
         set.gauge("linger-ms", "The linger in force (it stretches when the API budget is tight)", lingerMs::get);
-        set.gauge("lag-ms", "Now minus the newest source modification time written", this::getSyncLagMs);
         ApiBudgetMetrics.publish(set, limits, reservePercent, () -> budgetPaused.get() ? 1 : 0);
         return this;
     }
 
     /** A record reported to the dead-letter queue because of {@code failure}, counted by its reason. */
     public void deadLettered(String failure) {
-        dlq.incrementAndGet();
         TaggedCounters reasons = dlqReasons;
         if (reasons != null) {
             reasons.increment(DeadLetterReasons.of(failure));
@@ -80,79 +74,20 @@ public final class SinkMetrics implements AutoCloseable {
         this.linked.addAndGet(linked);
         this.skipped.addAndGet(skipped);
         this.conflicts.addAndGet(conflicts);
+        flow.out(created + updated + linked);
     }
 
     public void sourceTime(Instant t) {
         if (t != null) {
-            lastSourceTime.accumulateAndGet(t.toEpochMilli(), Math::max);
+            flow.sourceTime(t.toEpochMilli());
         }
     }
 
-    public long getRecordsWritten() {
-        return created.get() + updated.get() + linked.get();
-    }
-
-    public long getRecordsCreated() {
-        return created.get();
-    }
-
-    public long getRecordsUpdated() {
-        return updated.get();
-    }
-
-    public long getRecordsLinked() {
-        return linked.get();
-    }
-
-    public long getRecordsSkipped() {
-        return skipped.get();
-    }
-
-    public long getConflictsResolved() {
-        return conflicts.get();
-    }
-
-    public long getDlqRecords() {
-        return dlq.get();
-    }
-
-    public long getApiCalls() {
-        return limits == null ? 0 : limits.callsMade();
-    }
-
-    public long getApiRemaining() {
-        return limits == null ? -1 : limits.remaining().orElse(-1);
-    }
-
-    public boolean isBudgetPaused() {
-        return budgetPaused.get();
-    }
-
     public long getRetries() {
-        return retries.get();
+        return flow.retries();
     }
 
-    public long getSyncLagMs() {
-        long t = lastSourceTime.get();
-        return t < 0 ? -1 : Math.max(0, System.currentTimeMillis() - t);
-    }
-
-    public long getBatchesWritten() {
-        return batches.get();
-    }
-
-    public long getRecordsBuffered() {
-        return buffered.get();
-    }
-
-    public long getBatchesInFlight() {
-        return inFlight.get();
-    }
-
-    public long getLingerMs() {
-        return lingerMs.get();
-    }
-
+    @Override
     public void close() {
         published.close();
     }

@@ -1,9 +1,10 @@
 package io.nylassf.connect.source.nylas;
 
+import io.nylassf.connect.common.metrics.FlowMetrics;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
 import io.nylassf.connect.common.metrics.TaggedCounters;
-import io.nylassf.connect.source.nylas.offset.StreamPartition;
 import io.nylassf.connect.common.schema.NylasSchemas;
+import io.nylassf.connect.source.nylas.offset.StreamPartition;
 import io.nylassf.connect.source.nylas.read.ReadScheduler;
 import io.nylassf.connect.source.nylas.webhook.WebhookIntake;
 import io.nylassf.connect.source.nylas.webhook.WebhookServer;
@@ -18,33 +19,31 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One task's counters, published as Connect plugin metrics ({@code kafka.connect:type=plugins,connector=<name>,
- * task=<n>}; names in docs/operations.md).
+ * task=<n>}; names in docs/operations.md). Fed by the read scheduler, the webhook endpoint and the task's commits.
  */
 public final class NylasSourceMetrics implements ReadScheduler.Listener, WebhookServer.Listener, AutoCloseable {
     private static final int WINDOW = 4096;
     /** Per-grant counts for at most this many grants per task; the rest are counted together as "other". */
     static final int MAX_GRANT_TAGS = 100;
 
-    private final AtomicLong read = new AtomicLong();
-    private final AtomicLong acknowledged = new AtomicLong();
+    private final FlowMetrics flow = new FlowMetrics();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicate = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong unlisted = new AtomicLong();
-    private volatile WebhookIntake intake;
     private final Set<String> paused = ConcurrentHashMap.newKeySet();
-    private volatile long lastModifiedMs = -1;
     private final long[] latencies = new long[WINDOW];
     private long latencyCount;
+    private volatile WebhookIntake intake;
     private PluginMetricSet published = PluginMetricSet.none();
-    private TaggedCounters byGrant;
+    private volatile TaggedCounters byGrant;
 
     public NylasSourceMetrics publish(PluginMetricSet set) {
         published = set;
+        flow.publish(set, "Records read from Nylas by windowed reads", "Records written to Kafka and acknowledged",
+                "Windowed reads that failed transiently and were tried again after a backoff");
         byGrant = set.counters("grant-records-out-total", "Records written to Kafka, by grant (at most "
                 + MAX_GRANT_TAGS + " grants per task, the rest as 'other')", "grant", MAX_GRANT_TAGS);
-        set.gauge("records-in-total", "Records read from Nylas by windowed reads", read::get);
-        set.gauge("records-out-total", "Records written to Kafka and acknowledged", acknowledged::get);
         set.gauge("webhooks-accepted-total", "Webhook notifications verified and accepted", accepted::get);
         set.gauge("webhooks-duplicate-total", "Webhook notifications seen before, acknowledged and dropped",
                 duplicate::get);
@@ -52,25 +51,30 @@ public final class NylasSourceMetrics implements ReadScheduler.Listener, Webhook
                 + "or no room)", rejected::get);
         set.gauge("webhooks-unlisted-grant-total", "Notifications for grants outside nylas.grant.ids, dropped",
                 unlisted::get);
-        set.gauge("webhook-intake-records", "Records from notifications held now", this::getWebhookIntakeRecords);
-        set.gauge("webhook-intake-bytes", "Notification bytes held now", this::getWebhookIntakeBytes);
-        set.gauge("grants-paused", "Grants whose reads are paused (expired, or backing off)", this::getGrantsPaused);
-        set.gauge("lag-ms", "Now minus the Nylas modification time of the newest record acknowledged",
-                () -> lastModifiedMs < 0 ? -1 : Math.max(0, System.currentTimeMillis() - lastModifiedMs));
+        set.gauge("webhook-intake-records", "Records from notifications held now", () -> {
+            WebhookIntake i = intake;
+            return i == null ? 0 : i.heldRecords();
+        });
+        set.gauge("webhook-intake-bytes", "Notification bytes held now", () -> {
+            WebhookIntake i = intake;
+            return i == null ? 0 : i.heldBytes();
+        });
+        set.gauge("grants-paused", "Grants whose reads are paused (expired, or backing off)", paused::size);
         set.gauge("webhook-ack-p50-us", "Median webhook POST to 200, over the last " + WINDOW + " notifications",
-                this::getWebhookAckP50Micros);
+                () -> percentile(0.50));
         set.gauge("webhook-ack-p99-us", "99th percentile webhook POST to 200, over the last " + WINDOW
-                + " notifications", this::getWebhookAckP99Micros);
+                + " notifications", () -> percentile(0.99));
         return this;
     }
 
-    @Override
-    public void close() {
-        published.close();
+    /** The intake whose held records and bytes are reported. */
+    public void watch(WebhookIntake intake) {
+        this.intake = intake;
     }
 
+    /** A record Kafka acknowledged: counted, by grant, and its modification time taken for the lag. */
     public void acknowledged(SourceRecord record) {
-        acknowledged.incrementAndGet();
+        flow.out(1);
         TaggedCounters grants = byGrant;
         if (grants != null && record.sourcePartition() != null
                 && record.sourcePartition().get(StreamPartition.GRANT) instanceof String grant) {
@@ -78,7 +82,7 @@ public final class NylasSourceMetrics implements ReadScheduler.Listener, Webhook
         }
         if (record.value() instanceof Struct s && s.schema().field(NylasSchemas.MODIFIED_AT) != null
                 && s.get(NylasSchemas.MODIFIED_AT) instanceof Date d) {
-            lastModifiedMs = d.getTime();
+            flow.sourceTime(d.getTime());
         }
     }
 
@@ -94,7 +98,12 @@ public final class NylasSourceMetrics implements ReadScheduler.Listener, Webhook
 
     @Override
     public void recordsRead(int n) {
-        read.addAndGet(n);
+        flow.in(n);
+    }
+
+    @Override
+    public void readRetried() {
+        flow.retried();
     }
 
     @Override
@@ -112,28 +121,9 @@ public final class NylasSourceMetrics implements ReadScheduler.Listener, Webhook
         rejected.incrementAndGet();
     }
 
-    /** The intake whose held records and bytes are reported. */
-    public void watch(WebhookIntake intake) {
-        this.intake = intake;
-    }
-
-    public int getWebhookIntakeRecords() {
-        WebhookIntake i = intake;
-        return i == null ? 0 : i.heldRecords();
-    }
-
-    public long getWebhookIntakeBytes() {
-        WebhookIntake i = intake;
-        return i == null ? 0 : i.heldBytes();
-    }
-
     @Override
     public void unlisted() {
         unlisted.incrementAndGet();
-    }
-
-    public long getWebhooksUnlistedGrant() {
-        return unlisted.get();
     }
 
     @Override
@@ -141,43 +131,7 @@ public final class NylasSourceMetrics implements ReadScheduler.Listener, Webhook
         latencies[(int) (latencyCount++ % WINDOW)] = nanos;
     }
 
-    public long getRecordsRead() {
-        return read.get();
-    }
-
-    public long getRecordsAcknowledged() {
-        return acknowledged.get();
-    }
-
-    public long getWebhooksAccepted() {
-        return accepted.get();
-    }
-
-    public long getWebhooksDuplicate() {
-        return duplicate.get();
-    }
-
-    public long getWebhooksRejected() {
-        return rejected.get();
-    }
-
-    public int getGrantsPaused() {
-        return paused.size();
-    }
-
-    public long getSyncLagSeconds() {
-        long m = lastModifiedMs;
-        return m < 0 ? -1 : Math.max(0, (System.currentTimeMillis() - m) / 1000);
-    }
-
-    public long getWebhookAckP50Micros() {
-        return percentile(0.50);
-    }
-
-    public long getWebhookAckP99Micros() {
-        return percentile(0.99);
-    }
-
+    /** The percentile {@code p} of the recent webhook acknowledgement times, in microseconds; -1 before any. */
     private synchronized long percentile(double p) {
         int n = (int) Math.min(latencyCount, WINDOW);
         if (n == 0) {
@@ -186,5 +140,10 @@ public final class NylasSourceMetrics implements ReadScheduler.Listener, Webhook
         long[] copy = Arrays.copyOf(latencies, n);
         Arrays.sort(copy);
         return copy[Math.min(n - 1, (int) Math.ceil(p * n) - 1)] / 1000;
+    }
+
+    @Override
+    public void close() {
+        published.close();
     }
 }

@@ -39,6 +39,10 @@ public final class ReadScheduler {
         void grantResumed(String grantId);
 
         void recordsRead(int n);
+
+        /** A read failed transiently; it is tried again after a backoff. */
+        default void readRetried() {
+        }
     }
 
     private static final class GrantState {
@@ -186,6 +190,7 @@ public final class ReadScheduler {
             r.restartWindow();
         }
         g.failures++;
+        listener.readRetried();
         Duration wait = backoff.delay(g.failures, e);
         g.blockedUntil = now + wait.toMillis();
         if (g.failures == 1 || g.failures % 10 == 0) {
