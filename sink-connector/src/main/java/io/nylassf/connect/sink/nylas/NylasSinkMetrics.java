@@ -1,9 +1,8 @@
 package io.nylassf.connect.sink.nylas;
 
-import io.nylassf.connect.common.metrics.DeadLetterReasons;
+import io.nylassf.connect.common.metrics.DeadLetterMetrics;
 import io.nylassf.connect.common.metrics.FlowMetrics;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
-import io.nylassf.connect.common.metrics.TaggedCounters;
 import io.nylassf.connect.sink.nylas.exec.Outcome;
 import io.nylassf.connect.sink.nylas.exec.PendingAction;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction;
@@ -16,8 +15,6 @@ import java.util.function.Supplier;
  * task=<n>}; names in docs/operations.md). Counted on the task thread, read by the reporters.
  */
 public final class NylasSinkMetrics implements AutoCloseable {
-    private static final int MAX_REASONS = 20;
-
     private final FlowMetrics flow = new FlowMetrics();
     private final AtomicLong sends = new AtomicLong();
     private final AtomicLong calendarWrites = new AtomicLong();
@@ -25,16 +22,14 @@ public final class NylasSinkMetrics implements AutoCloseable {
     private final AtomicLong loopsStopped = new AtomicLong();
     private final AtomicLong notAuthorized = new AtomicLong();
     private PluginMetricSet published = PluginMetricSet.none();
-    private TaggedCounters dlqReasons;
+    private final DeadLetterMetrics deadLetters = new DeadLetterMetrics();
 
     /** Publishes the counters through {@code set}; {@code pending} and {@code parkedGrants} are read when asked. */
     public NylasSinkMetrics publish(PluginMetricSet set, Supplier<Integer> pending, Supplier<Integer> parkedGrants) {
         published = set;
         flow.publish(set, "Records handed to the task by Connect", "Actions done in Nylas (sends and calendar writes)",
                 "Actions that failed transiently and were scheduled to run again");
-        dlqReasons = set.counters("dlq-records-total", "Records reported to the dead-letter queue, by reason",
-                "reason", MAX_REASONS);
-        set.gauge("dlq-records-total", "Records reported to the dead-letter queue", dlqReasons::total);
+        deadLetters.publish(set);
         set.gauge("sends-total", "Messages sent through Nylas", sends::get);
         set.gauge("calendar-writes-total", "Calendar events created, updated or deleted in Nylas",
                 calendarWrites::get);
@@ -85,10 +80,7 @@ public final class NylasSinkMetrics implements AutoCloseable {
     }
 
     void dlq(Throwable reason) {
-        TaggedCounters reasons = dlqReasons;
-        if (reasons != null) {
-            reasons.increment(DeadLetterReasons.of(reason));
-        }
+        deadLetters.count(reason);
     }
 
     public long getActionsNotAuthorized() {

@@ -1,9 +1,8 @@
 package io.nylassf.connect.sink.salesforce;
 
-import io.nylassf.connect.common.metrics.DeadLetterReasons;
+import io.nylassf.connect.common.metrics.DeadLetterMetrics;
 import io.nylassf.connect.common.metrics.FlowMetrics;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
-import io.nylassf.connect.common.metrics.TaggedCounters;
 import io.nylassf.connect.common.salesforce.ApiBudgetMetrics;
 import io.nylassf.connect.common.salesforce.ApiLimitTracker;
 
@@ -17,9 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * conflict or DLQ.
  */
 public final class SinkMetrics implements AutoCloseable {
-    /** Dead-letter reasons are Salesforce status codes and a few kinds; the bound only guards against surprises. */
-    private static final int MAX_REASONS = 20;
-
     final FlowMetrics flow = new FlowMetrics();
     final AtomicLong created = new AtomicLong();
     final AtomicLong updated = new AtomicLong();
@@ -32,7 +28,7 @@ public final class SinkMetrics implements AutoCloseable {
     final AtomicLong inFlight = new AtomicLong();
     final AtomicLong lingerMs = new AtomicLong();
     private PluginMetricSet published = PluginMetricSet.none();
-    private volatile TaggedCounters dlqReasons;
+    private final DeadLetterMetrics deadLetters = new DeadLetterMetrics();
 
     /** Publishes the counters, and the org's API budget as {@code limits} reports it, through {@code set}. */
     public SinkMetrics publish(PluginMetricSet set, ApiLimitTracker limits, int reservePercent) {
@@ -40,9 +36,7 @@ public final class SinkMetrics implements AutoCloseable {
         flow.publish(set, "Records handed to the task by Connect",
                 "Records written to Salesforce (created, updated or linked)",
                 "Batches held back by a transient failure and written again");
-        dlqReasons = set.counters("dlq-records-total", "Records reported to the dead-letter queue, by reason",
-                "reason", MAX_REASONS);
-        set.gauge("dlq-records-total", "Records reported to the dead-letter queue", dlqReasons::total);
+        deadLetters.publish(set);
         set.gauge("records-created-total", "Salesforce records created", created::get);
         set.gauge("records-updated-total", "Salesforce records updated", updated::get);
         set.gauge("records-linked-total", "Records linked to a Salesforce record that already stood for them",
@@ -61,10 +55,7 @@ public final class SinkMetrics implements AutoCloseable {
 
     /** A record reported to the dead-letter queue because of {@code failure}, counted by its reason. */
     public void deadLettered(String failure) {
-        TaggedCounters reasons = dlqReasons;
-        if (reasons != null) {
-            reasons.increment(DeadLetterReasons.of(failure));
-        }
+        deadLetters.count(failure);
     }
 
     /** Adds what one step of a batch did (the pipeline's tally). */
