@@ -79,7 +79,7 @@ public final class Soql {
 
     /** How many bytes {@code s} takes URL-encoded as a query parameter value (spaces as {@code %20}). */
     public static int encodedLength(String s) {
-        return SalesforceClient.encode(s).length();
+        return SalesforceRequests.encode(s).length();
     }
 
     /**
