@@ -144,25 +144,4 @@ public final class Soql {
         }
         return out;
     }
-
-    /** {@code a OR b OR ...} groups of conditions, each group's text at most {@code maxChars} long. */
-    public static List<String> orGroups(Collection<String> conditions, int maxChars) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = null;
-        for (String c : conditions) {
-            if (current != null && current.length() + c.length() + 4 > maxChars) {
-                out.add(current.toString());
-                current = null;
-            }
-            if (current == null) {
-                current = new StringBuilder(c);
-            } else {
-                current.append(" OR ").append(c);
-            }
-        }
-        if (current != null) {
-            out.add(current.toString());
-        }
-        return out;
-    }
 }
