@@ -63,7 +63,7 @@ class PluginArchiveIT {
                 "nylas-salesforce-sink-connector")) {
             assertTrue(jars.contains(ours + "-" + VERSION + ".jar"), ours + " missing from lib/: " + jars);
         }
-        for (String needed : List.of("jackson-databind-", "okhttp-", "nimbus-jose-jwt-")) {
+        for (String needed : List.of("jackson-databind-", "jackson-dataformat-csv-", "okhttp-", "nimbus-jose-jwt-")) {
             assertTrue(jars.stream().anyMatch(j -> j.startsWith(needed)), needed + " missing from lib/: " + jars);
         }
         for (String jar : jars) {

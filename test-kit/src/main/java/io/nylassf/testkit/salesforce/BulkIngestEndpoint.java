@@ -17,33 +17,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bulk API 2.0 ingest jobs: create (Open) → upload CSV → UploadComplete → InProgress → JobComplete (or Failed /
- * Aborted). Processing runs on a background thread after a configurable delay, row by row through the same
- * validation as REST, so a job's results carry the same error codes.
+ * Bulk API 2.0 ingest jobs over REST: create (Open) → upload CSV → UploadComplete → InProgress → JobComplete (or
+ * Failed / Aborted), then the result files. Processing ({@link BulkJobProcessor}) runs on a background thread
+ * after a configurable delay.
  */
 final class BulkIngestEndpoint {
     private static final Set<String> OPERATIONS = Set.of("insert", "update", "upsert", "delete", "hardDelete");
-
-    private static final class Job {
-        String id;
-        String object;
-        String operation;
-        String externalIdField;
-        String lineEnding;
-        String state = "Open";
-        String createdById;
-        String createdDate;
-        String errorMessage;
-        String client;
-        boolean allowSave;
-        final StringBuilder csv = new StringBuilder();
-        List<String> header;
-        final List<List<String>> successes = new ArrayList<>();
-        final List<List<String>> failures = new ArrayList<>();
-        final List<List<String>> unprocessed = new ArrayList<>();
-        int processed;
-        int failed;
-    }
 
     private final Org org;
     private final SalesforceIds ids;
@@ -51,9 +30,8 @@ final class BulkIngestEndpoint {
     private final Clock clock;
     private final Duration delay;
     private final ScheduledExecutorService executor;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private volatile long rowDelay;
-    private final java.util.concurrent.atomic.AtomicInteger failNextJobAfter = new java.util.concurrent.atomic.AtomicInteger(-1);
+    private final BulkJobProcessor processor;
+    private final Map<String, BulkJob> jobs = new ConcurrentHashMap<>();
 
     BulkIngestEndpoint(Org org, SalesforceIds ids, ApiLimits limits, Clock clock, Duration delay, ScheduledExecutorService executor) {
         this.org = org;
@@ -62,16 +40,17 @@ final class BulkIngestEndpoint {
         this.clock = clock;
         this.delay = delay;
         this.executor = executor;
+        this.processor = new BulkJobProcessor(org);
     }
 
     /** Processing time per row (default none), so a test can make a job outlast a client's timeout. */
     void rowDelay(Duration d) {
-        this.rowDelay = d.toMillis();
+        processor.rowDelay(d);
     }
 
     /** The next job to be processed stops after {@code rows} rows and ends Failed; the rest are unprocessed. */
     void failNextJobAfter(int rows) {
-        failNextJobAfter.set(rows);
+        processor.failNextJobAfter(rows);
     }
 
     /** Job id → state, in no particular order. */
@@ -85,24 +64,17 @@ final class BulkIngestEndpoint {
         return out;
     }
 
-    private static void sleepQuietly(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     void register(SalesforceRouter r) {
         r.add("POST", "jobs/ingest", this::create)
          .add("GET", "jobs/ingest", this::list)
-         .add("GET", "jobs/ingest/{id}", c -> Json.ok(200, info(job(c), c.version())))
+         .add("GET", "jobs/ingest/{id}", c -> Json.ok(200, job(c).info(c.version())))
          .add("PATCH", "jobs/ingest/{id}", this::changeState)
          .add("DELETE", "jobs/ingest/{id}", this::delete)
          .add("PUT", "jobs/ingest/{id}/batches", this::upload)
          .add("GET", "jobs/ingest/{id}/successfulResults", c -> results(c, true))
          .add("GET", "jobs/ingest/{id}/failedResults", c -> results(c, false))
-         .add("GET", "jobs/ingest/{id}/unprocessedrecords", this::unprocessed);
+         .add("GET", "jobs/ingest/{id}/unprocessedrecords",
+                 c -> EmulatorResponse.text(200, "text/csv", job(c).unprocessedCsv()));
     }
 
     private EmulatorResponse create(ApiCall call) {
@@ -128,24 +100,17 @@ final class BulkIngestEndpoint {
         if (!contentType.equals("CSV")) {
             throw SalesforceException.of(400, "INVALIDJOB", "contentType must be CSV");
         }
-        Job job = new Job();
-        job.id = ids.next("750");
-        job.object = s.name();
-        job.operation = operation;
-        job.externalIdField = ext;
-        job.lineEnding = body.path("lineEnding").asText("LF");
-        job.createdById = call.ctx().userId();
-        job.createdDate = FieldValues.SF_DATETIME.format(clock.instant());
-        job.client = call.ctx().client();
-        job.allowSave = call.ctx().allowDuplicateSave();
+        BulkJob job = new BulkJob(ids.next("750"), s.name(), operation, ext, body.path("lineEnding").asText("LF"),
+                call.ctx().userId(), FieldValues.SF_DATETIME.format(clock.instant()),
+                new WriteContext(call.ctx().userId(), call.ctx().client(), true, call.ctx().allowDuplicateSave()));
         jobs.put(job.id, job);
-        return Json.ok(200, info(job, call.version()));
+        return Json.ok(200, job.info(call.version()));
     }
 
     private EmulatorResponse list(ApiCall call) {
         List<Object> records = new ArrayList<>();
-        for (Job j : jobs.values()) {
-            records.add(info(j, call.version()));
+        for (BulkJob j : jobs.values()) {
+            records.add(j.info(call.version()));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("done", true);
@@ -155,7 +120,7 @@ final class BulkIngestEndpoint {
     }
 
     private EmulatorResponse upload(ApiCall call) {
-        Job job = job(call);
+        BulkJob job = job(call);
         synchronized (job) {
             if (!job.state.equals("Open")) {
                 throw SalesforceException.of(409, "INVALIDJOBSTATE", "Job is not open for uploads (state " + job.state + ")");
@@ -171,7 +136,7 @@ final class BulkIngestEndpoint {
     }
 
     private EmulatorResponse changeState(ApiCall call) {
-        Job job = job(call);
+        BulkJob job = job(call);
         String target = call.json().path("state").asText("");
         synchronized (job) {
             if (target.equals("UploadComplete")) {
@@ -181,7 +146,7 @@ final class BulkIngestEndpoint {
                 job.state = "UploadComplete";
                 long ms = Math.max(0, delay.toMillis());
                 executor.schedule(() -> start(job), ms / 2, TimeUnit.MILLISECONDS);
-                executor.schedule(() -> process(job), ms, TimeUnit.MILLISECONDS);
+                executor.schedule(() -> processor.process(job), ms, TimeUnit.MILLISECONDS);
             } else if (target.equals("Aborted")) {
                 if (job.state.equals("JobComplete") || job.state.equals("Failed")) {
                     throw SalesforceException.of(409, "INVALIDJOBSTATE", "Cannot abort a job in state " + job.state);
@@ -190,12 +155,20 @@ final class BulkIngestEndpoint {
             } else {
                 throw SalesforceException.of(400, "INVALIDJOBSTATE", "Invalid state transition to " + target);
             }
-            return Json.ok(200, info(job, call.version()));
+            return Json.ok(200, job.info(call.version()));
+        }
+    }
+
+    private static void start(BulkJob job) {
+        synchronized (job) {
+            if (job.state.equals("UploadComplete")) {
+                job.state = "InProgress";
+            }
         }
     }
 
     private EmulatorResponse delete(ApiCall call) {
-        Job job = job(call);
+        BulkJob job = job(call);
         synchronized (job) {
             if (job.state.equals("UploadComplete") || job.state.equals("InProgress")) {
                 throw SalesforceException.of(409, "INVALIDJOBSTATE", "Cannot delete a job in state " + job.state);
@@ -206,221 +179,20 @@ final class BulkIngestEndpoint {
     }
 
     private EmulatorResponse results(ApiCall call, boolean success) {
-        Job job = job(call);
+        BulkJob job = job(call);
         synchronized (job) {
-            requireFinished(job);
-            List<List<String>> rows = new ArrayList<>();
-            List<String> head = new ArrayList<>(List.of("sf__Id", success ? "sf__Created" : "sf__Error"));
-            head.addAll(job.header == null ? List.of() : job.header);
-            rows.add(head);
-            rows.addAll(success ? job.successes : job.failures);
-            return EmulatorResponse.text(200, "text/csv", Csv.write(rows));
-        }
-    }
-
-    private EmulatorResponse unprocessed(ApiCall call) {
-        Job job = job(call);
-        synchronized (job) {
-            List<List<String>> rows = new ArrayList<>();
-            if (job.header != null) {
-                rows.add(job.header);
+            if (!job.isFinished()) {
+                throw SalesforceException.of(409, "INVALIDJOBSTATE", "Job is not complete (state " + job.state + ")");
             }
-            rows.addAll(job.unprocessed);
-            return EmulatorResponse.text(200, "text/csv", Csv.write(rows));
+            return EmulatorResponse.text(200, "text/csv", job.resultsCsv(success));
         }
     }
 
-    private static void requireFinished(Job job) {
-        if (!(job.state.equals("JobComplete") || job.state.equals("Failed") || job.state.equals("Aborted"))) {
-            throw SalesforceException.of(409, "INVALIDJOBSTATE", "Job is not complete (state " + job.state + ")");
-        }
-    }
-
-    private Job job(ApiCall call) {
-        Job job = jobs.get(call.param("id"));
+    private BulkJob job(ApiCall call) {
+        BulkJob job = jobs.get(call.param("id"));
         if (job == null) {
             throw SalesforceException.of(404, "NOT_FOUND", "The requested resource does not exist");
         }
         return job;
-    }
-
-    private void start(Job job) {
-        synchronized (job) {
-            if (job.state.equals("UploadComplete")) {
-                job.state = "InProgress";
-            }
-        }
-    }
-
-    /** Processes every row; a header naming an unknown field fails the whole job, as Salesforce does. */
-    private void process(Job job) {
-        List<List<String>> rows;
-        synchronized (job) {
-            if (job.state.equals("Aborted")) {
-                parseInto(job);
-                job.unprocessed.addAll(dataRows(job));
-                return;
-            }
-            job.state = "InProgress";
-            try {
-                rows = parseInto(job);
-            } catch (IllegalArgumentException e) {
-                job.state = "Failed";
-                job.errorMessage = "ClientInputError : " + e.getMessage();
-                return;
-            }
-            if (job.header == null) {
-                job.state = "Failed";
-                job.errorMessage = "InvalidBatch : no data uploaded";
-                return;
-            }
-            SObjectSchema s = org.schema(job.object);
-            for (String col : job.header) {
-                if (s.field(col) == null) {
-                    job.state = "Failed";
-                    job.errorMessage = "InvalidBatch : Field name not found : " + col;
-                    job.unprocessed.addAll(rows);
-                    return;
-                }
-            }
-        }
-        WriteContext ctx = new WriteContext(job.createdById, job.client, true, job.allowSave);
-        int failAfter = failNextJobAfter.getAndSet(-1);
-        for (int i = 0; i < rows.size(); i++) {
-            synchronized (job) {
-                if (i == failAfter) {
-                    // a job interrupted by the platform: Failed, processed rows keep their results
-                    job.state = "Failed";
-                    job.errorMessage = "InternalServerError : the job was interrupted; retry the unprocessed records";
-                    job.unprocessed.addAll(rows.subList(i, rows.size()));
-                    return;
-                }
-                if (job.state.equals("Aborted")) {
-                    // aborted mid-way: processed rows stay processed, the rest are unprocessed records
-                    job.unprocessed.addAll(rows.subList(i, rows.size()));
-                    return;
-                }
-            }
-            processRow(job, rows.get(i), ctx);
-            if (rowDelay > 0) {
-                sleepQuietly(rowDelay);
-            }
-        }
-        synchronized (job) {
-            if (!job.state.equals("Aborted")) {
-                job.state = "JobComplete";
-            }
-        }
-    }
-
-    private void processRow(Job job, List<String> row, WriteContext ctx) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        String id = null;
-        String extValue = null;
-        for (int i = 0; i < job.header.size(); i++) {
-            String col = job.header.get(i);
-            String v = i < row.size() ? row.get(i) : "";
-            if (col.equalsIgnoreCase("Id")) {
-                id = v;
-            } else if (job.externalIdField != null && col.equalsIgnoreCase(job.externalIdField)) {
-                extValue = v;
-            } else if (v.equals("#N/A")) {
-                values.put(col, null); // Bulk API's explicit null
-            } else if (!v.isEmpty()) {
-                values.put(col, v); // empty cells leave the field unchanged
-            }
-        }
-        String resultId = "";
-        boolean created = false;
-        try {
-            switch (job.operation) {
-                case "insert" -> {
-                    resultId = org.create(job.object, values, true, ctx);
-                    created = true;
-                }
-                case "update" -> {
-                    org.update(job.object, id, values, true, ctx, null);
-                    resultId = SalesforceIds.normalize(id);
-                }
-                case "delete", "hardDelete" -> {
-                    org.delete(job.object, id, ctx, null);
-                    resultId = SalesforceIds.normalize(id);
-                }
-                case "upsert" -> {
-                    if (extValue == null || extValue.isEmpty()) {
-                        throw SalesforceException.of(400, "MISSING_ARGUMENT", job.externalIdField + " not specified", job.externalIdField);
-                    }
-                    Org.UpsertResult r = org.upsert(job.object, job.externalIdField, extValue, values, true, ctx);
-                    if (r.matches().size() > 1) {
-                        throw SalesforceException.of(400, "DUPLICATE_EXTERNAL_ID", job.externalIdField
-                                + ": more than one record found for external id field: " + r.matches(), job.externalIdField);
-                    }
-                    resultId = r.id();
-                    created = r.created();
-                }
-                default -> throw new IllegalStateException(job.operation);
-            }
-            synchronized (job) {
-                List<String> out = new ArrayList<>(List.of(resultId, String.valueOf(created)));
-                out.addAll(row);
-                job.successes.add(out);
-                job.processed++;
-            }
-        } catch (SalesforceException e) {
-            ApiError err = e.first();
-            synchronized (job) {
-                List<String> out = new ArrayList<>(List.of("", err.errorCode() + ":" + err.message()
-                        + (err.fields().isEmpty() ? "" : ":" + String.join(",", err.fields())) + " --"));
-                out.addAll(row);
-                job.failures.add(out);
-                job.processed++;
-                job.failed++;
-            }
-        }
-    }
-
-    private static List<List<String>> parseInto(Job job) {
-        List<List<String>> all = Csv.parse(job.csv.toString());
-        if (all.isEmpty()) {
-            return List.of();
-        }
-        job.header = all.get(0);
-        return new ArrayList<>(all.subList(1, all.size()));
-    }
-
-    private static List<List<String>> dataRows(Job job) {
-        List<List<String>> all = Csv.parse(job.csv.toString());
-        return all.size() <= 1 ? List.of() : all.subList(1, all.size());
-    }
-
-    private Map<String, Object> info(Job job, String version) {
-        synchronized (job) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", job.id);
-            m.put("operation", job.operation);
-            m.put("object", job.object);
-            m.put("createdById", job.createdById);
-            m.put("createdDate", job.createdDate);
-            m.put("systemModstamp", job.createdDate);
-            m.put("state", job.state);
-            if (job.externalIdField != null) {
-                m.put("externalIdFieldName", job.externalIdField);
-            }
-            m.put("concurrencyMode", "Parallel");
-            m.put("contentType", "CSV");
-            m.put("apiVersion", Double.parseDouble(version.substring(1)));
-            m.put("jobType", "V2Ingest");
-            m.put("contentUrl", "services/data/" + version + "/jobs/ingest/" + job.id + "/batches");
-            m.put("lineEnding", job.lineEnding);
-            m.put("columnDelimiter", "COMMA");
-            m.put("numberRecordsProcessed", job.processed);
-            m.put("numberRecordsFailed", job.failed);
-            m.put("retries", 0);
-            m.put("totalProcessingTime", 0);
-            if (job.errorMessage != null) {
-                m.put("errorMessage", job.errorMessage);
-            }
-            return m;
-        }
     }
 }

@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,20 +29,14 @@ class BulkIngestTest {
         return job.get("id").asText();
     }
 
-    private JsonNode awaitDone(String id) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            JsonNode job = SfHttp.json(http.get("/jobs/ingest/" + id));
-            String state = job.get("state").asText();
-            if (state.equals("JobComplete") || state.equals("Failed") || state.equals("Aborted")) {
-                return job;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("job did not finish");
+    private JsonNode awaitDone(String id) {
+        return await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> SfHttp.json(http.get("/jobs/ingest/" + id)),
+                        job -> Set.of("JobComplete", "Failed", "Aborted").contains(job.get("state").asText()));
     }
 
     @Test
-    void insertLifecycleWithQuotedCsvAndFailedRows() throws Exception {
+    void insertLifecycleWithQuotedCsvAndFailedRows() {
         String id = newJob(Map.of("object", "Task", "operation", "insert", "contentType", "CSV", "lineEnding", "LF"));
         String csv = "Subject,Description,Nylas_Message_Id__c\n"
                 + "\"Re: lunch, Friday\",\"Line one\nline \"\"two\"\"\",m-1\n"
@@ -57,7 +53,7 @@ class BulkIngestTest {
         assertEquals(3, done.get("numberRecordsProcessed").asInt());
         assertEquals(1, done.get("numberRecordsFailed").asInt());
 
-        List<List<String>> ok = Csv.parse(http.get("/jobs/ingest/" + id + "/successfulResults/").body());
+        List<List<String>> ok = BulkCsvFormat.parse(http.get("/jobs/ingest/" + id + "/successfulResults/").body());
         assertEquals(List.of("sf__Id", "sf__Created", "Subject", "Description", "Nylas_Message_Id__c"), ok.get(0));
         assertEquals(3, ok.size());
         assertEquals("Re: lunch, Friday", ok.get(1).get(2));
@@ -65,7 +61,7 @@ class BulkIngestTest {
         assertEquals("true", ok.get(1).get(1));
         assertEquals("Line one\nline \"two\"", sf.org().get("Task", ok.get(1).get(0)).get("Description"));
 
-        List<List<String>> failed = Csv.parse(http.get("/jobs/ingest/" + id + "/failedResults/").body());
+        List<List<String>> failed = BulkCsvFormat.parse(http.get("/jobs/ingest/" + id + "/failedResults/").body());
         assertEquals(List.of("sf__Id", "sf__Error", "Subject", "Description", "Nylas_Message_Id__c"), failed.get(0));
         assertEquals(2, failed.size());
         assertEquals("", failed.get(1).get(0));
@@ -75,7 +71,7 @@ class BulkIngestTest {
     }
 
     @Test
-    void aJobFailingMidwayKeepsItsProcessedRowsAndListsTheRestAsUnprocessed() throws Exception {
+    void aJobFailingMidwayKeepsItsProcessedRowsAndListsTheRestAsUnprocessed() {
         String id = newJob(Map.of("object", "Task", "operation", "insert", "contentType", "CSV"));
         http.send("PUT", "/jobs/ingest/" + id + "/batches", "Subject\nA\nB\nC\nD\n", "Content-Type", "text/csv");
         sf.emulator().failNextBulkJobAfter(2);
@@ -83,14 +79,14 @@ class BulkIngestTest {
         JsonNode done = awaitDone(id);
         assertEquals("Failed", done.get("state").asText());
         assertEquals(2, done.get("numberRecordsProcessed").asInt());
-        assertEquals(3, Csv.parse(http.get("/jobs/ingest/" + id + "/successfulResults/").body()).size());
+        assertEquals(3, BulkCsvFormat.parse(http.get("/jobs/ingest/" + id + "/successfulResults/").body()).size());
         assertEquals(List.of(List.of("Subject"), List.of("C"), List.of("D")),
-                Csv.parse(http.get("/jobs/ingest/" + id + "/unprocessedrecords/").body()));
+                BulkCsvFormat.parse(http.get("/jobs/ingest/" + id + "/unprocessedrecords/").body()));
         assertEquals(2, sf.org().count("Task"));
     }
 
     @Test
-    void aJobAbortedMidwayStopsAndListsTheRestAsUnprocessed() throws Exception {
+    void aJobAbortedMidwayStopsAndListsTheRestAsUnprocessed() {
         sf.emulator().bulkRowDelay(Duration.ofMillis(50));
         try {
             String id = newJob(Map.of("object", "Task", "operation", "insert", "contentType", "CSV"));
@@ -100,30 +96,32 @@ class BulkIngestTest {
             }
             http.send("PUT", "/jobs/ingest/" + id + "/batches", csv.toString(), "Content-Type", "text/csv");
             http.patch("/jobs/ingest/" + id, Map.of("state", "UploadComplete"));
-            Thread.sleep(400);
+            await().atMost(Duration.ofSeconds(5)).until(() -> SfHttp.json(http.get("/jobs/ingest/" + id))
+                    .get("numberRecordsProcessed").asInt() > 0);
             assertEquals("Aborted", SfHttp.json(http.patch("/jobs/ingest/" + id, Map.of("state", "Aborted")))
                     .get("state").asText());
-            Thread.sleep(300);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> SfHttp.json(
+                    http.get("/jobs/ingest/" + id)).get("state").asText().equals("Aborted"));
             JsonNode done = SfHttp.json(http.get("/jobs/ingest/" + id));
             assertEquals("Aborted", done.get("state").asText(), "never JobComplete after an abort");
             int processed = done.get("numberRecordsProcessed").asInt();
             assertTrue(processed > 0 && processed < 40, "aborted mid-way: " + processed);
             assertEquals(processed, sf.org().count("Task"));
             assertEquals(40 - processed + 1,
-                    Csv.parse(http.get("/jobs/ingest/" + id + "/unprocessedrecords/").body()).size());
+                    BulkCsvFormat.parse(http.get("/jobs/ingest/" + id + "/unprocessedrecords/").body()).size());
         } finally {
             sf.emulator().bulkRowDelay(Duration.ZERO);
         }
     }
 
     @Test
-    void upsertJobReportsCreatedAndUpdated() throws Exception {
+    void upsertJobReportsCreatedAndUpdated() {
         sf.org().insert("Contact", Map.of("LastName", "Old", "Nylas_Contact_Id__c", "c-1"));
         String id = newJob(Map.of("object", "Contact", "operation", "upsert", "externalIdFieldName", "Nylas_Contact_Id__c"));
         http.send("PUT", "/jobs/ingest/" + id + "/batches", "Nylas_Contact_Id__c,LastName,Title\nc-1,New,\nc-2,Fresh,#N/A\n", "Content-Type", "text/csv");
         http.patch("/jobs/ingest/" + id, Map.of("state", "UploadComplete"));
         assertEquals("JobComplete", awaitDone(id).get("state").asText());
-        List<List<String>> ok = Csv.parse(http.get("/jobs/ingest/" + id + "/successfulResults/").body());
+        List<List<String>> ok = BulkCsvFormat.parse(http.get("/jobs/ingest/" + id + "/successfulResults/").body());
         assertEquals("false", ok.get(1).get(1));
         assertEquals("true", ok.get(2).get(1));
         assertEquals(2, sf.org().count("Contact"));
@@ -131,7 +129,7 @@ class BulkIngestTest {
     }
 
     @Test
-    void unknownColumnFailsTheJobAndAbortLeavesRowsUnprocessed() throws Exception {
+    void unknownColumnFailsTheJobAndAbortLeavesRowsUnprocessed() {
         String bad = newJob(Map.of("object", "Contact", "operation", "insert"));
         http.send("PUT", "/jobs/ingest/" + bad + "/batches", "LastName,Bogus__c\nA,b\n", "Content-Type", "text/csv");
         http.patch("/jobs/ingest/" + bad, Map.of("state", "UploadComplete"));
@@ -145,5 +143,16 @@ class BulkIngestTest {
         assertEquals(0, sf.org().count("Contact"));
         assertEquals(404, http.get("/jobs/ingest/750000000000000AAA").statusCode());
         assertEquals(400, http.post("/jobs/ingest", Map.of("object", "Nope", "operation", "insert")).statusCode());
+    }
+
+    @Test
+    void malformedCsvFailsTheJobAsClientInput() {
+        String id = newJob(Map.of("object", "Contact", "operation", "insert"));
+        http.send("PUT", "/jobs/ingest/" + id + "/batches", "LastName\n\"Ng\"x\n", "Content-Type", "text/csv");
+        http.patch("/jobs/ingest/" + id, Map.of("state", "UploadComplete"));
+        JsonNode failed = awaitDone(id);
+        assertEquals("Failed", failed.get("state").asText());
+        assertTrue(failed.get("errorMessage").asText().startsWith("ClientInputError"), failed.toString());
+        assertEquals(0, sf.org().count("Contact"));
     }
 }

@@ -1,97 +1,66 @@
 package io.nylassf.connect.common.salesforce;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** RFC 4180 CSV as Bulk API 2.0 reads and writes it (LF line endings, every value quoted when needed). */
+/**
+ * CSV as Bulk API 2.0 reads and writes it: a header row, comma delimiter, LF line endings, a value quoted only when
+ * it holds a comma, quote or line break (quotes doubled inside). An empty cell leaves a field unchanged; the
+ * literal {@code #N/A} sets it to null.
+ */
 public final class BulkCsv {
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+    private static final CsvSchema LF = CsvSchema.emptySchema().withLineSeparator("\n");
+    private static final ObjectWriter WRITER = MAPPER.writerFor(List.class).with(LF);
+    private static final ObjectReader READER = MAPPER.readerForListOf(String.class).with(LF);
+
     private BulkCsv() {
     }
 
+    /** The header row, then each row; a null value is written as an empty cell. */
     public static String write(List<String> header, List<List<String>> rows) {
-        StringBuilder sb = new StringBuilder();
-        line(sb, header);
-        for (List<String> row : rows) {
-            line(sb, row);
+        StringWriter out = new StringWriter();
+        try (SequenceWriter w = WRITER.writeValues(out)) {
+            w.write(header);
+            for (List<String> row : rows) {
+                w.write(emptyForNull(row));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write Bulk API CSV", e);
         }
-        return sb.toString();
+        return out.toString();
     }
 
-    private static void line(StringBuilder sb, List<String> values) {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String v = values.get(i);
-            if (v == null) {
-                continue; // empty: Bulk API leaves the field unchanged (#N/A would null it)
-            }
-            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-                sb.append('"').append(v.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(v);
-            }
-        }
-        sb.append('\n');
+    /** Jackson leaves a trailing null out of the row; an empty string keeps every row as wide as the header. */
+    private static List<String> emptyForNull(List<String> row) {
+        return row.stream().map(v -> v == null ? "" : v).toList();
     }
 
-    public static List<List<String>> parse(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(c);
-                }
-                continue;
-            }
-            switch (c) {
-                case '"' -> {
-                    quoted = true;
-                    any = true;
-                }
-                case ',' -> {
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                    any = true;
-                }
-                case '\r' -> { }
-                case '\n' -> {
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    any = false;
-                }
-                default -> {
-                    cell.append(c);
-                    any = true;
-                }
-            }
+    /** Rows as maps keyed by the header row; a row shorter than the header reads empty for the missing cells. */
+    public static List<Map<String, String>> read(String text) {
+        List<List<String>> all;
+        try (MappingIterator<List<String>> rows = READER.readValues(text)) {
+            all = rows.readAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable Bulk API CSV", e);
         }
-        if (any || cell.length() > 0) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    /** Rows as maps keyed by the header line. */
-    public static List<Map<String, String>> parseWithHeader(String text) {
-        List<List<String>> all = parse(text);
         List<Map<String, String>> out = new ArrayList<>();
         if (all.isEmpty()) {
             return out;

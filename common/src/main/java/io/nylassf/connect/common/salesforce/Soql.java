@@ -79,7 +79,7 @@ public final class Soql {
 
     /** How many bytes {@code s} takes URL-encoded as a query parameter value (spaces as {@code %20}). */
     public static int encodedLength(String s) {
-        return SalesforceClient.encode(s).length();
+        return SalesforceRequests.encode(s).length();
     }
 
     /**
@@ -137,27 +137,6 @@ public final class Soql {
             } else {
                 current.append(" OR ").append(c);
                 bytes += or + cBytes;
-            }
-        }
-        if (current != null) {
-            out.add(current.toString());
-        }
-        return out;
-    }
-
-    /** {@code a OR b OR ...} groups of conditions, each group's text at most {@code maxChars} long. */
-    public static List<String> orGroups(Collection<String> conditions, int maxChars) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = null;
-        for (String c : conditions) {
-            if (current != null && current.length() + c.length() + 4 > maxChars) {
-                out.add(current.toString());
-                current = null;
-            }
-            if (current == null) {
-                current = new StringBuilder(c);
-            } else {
-                current.append(" OR ").append(c);
             }
         }
         if (current != null) {

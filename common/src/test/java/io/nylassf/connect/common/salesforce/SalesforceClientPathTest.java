@@ -50,10 +50,10 @@ class SalesforceClientPathTest {
         for (String bad : List.of("..", ".", "../limits", "001000000000001/../x", "001000000000001AAA&allOrNone=true",
                 "", "a b")) {
             refused(() -> client.deleteCollection(List.of(bad), false));
-            refused(() -> client.describeRequest("d", bad));
+            refused(() -> new SalesforceRequests("v62.0").describeRequest("d", bad));
             refused(() -> client.upsertCollection(bad, "Ext__c", List.of(Map.of("Ext__c", "1")), false));
             refused(() -> client.upsertCollection("Contact", bad, List.of(Map.of("LastName", "x")), false));
-            refused(() -> new BulkIngestJob(client, bad, "Contact", "insert", null));
+            refused(() -> new BulkIngestJob(null, bad)); // the id is checked before any call
         }
         assertEquals(before, sf.apiCallCount(), "no request was made");
     }
@@ -62,6 +62,6 @@ class SalesforceClientPathTest {
     void realIdsAndNamesPass() {
         String id = sf.org().insert("Contact", Map.of("LastName", "Ng"));
         assertTrue(client.deleteCollection(List.of(id), false).get(0).success());
-        assertTrue(client.describeRequest("d", "Contact").url().endsWith("/sobjects/Contact/describe/"));
+        assertTrue(new SalesforceRequests("v62.0").describeRequest("d", "Contact").url().endsWith("/sobjects/Contact/describe/"));
     }
 }

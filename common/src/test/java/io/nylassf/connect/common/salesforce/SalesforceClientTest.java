@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -277,7 +278,7 @@ class SalesforceClientTest {
             }
             job.upload(BulkCsv.write(List.of("Nylas_Contact_Id__c", "LastName", "Company"), rows));
             job.uploadComplete();
-            ConnectWait.until(() -> job.info().isFinal());
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> job.info().isFinal());
             BulkIngestJob.Info info = job.info();
             assertEquals("JobComplete", info.state());
             assertEquals(1, info.failed());
@@ -313,22 +314,5 @@ class SalesforceClientTest {
             m.put((String) kv[i], kv[i + 1]);
         }
         return m;
-    }
-
-    /** Polls without a bare sleep loop in production code: tests may wait. */
-    static final class ConnectWait {
-        static void until(java.util.function.BooleanSupplier c) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!c.getAsBoolean()) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("timed out");
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        }
     }
 }
