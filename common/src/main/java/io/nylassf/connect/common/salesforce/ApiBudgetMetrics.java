@@ -4,16 +4,19 @@ import io.nylassf.connect.common.metrics.PluginMetricSet;
 import java.util.function.Supplier;
 
 /**
- * The Salesforce API budget as metrics, the same for the sink and the source: the org's daily allocation and use as
- * {@code Sforce-Limit-Info} last reported them, the reserve the task leaves to everyone else, and whether it is
- * holding back now. Values are -1 until a response has reported the allocation.
+ * The Salesforce API budget as metrics, the same for the sink and the source: the calls the task made (in all and by
+ * kind), the org's daily allocation and use as {@code Sforce-Limit-Info} last reported them, the reserve the task
+ * leaves to everyone else, and whether it is holding back now. Values are -1 until a response has reported the
+ * allocation.
  */
 public final class ApiBudgetMetrics {
     private ApiBudgetMetrics() {
     }
 
-    public static void publish(PluginMetricSet set, ApiLimitTracker limits, int reservePercent,
+    public static void publish(PluginMetricSet set, SalesforceClient client, int reservePercent,
                                Supplier<Integer> paused) {
+        ApiLimitTracker limits = client.limits();
+        client.calls().publish(set, "Salesforce");
         set.gauge("api-budget-max", "The org's daily API call allocation", () -> limits.max().orElse(-1));
         set.gauge("api-budget-used", "Daily API calls the org has used (all clients, not only this task)",
                 () -> limits.used().orElse(-1));

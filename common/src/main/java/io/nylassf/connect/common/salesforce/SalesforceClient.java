@@ -1,6 +1,7 @@
 package io.nylassf.connect.common.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nylassf.connect.common.http.ApiCallCounter;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,6 +42,11 @@ public final class SalesforceClient implements AutoCloseable {
 
     public ApiLimitTracker limits() {
         return http.limits();
+    }
+
+    /** Every HTTP call this client made, token requests and retries included, by kind (for metrics). */
+    public ApiCallCounter<SalesforceCallKind> calls() {
+        return http.calls();
     }
 
     /** Authenticates (or returns the cached token): used by validate to check credentials. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.nylassf.connect.common.http.ApiCallCounter;
 import io.nylassf.connect.common.http.ApiException;
 import io.nylassf.connect.common.http.ApiException.Kind;
 import io.nylassf.connect.common.http.RetryAfter;
@@ -37,24 +38,31 @@ final class SalesforceHttp implements AutoCloseable {
     private final OkHttpClient http;
     private final SalesforceAuth auth;
     private final ApiLimitTracker limits = new ApiLimitTracker();
+    private final ApiCallCounter<SalesforceCallKind> calls =
+            new ApiCallCounter<>(SalesforceCallKind.class, SalesforceCallKind::of);
     private final String basePath;
 
     /** With {@code auth} null, the flow {@code settings} name. */
     SalesforceHttp(SalesforceSettings settings, SalesforceAuth auth) {
         this.settings = settings;
-        this.http = httpClient(settings.requestTimeout());
+        this.http = httpClient(settings.requestTimeout(), calls);
         this.auth = auth != null ? auth : SalesforceAuth.create(settings, http);
         this.basePath = SalesforceRequests.basePath(settings.apiVersion());
     }
 
-    private static OkHttpClient httpClient(Duration timeout) {
-        return new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(Math.min(10, timeout.toSeconds())))
+    private static OkHttpClient httpClient(Duration timeout, ApiCallCounter<SalesforceCallKind> calls) {
+        return new OkHttpClient.Builder().addInterceptor(calls).connectTimeout(Duration.ofSeconds(Math.min(10, timeout.toSeconds())))
                 .readTimeout(timeout).writeTimeout(timeout).callTimeout(timeout.plusSeconds(5))
                 .retryOnConnectionFailure(false).build();
     }
 
     ApiLimitTracker limits() {
         return limits;
+    }
+
+    /** Every call made, token requests included, by kind. */
+    ApiCallCounter<SalesforceCallKind> calls() {
+        return calls;
     }
 
     /** The cached token, fetched the first time. */

@@ -62,7 +62,7 @@ public class SalesforceSinkTask extends SinkTask {
         writer = new SalesforceWriter(client, config.batchSize(), config.bulkThreshold(), config.bulkTimeout(),
                 config.bulkPollInitial());
         metrics = new SinkMetrics().publish(PluginMetricSet.of(() -> context == null ? null
-                : context.pluginMetrics()), client.limits(), config.apiReservePercent());
+                : context.pluginMetrics()), client, config.apiReservePercent());
         // one cache per task, outliving batches: replays and repeated senders cost no lookups
         LookupCache cache = new LookupCache(config.lookupCacheMaxEntries(), config.lookupCacheTtl());
         BatchPipeline processor = new BatchPipeline(config, client, new ItemRetries(writer,

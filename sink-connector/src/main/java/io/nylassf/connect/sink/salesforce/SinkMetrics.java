@@ -4,7 +4,7 @@ import io.nylassf.connect.common.metrics.DeadLetterMetrics;
 import io.nylassf.connect.common.metrics.FlowMetrics;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
 import io.nylassf.connect.common.salesforce.ApiBudgetMetrics;
-import io.nylassf.connect.common.salesforce.ApiLimitTracker;
+import io.nylassf.connect.common.salesforce.SalesforceClient;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,7 +31,7 @@ public final class SinkMetrics implements AutoCloseable {
     private final DeadLetterMetrics deadLetters = new DeadLetterMetrics();
 
     /** Publishes the counters, and the org's API budget as {@code limits} reports it, through {@code set}. */
-    public SinkMetrics publish(PluginMetricSet set, ApiLimitTracker limits, int reservePercent) {
+    public SinkMetrics publish(PluginMetricSet set, SalesforceClient client, int reservePercent) {
         published = set;
         flow.publish(set, "Records handed to the task by Connect",
                 "Records written to Salesforce (created, updated or linked)",
@@ -49,7 +49,7 @@ public final class SinkMetrics implements AutoCloseable {
         set.gauge("records-buffered", "Records lingering for a batch", buffered::get);
         set.gauge("batches-in-flight", "Batches being written", inFlight::get);
         set.gauge("linger-ms", "The linger in force (it stretches when the API budget is tight)", lingerMs::get);
-        ApiBudgetMetrics.publish(set, limits, reservePercent, () -> budgetPaused.get() ? 1 : 0);
+        ApiBudgetMetrics.publish(set, client, reservePercent, () -> budgetPaused.get() ? 1 : 0);
         return this;
     }
 

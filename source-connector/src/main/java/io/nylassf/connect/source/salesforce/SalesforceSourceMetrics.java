@@ -3,7 +3,7 @@ package io.nylassf.connect.source.salesforce;
 import io.nylassf.connect.common.metrics.FlowMetrics;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
 import io.nylassf.connect.common.salesforce.ApiBudgetMetrics;
-import io.nylassf.connect.common.salesforce.ApiLimitTracker;
+import io.nylassf.connect.common.salesforce.SalesforceClient;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,14 +17,14 @@ final class SalesforceSourceMetrics implements AutoCloseable {
     private final AtomicLong loopsStopped = new AtomicLong();
     private PluginMetricSet published = PluginMetricSet.none();
 
-    SalesforceSourceMetrics publish(PluginMetricSet set, ApiLimitTracker limits) {
+    SalesforceSourceMetrics publish(PluginMetricSet set, SalesforceClient client) {
         published = set;
         flow.publish(set, "Changed rows read from Salesforce", "Change records written to Kafka and acknowledged",
                 "Reads that failed transiently and were tried again after a backoff");
         set.gauge("loops-stopped-total", "Changes made by the integration users, skipped (salesforce.own.changes)",
                 loopsStopped::get);
         // The source keeps no reserve of its own: it reads, and the sink's reserve guards the org's allocation.
-        ApiBudgetMetrics.publish(set, limits, 0, () -> 0);
+        ApiBudgetMetrics.publish(set, client, 0, () -> 0);
         return this;
     }
 

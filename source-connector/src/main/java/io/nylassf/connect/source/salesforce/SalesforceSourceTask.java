@@ -61,7 +61,7 @@ public class SalesforceSourceTask extends SourceTask {
         config = new SalesforceSourceTaskConfig(props);
         client = new SalesforceClient(SalesforceSettings.from(config.connection(), null, false));
         metrics = new SalesforceSourceMetrics().publish(PluginMetricSet.of(() -> context == null ? null
-                : context.pluginMetrics()), client.limits());
+                : context.pluginMetrics()), client);
         users = new IntegrationUsers(config.integrationUserIds(), config.integrationUsernames());
         mapper = new ChangeRecordMapper(config.topicPrefix());
         for (String sobject : config.taskObjects()) {
