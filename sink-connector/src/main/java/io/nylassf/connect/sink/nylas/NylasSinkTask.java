@@ -22,7 +22,7 @@ import io.nylassf.connect.sink.nylas.grant.GrantResolver;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction;
 import io.nylassf.connect.sink.nylas.plan.OutboundPlanner;
 import io.nylassf.connect.sink.nylas.record.ChangeDecoder;
-import io.nylassf.connect.sink.nylas.record.RecordDecodeException;
+import io.nylassf.connect.sink.record.RecordDecodeException;
 import io.nylassf.connect.sink.nylas.record.SalesforceChange;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
