@@ -1,11 +1,8 @@
-package io.nylassf.connect.sink.nylas;
+package io.nylassf.connect.plugin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nylassf.connect.common.config.SalesforceAuthMethod;
-import io.nylassf.connect.common.salesforce.SalesforceClient;
-import io.nylassf.connect.common.salesforce.SalesforceSettings;
-import io.nylassf.connect.common.salesforce.SaveResult;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
+import io.nylassf.testkit.connect.PluginArchive;
 import io.nylassf.testkit.nylas.NylasEmulator;
 import io.nylassf.testkit.salesforce.FieldDef;
 import io.nylassf.testkit.salesforce.Org;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,11 +41,12 @@ class OutboundAuthorizationIT {
     private static final String DLQ = "nylas.outbound.dlq";
 
     @RegisterExtension
-    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder().workers(1).build();
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder().workers(1)
+            .pluginPath(PluginArchive.installInto(PluginArchive.builtZip(), Path.of("target", "it-plugin-path")))
+            .build();
 
     static SalesforceEmulator sf;
     static NylasEmulator nylas;
-    static SalesforceClient rep;
     static String repGrant;
     static String victimGrant;
     static String colleague;
@@ -58,14 +57,11 @@ class OutboundAuthorizationIT {
     static void start() {
         sf = SalesforceEmulator.builder()
                 .clientCredentials("source-app", "source-secret", Org.INTEGRATION_USERNAME)
-                .clientCredentials("rep-app", "rep-secret", Org.REP_USERNAME)
                 .build().start();
         nylas = NylasEmulator.builder().rateLimitPerSecond(0).applicationRateLimitPerSecond(0).build().start();
         repGrant = nylas.createGrant(Org.REP_USERNAME, "google");
         victimGrant = nylas.createGrant("ceo@nylassf.example", "google");
         nylas.createGrant("colleague@nylassf.example", "google");
-        rep = new SalesforceClient(new SalesforceSettings(sf.baseUrl(), "v62.0", SalesforceAuthMethod.CLIENT_CREDENTIALS,
-                "rep-app", "rep-secret", null, null, null, Duration.ofSeconds(10), null, false));
         sf.org().declareField("Task", FieldDef.text("Nylas_Grant_Id__c", 255));
         sf.org().declareField("Event", FieldDef.text("Nylas_Grant_Id__c", 255));
         colleague = sf.org().insert("User", Map.of("Username", "colleague@nylassf.example",
@@ -113,9 +109,6 @@ class OutboundAuthorizationIT {
 
     @AfterAll
     static void stop() {
-        if (rep != null) {
-            rep.close();
-        }
         if (sf != null) {
             sf.close();
         }
@@ -157,9 +150,7 @@ class OutboundAuthorizationIT {
     }
 
     static String asRep(String sobject, Map<String, Object> fields) {
-        List<SaveResult> r = rep.createCollection(sobject, List.of(fields), true);
-        assertTrue(r.get(0).success(), r.toString());
-        return r.get(0).id();
+        return sf.org().insertAs(sf.org().repUserId(), sobject, fields);
     }
 
     /** A rep-created Event that must reach the calendar: once it has, everything written before it has been seen. */
@@ -212,7 +203,7 @@ class OutboundAuthorizationIT {
                 "Nylas_Event_Id__c", boardId, "Nylas_Grant_Id__c", victimGrant));
         String ev = asRep("Event", f);
         waitUntil("the rep's event on the rep's own calendar", WAIT, () -> taggedEvents(repGrant, ev).size() == 1);
-        assertTrue(rep.deleteCollection(List.of(ev), true).get(0).success());
+        sf.org().deleteAs(sf.org().repUserId(), "Event", ev);
         waitUntil("the rep's own event deleted", WAIT, () -> taggedEvents(repGrant, ev).isEmpty());
         barrier();
         List<ObjectNode> victims = nylas.events(victimGrant);

@@ -1,11 +1,8 @@
-package io.nylassf.connect.sink.nylas;
+package io.nylassf.connect.plugin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nylassf.connect.common.config.SalesforceAuthMethod;
-import io.nylassf.connect.common.salesforce.SalesforceClient;
-import io.nylassf.connect.common.salesforce.SalesforceSettings;
-import io.nylassf.connect.common.salesforce.SaveResult;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
+import io.nylassf.testkit.connect.PluginArchive;
 import io.nylassf.testkit.nylas.NylasEmulator;
 import io.nylassf.testkit.salesforce.Org;
 import io.nylassf.testkit.salesforce.SalesforceEmulator;
@@ -17,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,15 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The outbound direction end to end on a real Connect cluster: Salesforce emulator → SalesforceSourceConnector →
- * Kafka → NylasSinkConnector → Nylas emulator. A rep's writes go through the REST API as the rep; the integration
- * user's writes stand for the Salesforce sink's.
+ * Kafka → NylasSinkConnector → Nylas emulator, the connectors loaded from the packaged plugin. A rep's writes are
+ * made in the org as the rep (as if typed in the UI); the integration user's writes stand for the Salesforce sink's.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OutboundIT {
     private static final Duration WAIT = Duration.ofSeconds(40);
 
     @RegisterExtension
-    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder().workers(1).build();
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder().workers(1)
+            .pluginPath(PluginArchive.installInto(PluginArchive.builtZip(), Path.of("target", "it-plugin-path")))
+            .build();
 
     private static final Map<String, String> JSON = Map.of(
             "key.converter", "org.apache.kafka.connect.json.JsonConverter",
@@ -47,7 +47,6 @@ class OutboundIT {
 
     static SalesforceEmulator sf;
     static NylasEmulator nylas;
-    static SalesforceClient rep;
     static String grant;
     static String contact;
 
@@ -55,12 +54,9 @@ class OutboundIT {
     static void start() {
         sf = SalesforceEmulator.builder()
                 .clientCredentials("source-app", "source-secret", Org.INTEGRATION_USERNAME)
-                .clientCredentials("rep-app", "rep-secret", Org.REP_USERNAME)
                 .build().start();
         nylas = NylasEmulator.builder().rateLimitPerSecond(0).applicationRateLimitPerSecond(0).build().start();
         grant = nylas.createGrant(Org.REP_USERNAME, "google");
-        rep = new SalesforceClient(new SalesforceSettings(sf.baseUrl(), "v62.0", SalesforceAuthMethod.CLIENT_CREDENTIALS,
-                "rep-app", "rep-secret", null, null, null, Duration.ofSeconds(10), null, false));
         for (String t : List.of("salesforce.task", "salesforce.event", "salesforce.opportunity")) {
             CONNECT.cluster().kafka().createTopic(t, 1);
         }
@@ -92,9 +88,6 @@ class OutboundIT {
 
     @AfterAll
     static void stop() {
-        if (rep != null) {
-            rep.close();
-        }
         if (sf != null) {
             sf.close();
         }
@@ -104,15 +97,11 @@ class OutboundIT {
     }
 
     static String asRep(String sobject, Map<String, Object> fields) {
-        List<SaveResult> r = rep.createCollection(sobject, List.of(fields), true);
-        assertTrue(r.get(0).success(), r.toString());
-        return r.get(0).id();
+        return sf.org().insertAs(sf.org().repUserId(), sobject, fields);
     }
 
     static void updateAsRep(String sobject, String id, Map<String, Object> fields) {
-        Map<String, Object> m = new HashMap<>(fields);
-        m.put("Id", id);
-        assertTrue(rep.updateCollection(sobject, List.of(m), true).get(0).success());
+        sf.org().updateAs(sf.org().repUserId(), sobject, id, fields);
     }
 
     static List<ObjectNode> taggedEvents(String sfId) {
