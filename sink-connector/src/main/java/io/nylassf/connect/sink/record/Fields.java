@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Uniform read access to a record value that is either a Connect {@link Struct} (JSON or Avro converter with
  * schemas) or a schemaless {@link Map} with the same field names. Times may be {@link Date}s, epoch numbers
- * (milliseconds; values under 10^11 are taken as Nylas' seconds) or ISO-8601 strings.
+ * (milliseconds; values under 10^11 are taken as Nylas' seconds) or date-time strings as {@link Timestamps} reads
+ * them. Both sinks read record values through this class.
  */
 public final class Fields {
     private final Struct struct;
