@@ -74,10 +74,6 @@ class OutboundAuthorizationIT {
         for (String t : List.of("salesforce.task", "salesforce.event", "salesforce.opportunity")) {
             CONNECT.cluster().kafka().createTopic(t, 1);
         }
-        Map<String, String> json = Map.of(
-                "key.converter", "org.apache.kafka.connect.json.JsonConverter",
-                "value.converter", "org.apache.kafka.connect.json.JsonConverter",
-                "value.converter.schemas.enable", "true");
         Map<String, String> source = new HashMap<>(Map.of(
                 "connector.class", "io.nylassf.connect.source.salesforce.SalesforceSourceConnector",
                 "tasks.max", "1",
@@ -88,7 +84,7 @@ class OutboundAuthorizationIT {
                 "salesforce.integration.usernames", Org.INTEGRATION_USERNAME,
                 "salesforce.fields", "Task.Nylas_Grant_Id__c,Event.Nylas_Grant_Id__c",
                 "poll.interval.ms", "300", "salesforce.read.lag.ms", "1000"));
-        source.putAll(json);
+        source.putAll(OutboundFixture.JSON_CONVERTERS);
         CONNECT.putConnector("sf-source", source);
         Map<String, String> sink = new HashMap<>(Map.of(
                 "connector.class", "io.nylassf.connect.sink.nylas.NylasSinkConnector",
@@ -98,7 +94,7 @@ class OutboundAuthorizationIT {
                 "nylas.api.key", nylas.apiKey(),
                 // the 15-character spelling: compared in 18-character form
                 "nylas.send.on.behalf.allowed.user.ids", salesOps.substring(0, 15)));
-        sink.putAll(json);
+        sink.putAll(OutboundFixture.JSON_CONVERTERS);
         sink.putAll(Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", DLQ,
                 "errors.deadletterqueue.topic.replication.factor", "1",
                 "errors.deadletterqueue.context.headers.enable", "true"));
@@ -108,13 +104,8 @@ class OutboundAuthorizationIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (sf != null) {
-            sf.close();
-        }
-        if (nylas != null) {
-            nylas.close();
-        }
+    static void stop() throws Exception {
+        OutboundFixture.close(sf, nylas);
     }
 
     static Map<String, Object> sendableTask(String subject) {
@@ -128,8 +119,7 @@ class OutboundAuthorizationIT {
     }
 
     static List<ObjectNode> taggedEvents(String grant, String sfId) {
-        return nylas.events(grant).stream()
-                .filter(e -> ("sf:" + sfId).equals(e.path("metadata").path("key1").asText())).toList();
+        return OutboundFixture.taggedEvents(nylas, grant, sfId);
     }
 
     /** The DLQ reason of the record {@code sfId}, waiting for it to arrive; null if none came. */
@@ -150,15 +140,11 @@ class OutboundAuthorizationIT {
     }
 
     static String asRep(String sobject, Map<String, Object> fields) {
-        return sf.org().insertAs(sf.org().repUserId(), sobject, fields);
+        return OutboundFixture.asRep(sf, sobject, fields);
     }
 
-    /** A rep-created Event that must reach the calendar: once it has, everything written before it has been seen. */
     static void barrier() {
-        Instant at = Instant.now().plus(3, ChronoUnit.DAYS);
-        String id = asRep("Event", Map.of("Subject", "barrier", "StartDateTime", at.toString(),
-                "DurationInMinutes", 15));
-        waitUntil("barrier event " + id + " on the calendar", WAIT, () -> taggedEvents(repGrant, id).size() == 1);
+        OutboundFixture.barrier(sf, nylas, repGrant, WAIT);
     }
 
     @Test

@@ -40,11 +40,6 @@ class OutboundIT {
             .pluginPath(PluginArchive.installInto(PluginArchive.builtZip(), Path.of("target", "it-plugin-path")))
             .build();
 
-    private static final Map<String, String> JSON = Map.of(
-            "key.converter", "org.apache.kafka.connect.json.JsonConverter",
-            "value.converter", "org.apache.kafka.connect.json.JsonConverter",
-            "value.converter.schemas.enable", "true");
-
     static SalesforceEmulator sf;
     static NylasEmulator nylas;
     static String grant;
@@ -71,7 +66,7 @@ class OutboundIT {
                 "salesforce.client.secret", "source-secret",
                 "salesforce.integration.usernames", Org.INTEGRATION_USERNAME,
                 "poll.interval.ms", "300", "salesforce.read.lag.ms", "1000"));
-        source.putAll(JSON);
+        source.putAll(OutboundFixture.JSON_CONVERTERS);
         CONNECT.putConnector("sf-source", source);
         Map<String, String> sink = new HashMap<>(Map.of(
                 "connector.class", "io.nylassf.connect.sink.nylas.NylasSinkConnector",
@@ -80,24 +75,19 @@ class OutboundIT {
                 "nylas.api.url", nylas.baseUrl(),
                 "nylas.api.key", nylas.apiKey(),
                 "consumer.override.max.poll.records", "50"));
-        sink.putAll(JSON);
+        sink.putAll(OutboundFixture.JSON_CONVERTERS);
         CONNECT.putConnector("nylas-sink", sink);
         CONNECT.awaitRunning("sf-source", 2);
         CONNECT.awaitRunning("nylas-sink", 1);
     }
 
     @AfterAll
-    static void stop() {
-        if (sf != null) {
-            sf.close();
-        }
-        if (nylas != null) {
-            nylas.close();
-        }
+    static void stop() throws Exception {
+        OutboundFixture.close(sf, nylas);
     }
 
     static String asRep(String sobject, Map<String, Object> fields) {
-        return sf.org().insertAs(sf.org().repUserId(), sobject, fields);
+        return OutboundFixture.asRep(sf, sobject, fields);
     }
 
     static void updateAsRep(String sobject, String id, Map<String, Object> fields) {
@@ -105,16 +95,11 @@ class OutboundIT {
     }
 
     static List<ObjectNode> taggedEvents(String sfId) {
-        return nylas.events(grant).stream()
-                .filter(e -> ("sf:" + sfId).equals(e.path("metadata").path("key1").asText())).toList();
+        return OutboundFixture.taggedEvents(nylas, grant, sfId);
     }
 
-    /** A rep-created Event that must reach the calendar: once it has, everything written before it has been seen. */
     static void barrier() {
-        Instant at = Instant.now().plus(3, ChronoUnit.DAYS);
-        String id = asRep("Event", Map.of("Subject", "barrier", "StartDateTime", at.toString(),
-                "DurationInMinutes", 15));
-        waitUntil("barrier event " + id + " on the calendar", WAIT, () -> taggedEvents(id).size() == 1);
+        OutboundFixture.barrier(sf, nylas, grant, WAIT);
     }
 
     @Test
@@ -122,7 +107,8 @@ class OutboundIT {
     void aRepsTaskMarkedForSendingLeavesTheMailboxExactlyOnce() {
         String task = asRep("Task", Map.of("Subject", "Following up on Q2 plan", "Description", "Thanks for the call",
                 "TaskSubtype", "Email", "Status", "Not Started", "WhoId", contact));
-        waitUntil("one send", WAIT, () -> nylas.sendCount(grant) == 1);
+        // the emulator counts a send before it stores the message: wait for both
+        waitUntil("one send", WAIT, () -> nylas.sendCount(grant) == 1 && nylas.sentMessages(grant).size() == 1);
         ObjectNode sent = nylas.sentMessages(grant).get(0);
         assertEquals("sf:" + task, sent.path("metadata").path("key1").asText());
         assertEquals("ada@acme.test", sent.path("to").get(0).path("email").asText());
