@@ -112,6 +112,11 @@ public final class Org {
         update(sobject, id, fields, false, new WriteContext(userId, null, false, true), null);
     }
 
+    /** Like {@link #delete} but by {@code userId}: the delete is that user's change, not the integration's. */
+    public void deleteAs(String userId, String sobject, String id) {
+        delete(sobject, id, new WriteContext(userId, null, false, true), null);
+    }
+
     /** The record in REST JSON form (dates as strings, no attributes), deleted or not; null if unknown. */
     public Map<String, Object> get(String sobject, String id) {
         lock.lock();

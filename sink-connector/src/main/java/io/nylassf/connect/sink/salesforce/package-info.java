@@ -1,6 +1,6 @@
 /**
- * The Salesforce sink connector: its configuration, validation, metrics, API budget and the task, which files
- * records into the accumulate package and judges finished batches. Batch work lives in pipeline, mapping, record
- * and write.
+ * The Salesforce sink connector: its configuration, validation, metrics, API budget, the task (Connect glue) and
+ * its batching loop ({@code BatchCycle}: files records into the accumulate package, judges finished batches,
+ * pauses partitions when the buffer is full). Batch work lives in pipeline, mapping, record and write.
  */
 package io.nylassf.connect.sink.salesforce;

@@ -3,6 +3,7 @@ package io.nylassf.connect.sink.nylas;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
 import io.nylassf.testkit.nylas.NylasEmulator;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,24 +89,22 @@ class NylasSinkGrantExpiryIT {
             produceTask("rep-b@example.com");
         }
         waitUntil("B's sends land while A is expired", WAIT, () -> nylas.sendCount(grantB) == 3);
-        Thread.sleep(2_000); // several grant checks and offset commits while A is still expired
-        assertEquals(1, nylas.sendCount(grantA), "nothing is sent from an expired grant");
-        long committed = CONNECT.offsets("nylas-sink").path("offsets").get(0).path("offset").path("kafka_offset")
-                .asLong(-1);
-        assertEquals(1, committed, "the offset stops at A's oldest waiting record (offset 1)");
+        // several grant checks and offset commits while A is still expired: nothing is sent from the expired
+        // grant, and the offset stops at A's oldest waiting record (offset 1)
+        Awaitility.await("A unsent, the offset held at A's oldest waiting record").during(Duration.ofSeconds(2))
+                .atMost(WAIT).until(() -> nylas.sendCount(grantA) == 1 && committedOffset() == 1);
 
         // a restart while A is expired loses nothing: the partition is read again from A's oldest waiting record,
         // B's records already sent are skipped (idempotent), A's wait again
         assertTrue(CONNECT.rest().post("connectors/nylas-sink/restart?includeTasks=true", null).ok());
         CONNECT.awaitRunning("nylas-sink", 1);
-        Thread.sleep(3_000);
-        assertEquals(3, nylas.sendCount(grantB), "no second send after the restart");
-        assertEquals(1, nylas.sendCount(grantA));
+        Awaitility.await("no second send after the restart").during(Duration.ofSeconds(3)).atMost(WAIT)
+                .until(() -> nylas.sendCount(grantB) == 3 && nylas.sendCount(grantA) == 1);
 
         nylas.restoreGrant(grantA);
         waitUntil("A's waiting sends", WAIT, () -> nylas.sendCount(grantA) == 4);
-        Thread.sleep(2_000);
-        assertEquals(4, nylas.sendCount(grantA), "each waiting send went out exactly once");
+        Awaitility.await("each waiting send went out exactly once").during(Duration.ofSeconds(2)).atMost(WAIT)
+                .until(() -> nylas.sendCount(grantA) == 4);
         assertEquals(3, nylas.sendCount(grantB));
         List<String> sentTags = nylas.sentMessages(grantA).stream()
                 .map(m -> m.path("metadata").path("key1").asText()).toList();
@@ -113,7 +112,10 @@ class NylasSinkGrantExpiryIT {
             assertEquals(1, sentTags.stream().filter(("sf:" + id)::equals).count(), id + " once");
         }
         assertEquals(0, CONNECT.consumeAll(Duration.ofSeconds(2), DLQ).size(), "nothing to the DLQ");
-        waitUntil("the offset moves past A's records once they are sent", WAIT, () -> CONNECT.offsets("nylas-sink")
-                .path("offsets").get(0).path("offset").path("kafka_offset").asLong(-1) == 7);
+        waitUntil("the offset moves past A's records once they are sent", WAIT, () -> committedOffset() == 7);
+    }
+
+    private static long committedOffset() {
+        return CONNECT.offsets("nylas-sink").path("offsets").path(0).path("offset").path("kafka_offset").asLong(-1);
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,13 +92,16 @@ class NylasSinkTaskFailurePathsTest {
         return new SinkRecord(TOPIC, 0, null, null, schema, value, OFFSETS.getAndIncrement());
     }
 
-    static void await(String what, BooleanSupplier condition, Runnable poll) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            poll.run();
-            Thread.sleep(50);
-        }
+    /** Waits up to 30 s for the condition, running {@code poll} (on this thread: the task's) between checks. */
+    static void await(String what, BooleanSupplier condition, Runnable poll) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInSameThread().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    if (condition.getAsBoolean()) {
+                        return true;
+                    }
+                    poll.run();
+                    return false;
+                });
     }
 
     // ------------------------------------------------------------------ the API key
@@ -248,7 +251,8 @@ class NylasSinkTaskFailurePathsTest {
         assertEquals(0, nylas.sendCount(a));
         nylas.restoreGrant(a);
         await("both of A's sends", () -> nylas.sendCount(a) == 2, () -> task.put(List.of()));
-        Thread.sleep(300);
+        Awaitility.await("no third send of A's").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> nylas.sendCount(a) == 2);
         task.put(List.of());
         drain();
         assertEquals(2, nylas.sendCount(a), "each waiting send went out exactly once");

@@ -6,6 +6,7 @@ import io.nylassf.testkit.salesforce.SalesforceEmulator;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,8 +199,8 @@ class SalesforceSinkFailureTest {
         assertEquals(List.of("Aborted"), newJobStates(jobs), "aborted when it outlived its timeout");
         assertEquals(1, task.metrics().getRetries(), "the batch is to be written again");
         int written = sf.org().count("Lead");
-        Thread.sleep(300);
-        assertEquals(written, sf.org().count("Lead"), "an aborted job writes nothing more");
+        Awaitility.await("an aborted job writes nothing more").during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2)).until(() -> sf.org().count("Lead") == written);
         assertTrue(written < 100, "aborted mid-way: " + written);
 
         sf.bulkRowDelay(Duration.ZERO);

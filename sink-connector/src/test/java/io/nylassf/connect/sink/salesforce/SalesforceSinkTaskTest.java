@@ -3,6 +3,7 @@ package io.nylassf.connect.sink.salesforce;
 import io.nylassf.connect.sink.RecordingContext;
 import io.nylassf.connect.common.loop.LoopGuard;
 import io.nylassf.connect.common.schema.NylasSchemas;
+import io.nylassf.connect.common.time.Timestamps;
 import io.nylassf.testkit.http.FaultInjector;
 import io.nylassf.testkit.salesforce.FieldDef;
 import io.nylassf.testkit.salesforce.FieldType;
@@ -10,13 +11,16 @@ import io.nylassf.testkit.salesforce.SalesforceEmulator;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -251,7 +255,10 @@ class SalesforceSinkTaskTest {
     void duplicatesInTheOrgUpdateTheMostRecentlyModifiedRecord() throws Exception {
         sf.org().clearDuplicateRules();
         String older = sf.org().insert("Contact", Map.of("LastName", "Old", "Email", "dup@acme.com"));
-        Thread.sleep(5);
+        // the newer record needs a later LastModifiedDate: wait for the clock to pass the older one's
+        Instant olderStamp = Timestamps.parseInstant(String.valueOf(sf.org().get("Contact", older).get("LastModifiedDate")));
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(1))
+                .until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(olderStamp));
         String newer = sf.org().insert("Contact", Map.of("LastName", "New", "Email", "dup@acme.com"));
         put(contact("c-dup", "Dee", "Up", "dup@acme.com", null, "CEO", T1));
         assertEquals(2, sf.org().count("Contact"));

@@ -4,6 +4,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -48,21 +50,19 @@ final class TaskDriver {
 
     /** Keeps the task going for up to {@code max}; whether everything handed over became committable. */
     boolean settleWithin(Duration max) {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (true) {
-            if (committable().equals(current)) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            task.put(List.of());
+        try {
+            // polled on this thread: put() is only ever called from the task's own thread
+            Awaitility.await().atMost(max).pollInSameThread().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10)).until(() -> {
+                        if (committable().equals(current)) {
+                            return true;
+                        }
+                        task.put(List.of());
+                        return false;
+                    });
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
     }
 

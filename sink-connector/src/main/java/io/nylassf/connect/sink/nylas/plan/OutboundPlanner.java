@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.nylas.plan;
 
+import io.nylassf.connect.common.time.Timestamps;
 import io.nylassf.connect.sink.nylas.NylasSinkConnectorConfig;
 import io.nylassf.connect.sink.nylas.NylasSinkConnectorConfig.TimesOwner;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.DeleteEvent;
@@ -9,7 +10,6 @@ import io.nylassf.connect.sink.nylas.plan.OutboundAction.Owner;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.Refused;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.Send;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.UpsertEvent;
-import io.nylassf.connect.sink.nylas.record.ChangeDecoder;
 import io.nylassf.connect.sink.nylas.record.SalesforceChange;
 
 import java.time.Clock;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,7 +90,7 @@ public final class OutboundPlanner {
         if (flag != null && !"true".equalsIgnoreCase(c.field(flag))) {
             return new Ignore(c, flag + " is not checked");
         }
-        Instant created = ChangeDecoder.parseInstant(c.field("CreatedDate"));
+        Instant created = Timestamps.parseInstantOrEpochMillis(c.field("CreatedDate"));
         Duration maxAge = config.sendMaxAge();
         if (!maxAge.isZero() && created != null && created.isBefore(clock.instant().minus(maxAge))) {
             return new Ignore(c, "task created " + created + ", longer ago than " + maxAge);
@@ -122,16 +121,16 @@ public final class OutboundPlanner {
     private OutboundAction planFullEvent(SalesforceChange c, String known) {
         List<String> participants = config.inviteWho() ? addresses(c.field("Who.Email")) : List.of();
         boolean allDay = "true".equalsIgnoreCase(c.field("IsAllDayEvent"));
-        Instant start = ChangeDecoder.parseInstant(c.field("StartDateTime"));
+        Instant start = Timestamps.parseInstantOrEpochMillis(c.field("StartDateTime"));
         if (allDay) {
-            LocalDate day = date(c.field("ActivityDate"));
+            LocalDate day = Timestamps.parseDate(c.field("ActivityDate"));
             if (day == null && start != null) {
                 day = start.atOffset(ZoneOffset.UTC).toLocalDate();
             }
             if (day == null) {
                 return new Invalid(c, "all-day event without ActivityDate or StartDateTime");
             }
-            Instant end = ChangeDecoder.parseInstant(c.field("EndDateTime"));
+            Instant end = Timestamps.parseInstantOrEpochMillis(c.field("EndDateTime"));
             LocalDate last = end == null ? day : end.atOffset(ZoneOffset.UTC).toLocalDate();
             return new UpsertEvent(c, owner(c), new EventSpec(c.field("Subject"), c.field("Description"),
                     c.field("Location"), null, null, day, last.isBefore(day) ? day : last, participants), false, known);
@@ -139,7 +138,7 @@ public final class OutboundPlanner {
         if (start == null) {
             return new Invalid(c, "event without StartDateTime");
         }
-        Instant end = ChangeDecoder.parseInstant(c.field("EndDateTime"));
+        Instant end = Timestamps.parseInstantOrEpochMillis(c.field("EndDateTime"));
         if (end == null) {
             String minutes = c.field("DurationInMinutes");
             try {
@@ -164,7 +163,7 @@ public final class OutboundPlanner {
                 : c.field("StageName"))) {
             return new Ignore(c, "opportunity not at " + config.kickoffStage());
         }
-        LocalDate close = date(c.field("CloseDate"));
+        LocalDate close = Timestamps.parseDate(c.field("CloseDate"));
         LocalDate changed = c.versionInstant().atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate base = close == null || close.isBefore(changed) ? changed : close;
         Instant start = base.plusDays(config.kickoffDelayDays()).atTime(15, 0).toInstant(ZoneOffset.UTC);
@@ -194,16 +193,5 @@ public final class OutboundPlanner {
         List<String> out = new ArrayList<>();
         Arrays.stream(raw.split("[,;]")).map(String::trim).filter(s -> s.contains("@")).forEach(out::add);
         return out;
-    }
-
-    private static LocalDate date(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

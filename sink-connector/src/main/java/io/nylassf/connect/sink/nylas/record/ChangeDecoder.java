@@ -2,13 +2,12 @@ package io.nylassf.connect.sink.nylas.record;
 
 import io.nylassf.connect.common.loop.LoopGuard;
 import io.nylassf.connect.common.schema.SalesforceSchemas;
-import org.apache.kafka.connect.data.Field;
-import org.apache.kafka.connect.data.Struct;
+import io.nylassf.connect.common.time.Timestamps;
+import io.nylassf.connect.sink.record.Fields;
+import io.nylassf.connect.sink.record.RecordDecodeException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -177,25 +176,12 @@ public final class ChangeDecoder {
     }
 
     static Map<String, Object> toMap(Object value) {
-        if (value instanceof Struct s) {
-            return structToMap(s);
+        Fields fields = Fields.of(value);
+        if (fields == null) {
+            throw new RecordDecodeException("record value is a " + value.getClass().getSimpleName()
+                    + ", not a Struct or map (use a converter that yields one, e.g. JsonConverter)");
         }
-        if (value instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(String.valueOf(k), v instanceof Struct s ? structToMap(s) : v));
-            return out;
-        }
-        throw new RecordDecodeException("record value is a " + value.getClass().getSimpleName()
-                + ", not a Struct or map (use a converter that yields one, e.g. JsonConverter)");
-    }
-
-    private static Map<String, Object> structToMap(Struct s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Field f : s.schema().fields()) {
-            Object v = s.get(f);
-            out.put(f.name(), v instanceof Struct nested ? structToMap(nested) : v);
-        }
-        return out;
+        return fields.toMap();
     }
 
     static String text(Object v) {
@@ -217,34 +203,9 @@ public final class ChangeDecoder {
             return n.longValue();
         }
         if (v instanceof String s) {
-            Instant i = parseInstant(s);
+            Instant i = Timestamps.parseInstantOrEpochMillis(s);
             return i == null ? null : i.toEpochMilli();
         }
         return null;
-    }
-
-    /** {@code 2026-01-05T09:00:00.000+0000}, {@code ...Z}, {@code ...+00:00}, or epoch ms digits; null if not. */
-    public static Instant parseInstant(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        String t = s.trim();
-        if (t.matches("\\d{10,}")) {
-            try {
-                return Instant.ofEpochMilli(Long.parseLong(t));
-            } catch (NumberFormatException e) {
-                return null; // overflows a long: not a time
-            }
-        }
-        t = t.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2");
-        try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(t);
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
     }
 }

@@ -2,7 +2,7 @@ package io.nylassf.connect.sink.salesforce.mapping;
 
 import io.nylassf.connect.sink.salesforce.record.NylasEvent;
 import io.nylassf.connect.sink.salesforce.record.Participant;
-import io.nylassf.connect.sink.salesforce.record.RecordDecodeException;
+import io.nylassf.connect.sink.record.RecordDecodeException;
 
 import java.time.Instant;
 import java.time.LocalDate;

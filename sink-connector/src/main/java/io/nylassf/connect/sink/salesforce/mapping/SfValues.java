@@ -1,20 +1,14 @@
 package io.nylassf.connect.sink.salesforce.mapping;
 
+import io.nylassf.connect.common.time.Timestamps;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /** Salesforce JSON values: formatting our values and comparing them with what Salesforce returns. */
 public final class SfValues {
-    /** Salesforce writes datetimes as {@code 2024-05-01T10:00:00.000+0000}. */
-    private static final DateTimeFormatter SF_DATETIME = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .optionalStart().appendOffsetId().optionalEnd().toFormatter();
-
     private SfValues() {
     }
 
@@ -26,7 +20,7 @@ public final class SfValues {
         return d == null ? null : d.toString();
     }
 
-    /** A datetime in any of the shapes Salesforce or we write, or null. */
+    /** A datetime in any of the shapes Salesforce or we write ({@code 2024-05-01T10:00:00.000+0000}, ISO), or null. */
     public static Instant parseDateTime(Object v) {
         if (v == null) {
             return null;
@@ -34,19 +28,7 @@ public final class SfValues {
         if (v instanceof Instant i) {
             return i;
         }
-        String s = v.toString().trim();
-        if (s.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(s, SF_DATETIME).toInstant();
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
+        return Timestamps.parseInstant(v.toString());
     }
 
     public static boolean isEmpty(Object v) {

@@ -4,7 +4,7 @@ import io.nylassf.connect.sink.salesforce.pipeline.BatchResult.DeadLetter;
 import io.nylassf.connect.sink.salesforce.record.NylasContact;
 import io.nylassf.connect.sink.salesforce.record.NylasMessage;
 import io.nylassf.connect.sink.salesforce.record.NylasRecordDecoder;
-import io.nylassf.connect.sink.salesforce.record.RecordDecodeException;
+import io.nylassf.connect.sink.record.RecordDecodeException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.nylassf.connect.sink.salesforce.pipeline;
 import io.nylassf.connect.sink.salesforce.mapping.SfValues;
 import io.nylassf.connect.sink.salesforce.record.NylasContact;
 import io.nylassf.connect.sink.salesforce.record.NylasEvent;
-import io.nylassf.connect.sink.salesforce.record.NylasObject;
+import io.nylassf.connect.sink.salesforce.record.NylasRecord;
 import io.nylassf.connect.sink.salesforce.write.WriteOp;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -63,7 +63,7 @@ final class CacheKeeper {
 
     /** How a replay counts (unchanged: skipped; older: a conflict too), or null when it must be looked up. */
     private Tally replay(Item i) {
-        NylasObject obj = i.obj();
+        NylasRecord obj = i.obj();
         LookupCache.Written w = obj.modifiedAt() == null || obj.deleted() ? null : cache.record(i.key());
         if (w == null || w.stamp() == null || obj.modifiedAt().isAfter(w.stamp())) {
             return null;

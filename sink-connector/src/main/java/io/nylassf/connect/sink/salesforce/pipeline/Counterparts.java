@@ -6,7 +6,7 @@ import io.nylassf.connect.sink.salesforce.mapping.MessageToTaskMapper;
 import io.nylassf.connect.sink.salesforce.record.NylasContact;
 import io.nylassf.connect.sink.salesforce.record.NylasEvent;
 import io.nylassf.connect.sink.salesforce.record.NylasMessage;
-import io.nylassf.connect.sink.salesforce.record.NylasObject;
+import io.nylassf.connect.sink.salesforce.record.NylasRecord;
 
 import java.util.List;
 import java.util.Set;
@@ -21,7 +21,7 @@ final class Counterparts {
         this.internalDomains = internalDomains;
     }
 
-    List<String> of(NylasObject obj) {
+    List<String> of(NylasRecord obj) {
         if (obj instanceof NylasMessage m) {
             return messages.counterpartEmails(m);
         }

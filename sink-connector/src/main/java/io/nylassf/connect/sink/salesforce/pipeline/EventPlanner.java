@@ -6,7 +6,7 @@ import io.nylassf.connect.sink.salesforce.mapping.EventMapper;
 import io.nylassf.connect.sink.salesforce.mapping.SfValues;
 import io.nylassf.connect.sink.salesforce.options.DeletedEvent;
 import io.nylassf.connect.sink.salesforce.record.NylasEvent;
-import io.nylassf.connect.sink.salesforce.record.RecordDecodeException;
+import io.nylassf.connect.sink.record.RecordDecodeException;
 import io.nylassf.connect.sink.salesforce.write.WriteOp;
 
 import java.time.Instant;

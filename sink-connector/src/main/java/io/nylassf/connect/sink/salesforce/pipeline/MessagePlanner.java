@@ -7,7 +7,7 @@ import io.nylassf.connect.sink.salesforce.mapping.SfValues;
 import io.nylassf.connect.sink.salesforce.options.MessageTarget;
 import io.nylassf.connect.sink.salesforce.options.UnmatchedMessage;
 import io.nylassf.connect.sink.salesforce.record.NylasMessage;
-import io.nylassf.connect.sink.salesforce.record.RecordDecodeException;
+import io.nylassf.connect.sink.record.RecordDecodeException;
 import io.nylassf.connect.sink.salesforce.write.WriteOp;
 
 import java.util.List;

@@ -10,7 +10,7 @@ public record NylasContact(String grantId, String id, boolean deleted, Instant m
                            String middleName, String surname, String nickname, List<Typed> emails,
                            List<Typed> phones, Address address, String companyName, String jobTitle,
                            String managerName, String officeLocation, String notes, String birthday)
-        implements NylasObject {
+        implements NylasRecord {
 
     /** An email or phone number with its type (work, home, mobile...). */
     public record Typed(String value, String type) {

@@ -10,7 +10,7 @@ import java.util.Map;
 public record NylasEvent(String grantId, String id, boolean deleted, Instant modifiedAt, String calendarId,
                          String title, String description, String location, String status, Boolean busy,
                          Participant organizer, List<Participant> participants, When when,
-                         Map<String, String> metadata, String icalUid, String htmlLink) implements NylasObject {
+                         Map<String, String> metadata, String icalUid, String htmlLink) implements NylasRecord {
 
     /**
      * Nylas' polymorphic {@code when}: {@code time} (a moment), {@code timespan} (start/end instants with their

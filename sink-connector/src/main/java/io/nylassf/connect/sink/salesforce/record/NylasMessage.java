@@ -10,7 +10,7 @@ public record NylasMessage(String grantId, String id, boolean deleted, Instant m
                            String subject, List<Participant> from, List<Participant> to, List<Participant> cc,
                            List<Participant> bcc, Instant date, String snippet, String body,
                            Map<String, String> metadata, Map<String, String> headers, List<String> folders)
-        implements NylasObject {
+        implements NylasRecord {
 
     @Override
     public Map<String, String> attributes() {

@@ -1,10 +1,12 @@
 package io.nylassf.connect.sink.salesforce.record;
 
 import io.nylassf.connect.common.schema.NylasSchemas;
+import io.nylassf.connect.common.time.Timestamps;
+import io.nylassf.connect.sink.record.Fields;
+import io.nylassf.connect.sink.record.RecordDecodeException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,7 @@ import java.util.Map;
 public final class NylasRecordDecoder {
     public enum Type { CONTACT, MESSAGE, EVENT }
 
-    public NylasObject decode(SinkRecord record) {
+    public NylasRecord decode(SinkRecord record) {
         Fields v = Fields.of(record.value());
         if (v == null) {
             throw new RecordDecodeException(record.value() == null ? "NULL_VALUE" : "UNSUPPORTED_VALUE",
@@ -166,11 +168,11 @@ public final class NylasRecordDecoder {
         if (s == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-        } catch (DateTimeParseException e) {
+        LocalDate d = Timestamps.parseDate(s);
+        if (d == null) {
             throw new RecordDecodeException("INVALID_DATE", "not an ISO date: " + s);
         }
+        return d;
     }
 
     private static List<Participant> people(Fields v, String name) {

@@ -1,5 +1,7 @@
 package io.nylassf.connect.sink.salesforce.record;
 
+import io.nylassf.connect.sink.record.Fields;
+
 import java.util.Locale;
 
 /** A person on a message or event; the email is trimmed and lower-cased. */

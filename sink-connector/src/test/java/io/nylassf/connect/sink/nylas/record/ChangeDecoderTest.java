@@ -1,6 +1,7 @@
 package io.nylassf.connect.sink.nylas.record;
 
 import io.nylassf.connect.common.schema.SalesforceSchemas;
+import io.nylassf.connect.sink.record.RecordDecodeException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import io.nylassf.connect.sink.salesforce.record.NylasContact.Typed;
 import io.nylassf.connect.sink.salesforce.record.NylasEvent;
 import io.nylassf.connect.sink.salesforce.record.NylasMessage;
 import io.nylassf.connect.sink.salesforce.record.Participant;
-import io.nylassf.connect.sink.salesforce.record.RecordDecodeException;
+import io.nylassf.connect.sink.record.RecordDecodeException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,9 @@
 package io.nylassf.connect.source.salesforce.mapping;
 
 import io.nylassf.connect.common.schema.SalesforceSchemas;
+import io.nylassf.connect.common.time.Timestamps;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,9 +21,11 @@ public record ChangeRow(String sobject, String id, Instant systemModstamp, Strin
         if (id == null) {
             throw new IllegalArgumentException(sobject + " row without Id");
         }
-        Instant stamp = parseDateTime(flat.get("SystemModstamp"));
+        String rawStamp = flat.get("SystemModstamp");
+        Instant stamp = Timestamps.parseInstant(rawStamp);
         if (stamp == null) {
-            throw new IllegalArgumentException(sobject + " " + id + " has no SystemModstamp");
+            throw new IllegalArgumentException(sobject + " " + id + (rawStamp == null || rawStamp.isBlank()
+                    ? " has no SystemModstamp" : " has an unreadable SystemModstamp '" + rawStamp + "'"));
         }
         String changeType;
         if ("true".equals(flat.get("IsDeleted"))) {
@@ -49,19 +50,6 @@ public record ChangeRow(String sobject, String id, Instant systemModstamp, Strin
             } else {
                 out.put(prefix + e.getKey(), v == null ? null : v.toString());
             }
-        }
-    }
-
-    /** Salesforce date-times: {@code 2026-01-05T09:00:00.000+0000} (also accepts Z and +00:00). */
-    public static Instant parseDateTime(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        String t = s.trim().replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2");
-        try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException e) {
-            return Instant.parse(t);
         }
     }
 }

@@ -1,11 +1,8 @@
-package io.nylassf.connect.sink.nylas;
+package io.nylassf.connect.plugin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nylassf.connect.common.config.SalesforceAuthMethod;
-import io.nylassf.connect.common.salesforce.SalesforceClient;
-import io.nylassf.connect.common.salesforce.SalesforceSettings;
-import io.nylassf.connect.common.salesforce.SaveResult;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
+import io.nylassf.testkit.connect.PluginArchive;
 import io.nylassf.testkit.nylas.NylasEmulator;
 import io.nylassf.testkit.salesforce.Org;
 import io.nylassf.testkit.salesforce.SalesforceEmulator;
@@ -17,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,24 +28,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The outbound direction end to end on a real Connect cluster: Salesforce emulator → SalesforceSourceConnector →
- * Kafka → NylasSinkConnector → Nylas emulator. A rep's writes go through the REST API as the rep; the integration
- * user's writes stand for the Salesforce sink's.
+ * Kafka → NylasSinkConnector → Nylas emulator, the connectors loaded from the packaged plugin. A rep's writes are
+ * made in the org as the rep (as if typed in the UI); the integration user's writes stand for the Salesforce sink's.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OutboundIT {
     private static final Duration WAIT = Duration.ofSeconds(40);
 
     @RegisterExtension
-    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder().workers(1).build();
-
-    private static final Map<String, String> JSON = Map.of(
-            "key.converter", "org.apache.kafka.connect.json.JsonConverter",
-            "value.converter", "org.apache.kafka.connect.json.JsonConverter",
-            "value.converter.schemas.enable", "true");
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder().workers(1)
+            .pluginPath(PluginArchive.installInto(PluginArchive.builtZip(), Path.of("target", "it-plugin-path")))
+            .build();
 
     static SalesforceEmulator sf;
     static NylasEmulator nylas;
-    static SalesforceClient rep;
     static String grant;
     static String contact;
 
@@ -55,12 +49,9 @@ class OutboundIT {
     static void start() {
         sf = SalesforceEmulator.builder()
                 .clientCredentials("source-app", "source-secret", Org.INTEGRATION_USERNAME)
-                .clientCredentials("rep-app", "rep-secret", Org.REP_USERNAME)
                 .build().start();
         nylas = NylasEmulator.builder().rateLimitPerSecond(0).applicationRateLimitPerSecond(0).build().start();
         grant = nylas.createGrant(Org.REP_USERNAME, "google");
-        rep = new SalesforceClient(new SalesforceSettings(sf.baseUrl(), "v62.0", SalesforceAuthMethod.CLIENT_CREDENTIALS,
-                "rep-app", "rep-secret", null, null, null, Duration.ofSeconds(10), null, false));
         for (String t : List.of("salesforce.task", "salesforce.event", "salesforce.opportunity")) {
             CONNECT.cluster().kafka().createTopic(t, 1);
         }
@@ -75,7 +66,7 @@ class OutboundIT {
                 "salesforce.client.secret", "source-secret",
                 "salesforce.integration.usernames", Org.INTEGRATION_USERNAME,
                 "poll.interval.ms", "300", "salesforce.read.lag.ms", "1000"));
-        source.putAll(JSON);
+        source.putAll(OutboundFixture.JSON_CONVERTERS);
         CONNECT.putConnector("sf-source", source);
         Map<String, String> sink = new HashMap<>(Map.of(
                 "connector.class", "io.nylassf.connect.sink.nylas.NylasSinkConnector",
@@ -84,48 +75,31 @@ class OutboundIT {
                 "nylas.api.url", nylas.baseUrl(),
                 "nylas.api.key", nylas.apiKey(),
                 "consumer.override.max.poll.records", "50"));
-        sink.putAll(JSON);
+        sink.putAll(OutboundFixture.JSON_CONVERTERS);
         CONNECT.putConnector("nylas-sink", sink);
         CONNECT.awaitRunning("sf-source", 2);
         CONNECT.awaitRunning("nylas-sink", 1);
     }
 
     @AfterAll
-    static void stop() {
-        if (rep != null) {
-            rep.close();
-        }
-        if (sf != null) {
-            sf.close();
-        }
-        if (nylas != null) {
-            nylas.close();
-        }
+    static void stop() throws Exception {
+        OutboundFixture.close(sf, nylas);
     }
 
     static String asRep(String sobject, Map<String, Object> fields) {
-        List<SaveResult> r = rep.createCollection(sobject, List.of(fields), true);
-        assertTrue(r.get(0).success(), r.toString());
-        return r.get(0).id();
+        return OutboundFixture.asRep(sf, sobject, fields);
     }
 
     static void updateAsRep(String sobject, String id, Map<String, Object> fields) {
-        Map<String, Object> m = new HashMap<>(fields);
-        m.put("Id", id);
-        assertTrue(rep.updateCollection(sobject, List.of(m), true).get(0).success());
+        sf.org().updateAs(sf.org().repUserId(), sobject, id, fields);
     }
 
     static List<ObjectNode> taggedEvents(String sfId) {
-        return nylas.events(grant).stream()
-                .filter(e -> ("sf:" + sfId).equals(e.path("metadata").path("key1").asText())).toList();
+        return OutboundFixture.taggedEvents(nylas, grant, sfId);
     }
 
-    /** A rep-created Event that must reach the calendar: once it has, everything written before it has been seen. */
     static void barrier() {
-        Instant at = Instant.now().plus(3, ChronoUnit.DAYS);
-        String id = asRep("Event", Map.of("Subject", "barrier", "StartDateTime", at.toString(),
-                "DurationInMinutes", 15));
-        waitUntil("barrier event " + id + " on the calendar", WAIT, () -> taggedEvents(id).size() == 1);
+        OutboundFixture.barrier(sf, nylas, grant, WAIT);
     }
 
     @Test
@@ -133,7 +107,8 @@ class OutboundIT {
     void aRepsTaskMarkedForSendingLeavesTheMailboxExactlyOnce() {
         String task = asRep("Task", Map.of("Subject", "Following up on Q2 plan", "Description", "Thanks for the call",
                 "TaskSubtype", "Email", "Status", "Not Started", "WhoId", contact));
-        waitUntil("one send", WAIT, () -> nylas.sendCount(grant) == 1);
+        // the emulator counts a send before it stores the message: wait for both
+        waitUntil("one send", WAIT, () -> nylas.sendCount(grant) == 1 && nylas.sentMessages(grant).size() == 1);
         ObjectNode sent = nylas.sentMessages(grant).get(0);
         assertEquals("sf:" + task, sent.path("metadata").path("key1").asText());
         assertEquals("ada@acme.test", sent.path("to").get(0).path("email").asText());

@@ -1,11 +1,8 @@
-package io.nylassf.connect.sink.nylas;
+package io.nylassf.connect.plugin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nylassf.connect.common.config.SalesforceAuthMethod;
-import io.nylassf.connect.common.salesforce.SalesforceClient;
-import io.nylassf.connect.common.salesforce.SalesforceSettings;
-import io.nylassf.connect.common.salesforce.SaveResult;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
+import io.nylassf.testkit.connect.PluginArchive;
 import io.nylassf.testkit.connect.PluginMetricsJmx;
 import io.nylassf.testkit.nylas.NylasEmulator;
 import io.nylassf.testkit.salesforce.FieldDef;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,11 +40,12 @@ class OutboundAuthorizationIT {
     private static final String DLQ = "nylas.outbound.dlq";
 
     @RegisterExtension
-    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder().workers(1).build();
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder().workers(1)
+            .pluginPath(PluginArchive.installInto(PluginArchive.builtZip(), Path.of("target", "it-plugin-path")))
+            .build();
 
     static SalesforceEmulator sf;
     static NylasEmulator nylas;
-    static SalesforceClient rep;
     static String repGrant;
     static String victimGrant;
     static String colleague;
@@ -57,14 +56,11 @@ class OutboundAuthorizationIT {
     static void start() {
         sf = SalesforceEmulator.builder()
                 .clientCredentials("source-app", "source-secret", Org.INTEGRATION_USERNAME)
-                .clientCredentials("rep-app", "rep-secret", Org.REP_USERNAME)
                 .build().start();
         nylas = NylasEmulator.builder().rateLimitPerSecond(0).applicationRateLimitPerSecond(0).build().start();
         repGrant = nylas.createGrant(Org.REP_USERNAME, "google");
         victimGrant = nylas.createGrant("ceo@nylassf.example", "google");
         nylas.createGrant("colleague@nylassf.example", "google");
-        rep = new SalesforceClient(new SalesforceSettings(sf.baseUrl(), "v62.0", SalesforceAuthMethod.CLIENT_CREDENTIALS,
-                "rep-app", "rep-secret", null, null, null, Duration.ofSeconds(10), null, false));
         sf.org().declareField("Task", FieldDef.text("Nylas_Grant_Id__c", 255));
         sf.org().declareField("Event", FieldDef.text("Nylas_Grant_Id__c", 255));
         colleague = sf.org().insert("User", Map.of("Username", "colleague@nylassf.example",
@@ -77,10 +73,6 @@ class OutboundAuthorizationIT {
         for (String t : List.of("salesforce.task", "salesforce.event", "salesforce.opportunity")) {
             CONNECT.cluster().kafka().createTopic(t, 1);
         }
-        Map<String, String> json = Map.of(
-                "key.converter", "org.apache.kafka.connect.json.JsonConverter",
-                "value.converter", "org.apache.kafka.connect.json.JsonConverter",
-                "value.converter.schemas.enable", "true");
         Map<String, String> source = new HashMap<>(Map.of(
                 "connector.class", "io.nylassf.connect.source.salesforce.SalesforceSourceConnector",
                 "tasks.max", "1",
@@ -91,7 +83,7 @@ class OutboundAuthorizationIT {
                 "salesforce.integration.usernames", Org.INTEGRATION_USERNAME,
                 "salesforce.fields", "Task.Nylas_Grant_Id__c,Event.Nylas_Grant_Id__c",
                 "poll.interval.ms", "300", "salesforce.read.lag.ms", "1000"));
-        source.putAll(json);
+        source.putAll(OutboundFixture.JSON_CONVERTERS);
         CONNECT.putConnector("sf-source", source);
         Map<String, String> sink = new HashMap<>(Map.of(
                 "connector.class", "io.nylassf.connect.sink.nylas.NylasSinkConnector",
@@ -101,7 +93,7 @@ class OutboundAuthorizationIT {
                 "nylas.api.key", nylas.apiKey(),
                 // the 15-character spelling: compared in 18-character form
                 "nylas.send.on.behalf.allowed.user.ids", salesOps.substring(0, 15)));
-        sink.putAll(json);
+        sink.putAll(OutboundFixture.JSON_CONVERTERS);
         sink.putAll(Map.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", DLQ,
                 "errors.deadletterqueue.topic.replication.factor", "1",
                 "errors.deadletterqueue.context.headers.enable", "true"));
@@ -111,16 +103,8 @@ class OutboundAuthorizationIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (rep != null) {
-            rep.close();
-        }
-        if (sf != null) {
-            sf.close();
-        }
-        if (nylas != null) {
-            nylas.close();
-        }
+    static void stop() throws Exception {
+        OutboundFixture.close(sf, nylas);
     }
 
     static Map<String, Object> sendableTask(String subject) {
@@ -134,8 +118,7 @@ class OutboundAuthorizationIT {
     }
 
     static List<ObjectNode> taggedEvents(String grant, String sfId) {
-        return nylas.events(grant).stream()
-                .filter(e -> ("sf:" + sfId).equals(e.path("metadata").path("key1").asText())).toList();
+        return OutboundFixture.taggedEvents(nylas, grant, sfId);
     }
 
     /** The DLQ reason of the record {@code sfId}, waiting for it to arrive; null if none came. */
@@ -156,17 +139,11 @@ class OutboundAuthorizationIT {
     }
 
     static String asRep(String sobject, Map<String, Object> fields) {
-        List<SaveResult> r = rep.createCollection(sobject, List.of(fields), true);
-        assertTrue(r.get(0).success(), r.toString());
-        return r.get(0).id();
+        return OutboundFixture.asRep(sf, sobject, fields);
     }
 
-    /** A rep-created Event that must reach the calendar: once it has, everything written before it has been seen. */
     static void barrier() {
-        Instant at = Instant.now().plus(3, ChronoUnit.DAYS);
-        String id = asRep("Event", Map.of("Subject", "barrier", "StartDateTime", at.toString(),
-                "DurationInMinutes", 15));
-        waitUntil("barrier event " + id + " on the calendar", WAIT, () -> taggedEvents(repGrant, id).size() == 1);
+        OutboundFixture.barrier(sf, nylas, repGrant, WAIT);
     }
 
     @Test
@@ -209,7 +186,7 @@ class OutboundAuthorizationIT {
                 "Nylas_Event_Id__c", boardId, "Nylas_Grant_Id__c", victimGrant));
         String ev = asRep("Event", f);
         waitUntil("the rep's event on the rep's own calendar", WAIT, () -> taggedEvents(repGrant, ev).size() == 1);
-        assertTrue(rep.deleteCollection(List.of(ev), true).get(0).success());
+        sf.org().deleteAs(sf.org().repUserId(), "Event", ev);
         waitUntil("the rep's own event deleted", WAIT, () -> taggedEvents(repGrant, ev).isEmpty());
         barrier();
         List<ObjectNode> victims = nylas.events(victimGrant);

@@ -1,11 +1,10 @@
-package io.nylassf.connect.sink.salesforce.record;
+package io.nylassf.connect.sink.record;
 
+import io.nylassf.connect.common.time.Timestamps;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -15,11 +14,10 @@ import java.util.Map;
 /**
  * Uniform read access to a record value that is either a Connect {@link Struct} (JSON or Avro converter with
  * schemas) or a schemaless {@link Map} with the same field names. Times may be {@link Date}s, epoch numbers
- * (milliseconds; values under 10^11 are taken as Nylas' seconds) or ISO-8601 strings.
+ * (milliseconds; values under 10^11 are taken as Nylas' seconds) or date-time strings as {@link Timestamps} reads
+ * them. Both sinks read record values through this class.
  */
 public final class Fields {
-    private static final long SECONDS_THRESHOLD = 100_000_000_000L;
-
     private final Struct struct;
     private final Map<?, ?> map;
 
@@ -79,25 +77,20 @@ public final class Fields {
             return i;
         }
         if (v instanceof Number n) {
-            long l = n.longValue();
-            return Math.abs(l) < SECONDS_THRESHOLD ? Instant.ofEpochSecond(l) : Instant.ofEpochMilli(l);
+            return Timestamps.ofEpochSecondsOrMillis(n.longValue());
         }
         String s = v.toString().trim();
         if (s.isEmpty()) {
             return null;
         }
+        Instant parsed = Timestamps.parseInstant(s);
+        if (parsed != null) {
+            return parsed;
+        }
         try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(s);
-            } catch (DateTimeParseException e2) {
-                try {
-                    return toInstant(Long.parseLong(s), name);
-                } catch (NumberFormatException e3) {
-                    throw new RecordDecodeException("INVALID_TIME", "field '" + name + "' is not a time: " + s);
-                }
-            }
+            return Timestamps.ofEpochSecondsOrMillis(Long.parseLong(s));
+        } catch (NumberFormatException e) {
+            throw new RecordDecodeException("INVALID_TIME", "field '" + name + "' is not a time: " + s);
         }
     }
 
@@ -146,6 +139,25 @@ public final class Fields {
                 Object val = s.get(f);
                 out.put(f.name(), val == null ? null : val.toString());
             }
+        }
+        return out;
+    }
+
+    /** The value as a map; nested Structs become maps too (so the Nylas sink can walk CDC payloads). */
+    public Map<String, Object> toMap() {
+        if (struct != null) {
+            return structToMap(struct);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), v instanceof Struct s ? structToMap(s) : v));
+        return out;
+    }
+
+    private static Map<String, Object> structToMap(Struct s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Field f : s.schema().fields()) {
+            Object v = s.get(f);
+            out.put(f.name(), v instanceof Struct nested ? structToMap(nested) : v);
         }
         return out;
     }
