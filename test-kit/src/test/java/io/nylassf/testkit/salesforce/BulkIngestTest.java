@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,16 +28,10 @@ class BulkIngestTest {
         return job.get("id").asText();
     }
 
-    private JsonNode awaitDone(String id) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            JsonNode job = SfHttp.json(http.get("/jobs/ingest/" + id));
-            String state = job.get("state").asText();
-            if (state.equals("JobComplete") || state.equals("Failed") || state.equals("Aborted")) {
-                return job;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("job did not finish");
+    private JsonNode awaitDone(String id) {
+        return await("job " + id + " finishes").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> SfHttp.json(http.get("/jobs/ingest/" + id)),
+                        job -> List.of("JobComplete", "Failed", "Aborted").contains(job.get("state").asText()));
     }
 
     @Test
@@ -100,10 +95,17 @@ class BulkIngestTest {
             }
             http.send("PUT", "/jobs/ingest/" + id + "/batches", csv.toString(), "Content-Type", "text/csv");
             http.patch("/jobs/ingest/" + id, Map.of("state", "UploadComplete"));
-            Thread.sleep(400);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> SfHttp.json(http.get("/jobs/ingest/" + id)).get("numberRecordsProcessed").asInt() > 0);
             assertEquals("Aborted", SfHttp.json(http.patch("/jobs/ingest/" + id, Map.of("state", "Aborted")))
                     .get("state").asText());
-            Thread.sleep(300);
+            // the worker stops: still Aborted, no more rows written, the rest listed as unprocessed
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> {
+                JsonNode job = SfHttp.json(http.get("/jobs/ingest/" + id));
+                int n = job.get("numberRecordsProcessed").asInt();
+                return job.get("state").asText().equals("Aborted") && n == sf.org().count("Task")
+                        && Csv.parse(http.get("/jobs/ingest/" + id + "/unprocessedrecords/").body()).size() == 40 - n + 1;
+            });
             JsonNode done = SfHttp.json(http.get("/jobs/ingest/" + id));
             assertEquals("Aborted", done.get("state").asText(), "never JobComplete after an abort");
             int processed = done.get("numberRecordsProcessed").asInt();
