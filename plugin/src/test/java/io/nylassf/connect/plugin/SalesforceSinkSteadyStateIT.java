@@ -28,8 +28,15 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 import static io.nylassf.testkit.connect.ConnectClusterExtension.waitUntil;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,11 +112,9 @@ class SalesforceSinkSteadyStateIT {
         long callsBefore = salesforce.apiCallCount();
         int messages = 96;
         long started = System.nanoTime();
-        for (int i = 0; i < messages; i++) { // 4 a second for 24 s
-            nylas.addMessage(grant, NylasMessage.create().subject("Trickle " + i).from("Ann Lee", "ann@acme.com")
-                    .to("Rep", "rep@ourco.test"));
-            Thread.sleep(250); // the arrival rate under test, not a wait for a condition
-        }
+        arriveAtFixedRate(messages, Duration.ofMillis(250), // 4 a second for 24 s: the arrival rate under test
+                i -> nylas.addMessage(grant, NylasMessage.create().subject("Trickle " + i).from("Ann Lee", "ann@acme.com")
+                        .to("Rep", "rep@ourco.test")));
         waitUntil("every message a Task", WAIT, () -> tasks() == messages);
         double seconds = (System.nanoTime() - started) / 1e9;
         long writes = salesforce.compositeWriteCalls() - writesBefore;
@@ -155,10 +160,36 @@ class SalesforceSinkSteadyStateIT {
         });
         CONNECT.awaitRunning("sf-contacts", 1);
         waitUntil("every contact a Lead", WAIT, () -> leads() >= people);
-        Thread.sleep(3_000); // a second write of anything would show now
+        // a second write of anything would show within 3 s
+        await("each person once, for 3 s").during(Duration.ofSeconds(3)).atMost(WAIT).until(() -> leads() == people);
         assertEquals(people, leads(), "each person once");
         assertEquals(people, salesforce.org().query("SELECT Nylas_Contact_Id__c FROM Lead WHERE LastName = 'Linger'")
                 .records().stream().map(r -> r.get("Nylas_Contact_Id__c")).distinct().count());
+    }
+
+    /** Runs {@code arrival} for 0..count-1, one every {@code period} on a fixed-rate schedule; fails on any error. */
+    private static void arriveAtFixedRate(int count, Duration period, IntConsumer arrival) throws Exception {
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger next = new AtomicInteger();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            clock.scheduleAtFixedRate(() -> {
+                try {
+                    int i = next.getAndIncrement();
+                    if (i < count) {
+                        arrival.accept(i);
+                    }
+                    if (i >= count - 1) {
+                        done.complete(null);
+                    }
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+            done.get(period.toMillis() * count * 3 + WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            clock.shutdownNow();
+        }
     }
 
     /** The sink task's buffered records, read over JMX (-1 before the task publishes its metrics). */

@@ -6,6 +6,9 @@ import io.nylassf.testkit.http.EmulatorResponse;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * {@code /__admin/nylas/...}: the Java state API over HTTP, so a standalone emulator can be driven by curl.
@@ -46,28 +49,19 @@ final class AdminRoutes {
             return NylasJson.single(c.requestId(), NylasJson.object().put("rotated", true));
         });
 
-        r.admin("GET", P + "/grants/{grantId}/messages", c -> list(c, emulator.messages(grant(c))));
         r.admin("GET", P + "/grants/{grantId}/sent", c -> list(c, emulator.sentMessages(grant(c))));
-        r.admin("POST", P + "/grants/{grantId}/messages", c -> single(c, emulator.addMessage(grant(c), c.json())));
-        r.admin("PUT", P + "/grants/{grantId}/messages/{id}",
-                c -> single(c, emulator.updateMessage(grant(c), c.pathParam("id"), c.json())));
-        r.admin("DELETE", P + "/grants/{grantId}/messages/{id}",
-                c -> deleted(c, emulator.deleteMessage(grant(c), c.pathParam("id"))));
-
-        r.admin("GET", P + "/grants/{grantId}/events", c -> list(c, emulator.events(grant(c))));
-        r.admin("POST", P + "/grants/{grantId}/events",
-                c -> single(c, emulator.addEvent(grant(c), calendar(c), c.json())));
-        r.admin("PUT", P + "/grants/{grantId}/events/{id}",
-                c -> single(c, emulator.updateEvent(grant(c), calendar(c), c.pathParam("id"), c.json())));
-        r.admin("DELETE", P + "/grants/{grantId}/events/{id}",
-                c -> deleted(c, emulator.deleteEvent(grant(c), calendar(c), c.pathParam("id"))));
-
-        r.admin("GET", P + "/grants/{grantId}/contacts", c -> list(c, emulator.contacts(grant(c))));
-        r.admin("POST", P + "/grants/{grantId}/contacts", c -> single(c, emulator.addContact(grant(c), c.json())));
-        r.admin("PUT", P + "/grants/{grantId}/contacts/{id}",
-                c -> single(c, emulator.updateContact(grant(c), c.pathParam("id"), c.json())));
-        r.admin("DELETE", P + "/grants/{grantId}/contacts/{id}",
-                c -> deleted(c, emulator.deleteContact(grant(c), c.pathParam("id"))));
+        objects(r, "messages", c -> emulator.messages(grant(c)),
+                c -> emulator.addMessage(grant(c), c.json()),
+                (c, id) -> emulator.updateMessage(grant(c), id, c.json()),
+                (c, id) -> emulator.deleteMessage(grant(c), id));
+        objects(r, "events", c -> emulator.events(grant(c)),
+                c -> emulator.addEvent(grant(c), calendar(c), c.json()),
+                (c, id) -> emulator.updateEvent(grant(c), calendar(c), id, c.json()),
+                (c, id) -> emulator.deleteEvent(grant(c), calendar(c), id));
+        objects(r, "contacts", c -> emulator.contacts(grant(c)),
+                c -> emulator.addContact(grant(c), c.json()),
+                (c, id) -> emulator.updateContact(grant(c), id, c.json()),
+                (c, id) -> emulator.deleteContact(grant(c), id));
 
         r.admin("POST", P + "/webhooks/pause", c -> {
             emulator.pauseWebhooks();
@@ -118,6 +112,17 @@ final class AdminRoutes {
             clock.advance(Duration.ofSeconds(c.json().path("seconds").asLong()));
             return NylasJson.single(c.requestId(), NylasJson.object().put("now", clock.millis() / 1000));
         });
+    }
+
+    /** A grant's object family over HTTP: list, add, update and delete by id, each mapped to the Java state API. */
+    private static void objects(NylasRouter r, String family, Function<NylasCall, List<ObjectNode>> list,
+            Function<NylasCall, ObjectNode> add, BiFunction<NylasCall, String, ObjectNode> update,
+            BiPredicate<NylasCall, String> delete) {
+        String path = P + "/grants/{grantId}/" + family;
+        r.admin("GET", path, c -> list(c, list.apply(c)));
+        r.admin("POST", path, c -> single(c, add.apply(c)));
+        r.admin("PUT", path + "/{id}", c -> single(c, update.apply(c, c.pathParam("id"))));
+        r.admin("DELETE", path + "/{id}", c -> deleted(c, delete.test(c, c.pathParam("id"))));
     }
 
     /** The grant in the path; 404 in Nylas' shape when unknown. */

@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * {@code /v3/grants/{grantId}/contacts}. {@code limit} defaults to 30 (the API reference; the SDK says 50).
  * Without {@code source} only {@code address_book} contacts are listed, the documented default.
  */
-final class ContactRoutes {
+final class ContactRoutes implements ObjectCollectionRoutes {
     private static final Set<String> SOURCES = Set.of("address_book", "domain", "inbox");
 
     private final ContactStore store;
@@ -25,15 +25,11 @@ final class ContactRoutes {
     }
 
     void register(NylasRouter router, RateLimiter limiter) {
-        String base = "/v3/grants/{grantId}/contacts";
-        router.grant("GET", base, limiter, "contacts", this::list);
-        router.grant("POST", base, limiter, "contacts", this::create);
-        router.grant("GET", base + "/{id}", limiter, "contacts", this::get);
-        router.grant("PUT", base + "/{id}", limiter, "contacts", this::update);
-        router.grant("DELETE", base + "/{id}", limiter, "contacts", this::delete);
+        registerCollection(router, "/v3/grants/{grantId}/contacts", limiter, "contacts");
     }
 
-    private EmulatorResponse list(NylasCall call) {
+    @Override
+    public EmulatorResponse list(NylasCall call) {
         int limit = call.limit(30, 200);
         String source = call.param("source") == null ? "address_book" : call.param("source");
         if (!SOURCES.contains(source)) {
@@ -60,11 +56,13 @@ final class ContactRoutes {
         return NylasJson.list(call.requestId(), data, page.next() == null ? null : Cursor.encode(page.next()));
     }
 
-    private EmulatorResponse create(NylasCall call) {
+    @Override
+    public EmulatorResponse create(NylasCall call) {
         return NylasJson.single(call.requestId(), store.create(call.grant(), call.json()));
     }
 
-    private EmulatorResponse get(NylasCall call) {
+    @Override
+    public EmulatorResponse get(NylasCall call) {
         ObjectNode c = store.get(call.grantId(), call.pathParam("id"));
         if (c == null) {
             throw notFound(call);
@@ -72,7 +70,8 @@ final class ContactRoutes {
         return NylasJson.single(call.requestId(), c);
     }
 
-    private EmulatorResponse update(NylasCall call) {
+    @Override
+    public EmulatorResponse update(NylasCall call) {
         ObjectNode c = store.update(call.grant(), call.pathParam("id"), call.json());
         if (c == null) {
             throw notFound(call);
@@ -80,7 +79,8 @@ final class ContactRoutes {
         return NylasJson.single(call.requestId(), c);
     }
 
-    private EmulatorResponse delete(NylasCall call) {
+    @Override
+    public EmulatorResponse delete(NylasCall call) {
         if (store.delete(call.grant(), call.pathParam("id")) == null) {
             throw notFound(call);
         }

@@ -15,28 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code contact.created}); deletion fires {@code contact.deleted}. The stored JSON carries an extra
  * {@code updated_at} (seconds) that real Nylas contacts do not document: handy in tests, not to be relied on.
  */
-final class ContactStore {
+final class ContactStore extends GrantObjectStore {
     private static final List<String> LISTS = List.of("emails", "phone_numbers", "physical_addresses", "groups",
             "web_pages", "im_addresses");
     private static final Set<String> READ_ONLY = Set.of("id", "grant_id", "object", "updated_at");
 
-    private final Map<String, SortedIndex> byGrant = new ConcurrentHashMap<>();
     private final Map<String, Long> positions = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
-    private final Clock clock;
-    private final WebhookDispatcher hooks;
 
     ContactStore(Clock clock, WebhookDispatcher hooks) {
-        this.clock = clock;
-        this.hooks = hooks;
-    }
-
-    SortedIndex index(String grantId) {
-        return byGrant.computeIfAbsent(grantId, g -> new SortedIndex());
-    }
-
-    ObjectNode get(String grantId, String id) {
-        return index(grantId).get(id);
+        super("contact", clock, hooks);
     }
 
     ObjectNode create(ObjectNode grant, ObjectNode input) {
@@ -73,16 +61,10 @@ final class ContactStore {
         return c;
     }
 
+    /** Copies {@code changes} over the contact (lists must stay arrays) and fires contact.updated; null if absent. */
     ObjectNode update(ObjectNode grant, String id, ObjectNode changes) {
-        String grantId = grant.get("id").asText();
-        SortedIndex index = index(grantId);
-        ObjectNode updated;
-        synchronized (index) {
-            ObjectNode old = index.get(id);
-            if (old == null) {
-                return null;
-            }
-            updated = old.deepCopy();
+        String position = grant.get("id").asText() + "/" + id;
+        return replace(grant, id, updated -> {
             for (Map.Entry<String, JsonNode> e : changes.properties()) {
                 if (READ_ONLY.contains(e.getKey())) {
                     continue;
@@ -93,22 +75,14 @@ final class ContactStore {
                 updated.set(e.getKey(), e.getValue().deepCopy());
             }
             updated.put("updated_at", clock.millis() / 1000);
-            index.put(id, positions.get(grantId + "/" + id), updated);
-        }
-        hooks.publish("contact.updated", grant.path("provider").asText(), updated);
-        return updated;
+        }, updated -> positions.get(position));
     }
 
+    @Override
     ObjectNode delete(ObjectNode grant, String id) {
-        String grantId = grant.get("id").asText();
-        ObjectNode old = index(grantId).remove(id);
+        ObjectNode old = super.delete(grant, id);
         if (old != null) {
-            positions.remove(grantId + "/" + id);
-            ObjectNode o = NylasJson.object();
-            o.put("id", id);
-            o.put("grant_id", grantId);
-            o.put("object", "contact");
-            hooks.publish("contact.deleted", grant.path("provider").asText(), o);
+            positions.remove(grant.get("id").asText() + "/" + id);
         }
         return old;
     }

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * (undocumented by Nylas; strict by default); both are ignored alongside
  * {@code metadata_pair}, as documented.
  */
-final class EventRoutes {
+final class EventRoutes implements ObjectCollectionRoutes {
     private final EventStore store;
 
     private final MetadataIndex index;
@@ -29,12 +29,7 @@ final class EventRoutes {
     }
 
     void register(NylasRouter router, RateLimiter limiter) {
-        String base = "/v3/grants/{grantId}/events";
-        router.grant("GET", base, limiter, "calendar", this::list);
-        router.grant("POST", base, limiter, "calendar", this::create);
-        router.grant("GET", base + "/{id}", limiter, "calendar", this::get);
-        router.grant("PUT", base + "/{id}", limiter, "calendar", this::update);
-        router.grant("DELETE", base + "/{id}", limiter, "calendar", this::delete);
+        registerCollection(router, "/v3/grants/{grantId}/events", limiter, "calendar");
         router.grant("GET", "/v3/grants/{grantId}/calendars", limiter, "calendar", this::calendars);
         router.grant("GET", "/v3/grants/{grantId}/calendars/{id}", limiter, "calendar", this::calendar);
     }
@@ -51,7 +46,8 @@ final class EventRoutes {
         return id;
     }
 
-    private EmulatorResponse list(NylasCall call) {
+    @Override
+    public EmulatorResponse list(NylasCall call) {
         String calendarId = calendarId(call);
         int limit = call.limit(50, 200);
         Long start = call.longParam("start");
@@ -97,12 +93,14 @@ final class EventRoutes {
         return NylasJson.list(call.requestId(), data, page.next() == null ? null : Cursor.encode(page.next()));
     }
 
-    private EmulatorResponse create(NylasCall call) {
+    @Override
+    public EmulatorResponse create(NylasCall call) {
         String calendarId = calendarId(call);
         return NylasJson.single(call.requestId(), store.create(call.grant(), calendarId, call.json(), call.requestId()));
     }
 
-    private EmulatorResponse get(NylasCall call) {
+    @Override
+    public EmulatorResponse get(NylasCall call) {
         ObjectNode e = store.index(call.grantId(), calendarId(call)).get(call.pathParam("id"));
         if (e == null) {
             throw notFound(call);
@@ -110,7 +108,8 @@ final class EventRoutes {
         return NylasJson.single(call.requestId(), e);
     }
 
-    private EmulatorResponse update(NylasCall call) {
+    @Override
+    public EmulatorResponse update(NylasCall call) {
         String calendarId = calendarId(call);
         ObjectNode e = store.update(call.grant(), calendarId, call.pathParam("id"), call.json(), call.requestId());
         if (e == null) {
@@ -119,7 +118,8 @@ final class EventRoutes {
         return NylasJson.single(call.requestId(), e);
     }
 
-    private EmulatorResponse delete(NylasCall call) {
+    @Override
+    public EmulatorResponse delete(NylasCall call) {
         if (store.delete(call.grant(), calendarId(call), call.pathParam("id")) == null) {
             throw notFound(call);
         }

@@ -15,23 +15,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * mutation replaces the stored node and fires the matching webhook. Nylas messages have no {@code updated_at}
  * field, so none is added.
  */
-final class MessageStore {
-    private final Map<String, SortedIndex> byGrant = new ConcurrentHashMap<>();
+final class MessageStore extends GrantObjectStore {
     private final Map<String, List<String>> sentIds = new ConcurrentHashMap<>();
-    private final Clock clock;
-    private final WebhookDispatcher hooks;
 
     MessageStore(Clock clock, WebhookDispatcher hooks) {
-        this.clock = clock;
-        this.hooks = hooks;
-    }
-
-    SortedIndex index(String grantId) {
-        return byGrant.computeIfAbsent(grantId, g -> new SortedIndex());
-    }
-
-    ObjectNode get(String grantId, String id) {
-        return index(grantId).get(id);
+        super("message", clock, hooks);
     }
 
     /** Stores a message, filling every documented field the input leaves out, and fires message.created. */
@@ -56,41 +44,22 @@ final class MessageStore {
 
     /** Copies {@code changes} over the message (nested values replaced) and fires message.updated; null if absent. */
     ObjectNode update(ObjectNode grant, String id, ObjectNode changes) {
-        String grantId = grant.get("id").asText();
-        SortedIndex index = index(grantId);
-        ObjectNode updated;
-        synchronized (index) {
-            ObjectNode old = index.get(id);
-            if (old == null) {
-                return null;
-            }
-            updated = old.deepCopy();
+        return replace(grant, id, updated -> {
             for (Map.Entry<String, JsonNode> e : changes.properties()) {
                 if (!e.getKey().equals("id") && !e.getKey().equals("grant_id") && !e.getKey().equals("object")) {
                     updated.set(e.getKey(), e.getValue().deepCopy());
                 }
             }
-            store(updated);
-        }
-        hooks.publish("message.updated", grant.path("provider").asText(), updated);
-        return updated;
+        }, MessageStore::sortValue);
     }
 
-    ObjectNode delete(ObjectNode grant, String id) {
-        String grantId = grant.get("id").asText();
-        ObjectNode old = index(grantId).remove(id);
-        if (old != null) {
-            ObjectNode o = NylasJson.object();
-            o.put("id", id);
-            o.put("grant_id", grantId);
-            o.put("object", "message");
-            hooks.publish("message.deleted", grant.path("provider").asText(), o);
-        }
-        return old;
+    /** Newest first: the negated date. */
+    private static long sortValue(ObjectNode m) {
+        return -m.get("date").asLong();
     }
 
     private void store(ObjectNode m) {
-        index(m.get("grant_id").asText()).put(m.get("id").asText(), -m.get("date").asLong(), m);
+        index(m.get("grant_id").asText()).put(m.get("id").asText(), sortValue(m), m);
     }
 
     private ObjectNode normalize(ObjectNode grant, ObjectNode input) {

@@ -5,7 +5,6 @@ import io.nylassf.testkit.http.EmulatorException;
 import io.nylassf.testkit.http.EmulatorHttpServer;
 import io.nylassf.testkit.http.FaultInjector;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,60 +20,38 @@ import java.util.function.Supplier;
  * A stateful, in-process emulator of the Nylas v3 API (grants, messages and send, events, contacts, webhooks)
  * on loopback HTTP. Tests drive its state from Java (or over {@code /__admin/nylas/...}); the code under test
  * talks to {@link #baseUrl()} exactly as it would to {@code https://api.us.nylas.com}. Every state change emits
- * the matching signed webhook to registered destinations. Objects handed out are copies.
+ * the matching signed webhook to registered destinations. Objects handed out are copies. This class is the
+ * Java state API; {@link NylasWiring} builds the stores and routes from {@link NylasEmulatorBuilder}'s options.
  */
 public final class NylasEmulator implements AutoCloseable {
     static {
         io.nylassf.testkit.http.TcpNoDelay.enable();
     }
 
-    private final Builder config;
     private final Clock clock;
+    private final NylasWiring parts;
     private final EmulatorHttpServer server;
-    private final GrantStore grants;
+    private final GrantLifecycle grants;
     private final MessageStore messages;
     private final MessageSender sender;
     private final EventStore events;
     private final ContactStore contacts;
-    private final WebhookRegistry registry;
     private final WebhookDispatcher dispatcher;
-    private final RequestCounter counter = new RequestCounter();
     private final ScheduledExecutorService ticker;
-    private final NylasRouter router;
     private volatile String apiKey;
-    private final MetadataIndex metadataIndex;
     private volatile TimeBounds timeBounds = TimeBounds.STRICT;
 
-    private NylasEmulator(Builder b) {
-        this.config = b;
+    NylasEmulator(NylasEmulatorBuilder b) {
         this.apiKey = b.apiKey;
-        this.metadataIndex = new MetadataIndex(b.clock);
         this.clock = b.clock;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(b.webhookTimeout).build();
-        this.registry = new WebhookRegistry(clock, http, b.challengeTimeout);
-        this.dispatcher = new WebhookDispatcher(registry, clock, http, b.applicationId, b.webhookRetryDelays,
-                b.webhookTimeout, b.truncationThreshold);
-        this.grants = new GrantStore(clock);
-        this.messages = new MessageStore(clock, dispatcher);
-        this.sender = new MessageSender(clock, messages, dispatcher);
-        this.events = new EventStore(clock, dispatcher);
-        this.contacts = new ContactStore(clock, dispatcher);
-        this.server = new EmulatorHttpServer("nylas", b.host, b.port, NylasErrors::fault);
-
-        this.router = new NylasRouter(server, b.apiKey, grants, counter,
-                new RateLimiter(clock, b.applicationRateLimitPerSecond));
-        RateLimiter perGrant = new RateLimiter(clock, b.rateLimitPerSecond);
-        RateLimiter sends = new RateLimiter(clock, b.sendRateLimitPerSecond);
-        new GrantRoutes(grants).register(router);
-        new MessageRoutes(messages, sender, new IdempotencyCache(clock, b.idempotencyTtl), metadataIndex,
-                () -> timeBounds)
-                .register(router, perGrant, sends);
-        new EventRoutes(events, metadataIndex, () -> timeBounds).register(router, perGrant);
-        new ContactRoutes(contacts).register(router, perGrant);
-        new WebhookRoutes(registry).register(router);
-        new AdminRoutes(this).register(router);
-
+        this.parts = new NylasWiring(b, this);
+        this.server = parts.server;
+        this.messages = parts.messages;
+        this.sender = parts.sender;
+        this.events = parts.events;
+        this.contacts = parts.contacts;
+        this.dispatcher = parts.dispatcher;
+        this.grants = new GrantLifecycle(parts.grants, events, dispatcher, b.integrationId);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nylas-scheduled-sends");
             t.setDaemon(true);
@@ -82,8 +59,8 @@ public final class NylasEmulator implements AutoCloseable {
         });
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static NylasEmulatorBuilder builder() {
+        return new NylasEmulatorBuilder();
     }
 
     public NylasEmulator start() {
@@ -121,7 +98,7 @@ public final class NylasEmulator implements AutoCloseable {
      * {@code lag} ago is not found by its metadata yet, while reads by id or time see it. Zero turns the lag off.
      */
     public void metadataSearchLag(Duration lag) {
-        metadataIndex.lag(lag);
+        parts.metadataIndex.lag(lag);
     }
 
     /**
@@ -130,7 +107,7 @@ public final class NylasEmulator implements AutoCloseable {
      */
     public void rotateApiKey(String newKey) {
         this.apiKey = java.util.Objects.requireNonNull(newKey, "newKey");
-        router.apiKey(newKey);
+        parts.router.apiKey(newKey);
     }
 
     public Clock clock() {
@@ -146,10 +123,7 @@ public final class NylasEmulator implements AutoCloseable {
 
     /** Creates a valid grant with a {@code primary} calendar; fires {@code grant.created}. */
     public String createGrant(String email, String provider) {
-        ObjectNode g = grants.create(email, provider);
-        events.createPrimaryCalendar(g);
-        dispatcher.publish("grant.created", provider, grantNotification(g, null));
-        return g.get("id").asText();
+        return grants.create(email, provider);
     }
 
     public ObjectNode grant(String grantId) {
@@ -158,18 +132,12 @@ public final class NylasEmulator implements AutoCloseable {
 
     /** The grant turns invalid: its API calls answer 401 with provider_error; fires {@code grant.expired}. */
     public void expireGrant(String grantId) {
-        requireGrant(grantId);
-        ObjectNode g = grants.setStatus(grantId, "invalid");
-        dispatcher.publish("grant.expired", g.path("provider").asText(), grantNotification(g, 25009));
+        grants.expire(grantId);
     }
 
     /** The grant is valid again (the user re-authenticated); fires {@code grant.updated}. */
     public void restoreGrant(String grantId) {
-        requireGrant(grantId);
-        ObjectNode g = grants.setStatus(grantId, "valid");
-        ObjectNode o = grantNotification(g, null);
-        o.put("reauthentication_flag", true);
-        dispatcher.publish("grant.updated", g.path("provider").asText(), o);
+        grants.restore(grantId);
     }
 
     // ---- messages ----
@@ -287,11 +255,11 @@ public final class NylasEmulator implements AutoCloseable {
      * with its {@code webhook_secret}.
      */
     public ObjectNode registerWebhook(String url, String... triggerTypes) {
-        String failure = registry.challenge(url);
+        String failure = parts.registry.challenge(url);
         if (failure != null) {
             throw new IllegalStateException("Webhook challenge failed for " + url + ": " + failure);
         }
-        return registry.create(url, Arrays.asList(triggerTypes), "", List.of()).toJson(true);
+        return parts.registry.create(url, Arrays.asList(triggerTypes), "", List.of()).toJson(true);
     }
 
     public List<WebhookDelivery> webhookDeliveries() {
@@ -320,16 +288,16 @@ public final class NylasEmulator implements AutoCloseable {
     // ---- counts ----
 
     public long requestCount() {
-        return counter.total();
+        return parts.counter.total();
     }
 
     /** Calls per endpoint, keyed like {@code "GET /v3/grants/{grantId}/messages"}. */
     public Map<String, Long> requestCounts() {
-        return counter.snapshot();
+        return parts.counter.snapshot();
     }
 
     public long requestCount(String endpoint) {
-        return counter.snapshot().getOrDefault(endpoint, 0L);
+        return parts.counter.snapshot().getOrDefault(endpoint, 0L);
     }
 
     @Override
@@ -342,7 +310,7 @@ public final class NylasEmulator implements AutoCloseable {
     // ---- internals shared with AdminRoutes ----
 
     GrantStore grantStore() {
-        return grants;
+        return parts.grants;
     }
 
     WebhookDispatcher dispatcher() {
@@ -350,11 +318,7 @@ public final class NylasEmulator implements AutoCloseable {
     }
 
     ObjectNode requireGrant(String grantId) {
-        ObjectNode g = grants.get(grantId);
-        if (g == null) {
-            throw new IllegalArgumentException("No grant " + grantId);
-        }
-        return g;
+        return grants.require(grantId);
     }
 
     String requireCalendar(String grantId, String calendarId) {
@@ -364,19 +328,6 @@ public final class NylasEmulator implements AutoCloseable {
             throw new IllegalArgumentException("No calendar " + calendarId + " in grant " + grantId);
         }
         return cal;
-    }
-
-    private ObjectNode grantNotification(ObjectNode g, Integer code) {
-        ObjectNode o = NylasJson.object();
-        if (code != null) {
-            o.put("code", code);
-        }
-        o.put("grant_id", g.get("id").asText());
-        o.put("integration_id", config.integrationId);
-        o.put("provider", g.path("provider").asText());
-        o.put("email", g.path("email").asText());
-        o.put("grant_updated_at", g.path("updated_at").asLong());
-        return o;
     }
 
     private static ObjectNode input(Object o) {
@@ -403,7 +354,7 @@ public final class NylasEmulator implements AutoCloseable {
 
     /** Runs the emulator standalone: {@code --port 8081 --api-key nyk_test}. */
     public static void main(String[] args) throws InterruptedException {
-        Builder b = builder().port(8081);
+        NylasEmulatorBuilder b = builder().port(8081);
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--port" -> b.port(Integer.parseInt(args[i + 1]));
@@ -416,112 +367,5 @@ public final class NylasEmulator implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
         System.out.println("Nylas emulator listening on " + emulator.baseUrl() + " (API key " + emulator.apiKey() + ")");
         Thread.currentThread().join();
-    }
-
-    /** Options; every default is what tests usually want, with Nylas' documented limits. */
-    public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port;
-        private String apiKey = "nyk_test";
-        private Clock clock = Clock.systemUTC();
-        private int rateLimitPerSecond = 200;
-        private int sendRateLimitPerSecond = 200;
-        private int applicationRateLimitPerSecond = 50;
-        private List<Duration> webhookRetryDelays = List.of(Duration.ofMillis(200), Duration.ofSeconds(1));
-        private Duration webhookTimeout = Duration.ofSeconds(10);
-        private Duration challengeTimeout = Duration.ofSeconds(10);
-        private int truncationThreshold = 1_000_000;
-        private Duration idempotencyTtl = Duration.ofHours(1);
-        private String applicationId = "emulator-application";
-        private String integrationId = "emulator-integration";
-
-        private Builder() {
-        }
-
-        /** 0 picks a free port. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        public Builder host(String host) {
-            this.host = host;
-            return this;
-        }
-
-        public Builder apiKey(String apiKey) {
-            this.apiKey = apiKey;
-            return this;
-        }
-
-        /** Drives timestamps, idempotency expiry, rate-limit windows and {@code send_at}; see {@link MutableClock}. */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
-        /** Per grant and per API family (messages, calendar, contacts), per second; 0 disables. Nylas: 200. */
-        public Builder rateLimitPerSecond(int limit) {
-            this.rateLimitPerSecond = limit;
-            return this;
-        }
-
-        /** JSON sends per grant per second; 0 disables. Nylas: 200 (10 for multipart, not emulated). */
-        public Builder sendRateLimitPerSecond(int limit) {
-            this.sendRateLimitPerSecond = limit;
-            return this;
-        }
-
-        /** Grants and webhooks APIs per application per second; 0 disables. Nylas: 50. */
-        public Builder applicationRateLimitPerSecond(int limit) {
-            this.applicationRateLimitPerSecond = limit;
-            return this;
-        }
-
-        /**
-         * Waits before the 2nd, 3rd, ... delivery attempt; attempts = delays + 1. Default 200 ms, 1 s; Nylas
-         * makes 3 attempts with the last 10–20 minutes after the first.
-         */
-        public Builder webhookRetryDelays(Duration... delays) {
-            this.webhookRetryDelays = List.of(delays);
-            return this;
-        }
-
-        /** Per-attempt delivery timeout (Nylas: 10 s). */
-        public Builder webhookTimeout(Duration timeout) {
-            this.webhookTimeout = timeout;
-            return this;
-        }
-
-        /** How long a destination has to answer the challenge (Nylas: 10 s). */
-        public Builder challengeTimeout(Duration timeout) {
-            this.challengeTimeout = timeout;
-            return this;
-        }
-
-        /** Payload size in bytes above which message notifications become {@code .truncated} (Nylas: 1 MB). */
-        public Builder truncationThreshold(int bytes) {
-            this.truncationThreshold = bytes;
-            return this;
-        }
-
-        public Builder idempotencyTtl(Duration ttl) {
-            this.idempotencyTtl = ttl;
-            return this;
-        }
-
-        public Builder applicationId(String id) {
-            this.applicationId = id;
-            return this;
-        }
-
-        public Builder integrationId(String id) {
-            this.integrationId = id;
-            return this;
-        }
-
-        public NylasEmulator build() {
-            return new NylasEmulator(this);
-        }
     }
 }

@@ -15,14 +15,14 @@ import java.util.function.Consumer;
  * and call {@link #emulator()}. State is shared by the class's tests: create a fresh grant per test.
  */
 public final class NylasEmulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
-    private final Consumer<NylasEmulator.Builder> configure;
+    private final Consumer<NylasEmulatorBuilder> configure;
     private NylasEmulator emulator;
 
     public NylasEmulatorExtension() {
         this(b -> { });
     }
 
-    public NylasEmulatorExtension(Consumer<NylasEmulator.Builder> configure) {
+    public NylasEmulatorExtension(Consumer<NylasEmulatorBuilder> configure) {
         this.configure = configure;
     }
 
@@ -35,7 +35,7 @@ public final class NylasEmulatorExtension implements BeforeAllCallback, AfterAll
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        NylasEmulator.Builder b = NylasEmulator.builder().port(0);
+        NylasEmulatorBuilder b = NylasEmulator.builder().port(0);
         configure.accept(b);
         emulator = b.build().start();
     }

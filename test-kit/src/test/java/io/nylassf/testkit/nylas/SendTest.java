@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -135,10 +136,13 @@ class SendTest {
         String g = e.createGrant("flight@acme.test", "google");
         Api api = new Api(e);
         e.sendLatency(Duration.ofMillis(600));
+        String sendEndpoint = "POST /v3/grants/{grantId}/messages/send";
+        long sendsBefore = e.requestCount(sendEndpoint);
         try {
             CompletableFuture<Api.Resp> first = CompletableFuture.supplyAsync(
                     () -> api.call("POST", send(g), message("slow"), "Idempotency-Key", "flight-1"));
-            Thread.sleep(200);
+            // once the first send has arrived it is held for 600 ms
+            await().atMost(Duration.ofSeconds(5)).until(() -> e.requestCount(sendEndpoint) > sendsBefore);
             Api.Resp second = api.call("POST", send(g), message("slow"), "Idempotency-Key", "flight-1");
             assertEquals(409, second.status());
             assertEquals("api.concurrent_idempotent_request", second.errorType());

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,7 +144,8 @@ class WebhooksTest {
         nylas.emulator().addContact(g, Map.of("given_name", "A"));
         nylas.emulator().addContact(g, Map.of("given_name", "B"));
         assertTrue(nylas.emulator().awaitWebhooks(WAIT));
-        Thread.sleep(300); // longer than every retry delay
+        // no retry arrives for longer than every retry delay
+        await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> receiver.received().size() == 2);
         assertEquals(2, receiver.received().size());
         assertTrue(receiver.received().stream().allMatch(r -> r.attempt() == 1));
     }
@@ -197,8 +199,7 @@ class WebhooksTest {
         String g = e.createGrant("pause@acme.test", "google");
         e.pauseWebhooks();
         e.addContact(g, Map.of("given_name", "Queued"));
-        Thread.sleep(200);
-        assertEquals(0, receiver.received().size());
+        await().during(Duration.ofMillis(200)).atMost(WAIT).until(() -> receiver.received().isEmpty());
         e.resumeWebhooks();
         assertEquals(1, receiver.await(1, WAIT).size());
     }

@@ -4,13 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
 import io.nylassf.testkit.salesforce.SalesforceEmulator;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+
+import static org.awaitility.Awaitility.await;
 
 /** The sink connector on the embedded cluster, driven only through the REST API, and waits on its progress. */
 final class ConnectorDriver {
+    private static final Duration POLL = Duration.ofMillis(100);
+
     private final ConnectClusterExtension connect;
     final String name;
     final String topic;
@@ -67,37 +73,30 @@ final class ConnectorDriver {
 
     /** Waits until the org's API call count has not moved for {@code quietMillis} (at most {@code timeout}). */
     static void awaitQuiet(SalesforceEmulator sf, long quietMillis, Duration timeout) {
-        long deadline = System.currentTimeMillis() + timeout.toMillis();
-        long calls = sf.apiCallCount();
-        long since = System.currentTimeMillis();
-        while (System.currentTimeMillis() < deadline && System.currentTimeMillis() - since < quietMillis) {
-            sleep(100);
-            long now = sf.apiCallCount();
-            if (now != calls) {
-                calls = now;
-                since = System.currentTimeMillis();
-            }
+        AtomicLong calls = new AtomicLong(sf.apiCallCount());
+        try {
+            await().during(Duration.ofMillis(quietMillis)).atMost(timeout).pollInterval(POLL).until(() -> {
+                long now = sf.apiCallCount();
+                return calls.getAndSet(now) == now;
+            });
+        } catch (ConditionTimeoutException stillBusy) {
+            // a benchmark reports what it sees, it does not assert
         }
     }
 
     /** Polls every 100 ms; false (no failure) when the timeout passes: a benchmark reports, it does not assert. */
     static boolean waitFor(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + timeout.toMillis();
-        while (true) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return true;
-                }
-            } catch (RuntimeException ignored) {
-                // a worker still starting; try again
-            }
-            if (System.currentTimeMillis() > deadline) {
-                return false;
-            }
-            sleep(100);
+        try {
+            await().atMost(timeout).pollInterval(POLL)
+                    .ignoreExceptionsInstanceOf(RuntimeException.class) // a worker still starting; try again
+                    .until(condition::getAsBoolean);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
     }
 
+    /** A pause with no condition to wait for (letting a full GC settle before reading the heap). */
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);
