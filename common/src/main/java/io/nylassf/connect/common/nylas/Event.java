@@ -18,6 +18,14 @@ public record Event(JsonNode json) implements NylasObject {
     }
 
     public boolean cancelled() {
-        return "cancelled".equals(json.path("status").asText());
+        return isCancelled(json.path("status").asText(null));
+    }
+
+    /**
+     * The one rule for an event's {@code status}: a cancelled event is a deleted one (Nylas keeps cancelled events,
+     * and cancelled occurrences of a series, readable). Every reader of events asks here.
+     */
+    public static boolean isCancelled(String status) {
+        return "cancelled".equalsIgnoreCase(status);
     }
 }

@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.salesforce.record;
 
+import io.nylassf.connect.common.nylas.Event;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ public record NylasEvent(String grantId, String id, boolean deleted, Instant mod
     }
 
     public boolean cancelled() {
-        return "cancelled".equalsIgnoreCase(status);
+        return Event.isCancelled(status);
     }
 
     @Override

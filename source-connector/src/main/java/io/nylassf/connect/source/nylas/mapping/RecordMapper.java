@@ -1,5 +1,6 @@
 package io.nylassf.connect.source.nylas.mapping;
 
+import io.nylassf.connect.common.nylas.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nylassf.connect.common.schema.NylasSchemas;
 import org.apache.kafka.connect.data.Schema;
@@ -92,7 +93,7 @@ public final class RecordMapper {
 
     /** created when the event was never updated after creation, deleted when cancelled, updated otherwise. */
     public static String eventChangeType(JsonNode e) {
-        if ("cancelled".equals(e.path("status").asText())) {
+        if (new Event(e).cancelled()) {
             return NylasSchemas.DELETED;
         }
         JsonNode created = e.get("created_at");

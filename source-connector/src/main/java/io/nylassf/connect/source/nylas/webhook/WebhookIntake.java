@@ -1,5 +1,6 @@
 package io.nylassf.connect.source.nylas.webhook;
 
+import io.nylassf.connect.common.nylas.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nylassf.connect.common.http.ApiException;
 import io.nylassf.connect.common.nylas.NylasApiException;
@@ -301,7 +302,7 @@ public final class WebhookIntake {
                         return List.of();
                     }
                 }
-                String change = "cancelled".equals(event.path("status").asText()) ? NylasSchemas.DELETED
+                String change = new Event(event).cancelled() ? NylasSchemas.DELETED
                         : type.endsWith("created") ? NylasSchemas.CREATED : NylasSchemas.UPDATED;
                 return List.of(records.object(ObjectStream.EVENTS, event, change, via, null, null));
             }
