@@ -168,6 +168,8 @@ class TwoWaySyncIT {
         assertTrue(sum("salesforce-source", "api-calls-total", Map.of("kind", "query")) > 0, "windowed reads");
         assertEquals(0, sum("salesforce-sink", "api-budget-paused"));
         assertTrue(sum("nylas-sink", "calendar-writes-total") > 0, "the Closed Won kickoff and the meetings");
+        assertTrue(sum("nylas-sink", "api-calls-total", Map.of("kind", "send")) > 0, "sends counted by kind");
+        assertTrue(sum("nylas-source", "api-calls-total", Map.of("kind", "messages-read")) > 0, "windowed reads");
         assertTrue(sandbox.grantIds().stream()
                         .allMatch(g -> sum("nylas-source", "grant-records-out-total", Map.of("grant", g)) > 0),
                 "records counted per grant");

@@ -2,6 +2,7 @@ package io.nylassf.connect.common.nylas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nylassf.connect.common.http.ApiCallCounter;
 import io.nylassf.connect.common.http.ApiException.Kind;
 import io.nylassf.connect.common.http.PathSegments;
 import io.nylassf.connect.common.http.RetryAfter;
@@ -35,6 +36,7 @@ public final class NylasClient implements AutoCloseable {
     private final String authorization;
     private final OkHttpClient http;
     private final Clock clock;
+    private final ApiCallCounter<NylasCallKind> calls = new ApiCallCounter<>(NylasCallKind.class, NylasCallKind::of);
 
     public NylasClient(String baseUrl, String apiKey, Duration timeout) {
         this(baseUrl, apiKey, timeout, Clock.systemUTC());
@@ -48,12 +50,18 @@ public final class NylasClient implements AutoCloseable {
         this.base = parsed;
         this.authorization = "Bearer " + Objects.requireNonNull(apiKey, "apiKey");
         this.http = new OkHttpClient.Builder()
+                .addInterceptor(calls)
                 .callTimeout(timeout)
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .retryOnConnectionFailure(false)
                 .build();
         this.clock = clock;
+    }
+
+    /** Every HTTP call this client made, retries included, by kind (for metrics). */
+    public ApiCallCounter<NylasCallKind> calls() {
+        return calls;
     }
 
     // ---- messages ----
@@ -211,29 +219,8 @@ public final class NylasClient implements AutoCloseable {
     }
 
     private JsonNode call(String grantId, HttpUrl url) {
-        Request request = new Request.Builder().url(url)
-                .header("Authorization", authorization)
-                .header("Accept", "application/json")
-                .get().build();
-        String what = "GET " + url.encodedPath();
-        try (Response response = http.newCall(request).execute()) {
-            ResponseBody body = response.body();
-            byte[] bytes = body == null ? new byte[0] : body.bytes();
-            if (response.isSuccessful()) {
-                try {
-                    return MAPPER.readTree(bytes);
-                } catch (IOException e) {
-                    throw new NylasApiException(Kind.TRANSIENT, response.code(), null,
-                            what + ": unreadable JSON response", null, grantId, false, e);
-                }
-            }
-            throw classify(what, grantId, response.code(), bytes, response.header("Retry-After"));
-        } catch (InterruptedIOException e) {
-            throw new NylasApiException(Kind.TRANSIENT, 0, "timeout", what + " timed out", null, grantId, false, e);
-        } catch (IOException e) {
-            throw new NylasApiException(Kind.TRANSIENT, 0, "io", what + " failed: " + e.getClass().getSimpleName(),
-                    null, grantId, false, e);
-        }
+        JsonNode answer = exchange(grantId, "GET", url, new Request.Builder().url(url).get());
+        return answer == null ? MAPPER.createObjectNode() : answer;
     }
 
     /** A write call; returns {@code data} (an empty object when the answer has none, e.g. DELETE). */
@@ -242,27 +229,35 @@ public final class NylasClient implements AutoCloseable {
         HttpUrl url = url(path, params);
         okhttp3.RequestBody body = json == null ? null : okhttp3.RequestBody.create(json.toString(),
                 okhttp3.MediaType.get("application/json; charset=utf-8"));
-        Request.Builder b = new Request.Builder().url(url)
-                .header("Authorization", authorization)
-                .header("Accept", "application/json")
-                .method(method, body);
+        Request.Builder b = new Request.Builder().url(url).method(method, body);
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);
         }
+        JsonNode answer = exchange(grantId, method, url, b);
+        JsonNode data = answer == null ? null : answer.get("data");
+        return data == null || !data.isObject() ? MAPPER.createObjectNode() : data;
+    }
+
+    /**
+     * The one response path of reads and writes: sends the request with the API key, parses a successful answer
+     * (null when it has no body), and turns anything else (an error status, an unreadable answer, a timeout, a
+     * dropped connection) into a classified {@link NylasApiException}.
+     */
+    private JsonNode exchange(String grantId, String method, HttpUrl url, Request.Builder request) {
+        request.header("Authorization", authorization).header("Accept", "application/json");
         String what = method + " " + url.encodedPath();
-        try (Response response = http.newCall(b.build()).execute()) {
-            ResponseBody rb = response.body();
-            byte[] bytes = rb == null ? new byte[0] : rb.bytes();
-            if (response.isSuccessful()) {
-                try {
-                    JsonNode data = bytes.length == 0 ? null : MAPPER.readTree(bytes).get("data");
-                    return data == null || !data.isObject() ? MAPPER.createObjectNode() : data;
-                } catch (IOException e) {
-                    throw new NylasApiException(Kind.TRANSIENT, response.code(), null,
-                            what + ": unreadable JSON response", null, grantId, false, e);
-                }
+        try (Response response = http.newCall(request.build()).execute()) {
+            ResponseBody body = response.body();
+            byte[] bytes = body == null ? new byte[0] : body.bytes();
+            if (!response.isSuccessful()) {
+                throw classify(what, grantId, response.code(), bytes, response.header("Retry-After"));
             }
-            throw classify(what, grantId, response.code(), bytes, response.header("Retry-After"));
+            try {
+                return bytes.length == 0 ? null : MAPPER.readTree(bytes);
+            } catch (IOException e) {
+                throw new NylasApiException(Kind.TRANSIENT, response.code(), null,
+                        what + ": unreadable JSON response", null, grantId, false, e);
+            }
         } catch (InterruptedIOException e) {
             throw new NylasApiException(Kind.TRANSIENT, 0, "timeout", what + " timed out", null, grantId, false, e);
         } catch (IOException e) {

@@ -75,8 +75,9 @@ public class NylasSinkTask extends SinkTask {
         NylasWriter writer = new NylasWriter(client, grants, new GrantThrottle(4), config.calendarId(),
                 config.resendOnEdit(), planner.salesforceOwnsTimes(), config.notifyParticipants(), clock);
         actions = UnfinishedActions.start(config, writer, metrics::ended);
-        metrics.publish(PluginMetricSet.of(() -> context == null ? null : context.pluginMetrics()),
-                actions::running, actions::parkedGrants);
+        PluginMetricSet published = PluginMetricSet.of(() -> context == null ? null : context.pluginMetrics());
+        metrics.publish(published, actions::running, actions::parkedGrants);
+        client.calls().publish(published, "Nylas");
         deadLetters = new DeadLetters(errantRecordReporter(), metrics);
         log.info("Nylas sink task started: {} call(s) in flight, at most {} pending, grants by {}, expired grants "
                 + "-> {}", config.maxInFlight(), config.maxPending(), config.grantResolution(), config.grantExpired());

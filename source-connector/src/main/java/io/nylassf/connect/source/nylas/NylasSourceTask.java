@@ -75,8 +75,9 @@ public class NylasSourceTask extends SourceTask {
         client = new NylasClient(conn.apiUrl(), conn.apiKey().value(), conn.requestTimeout(), clock);
         RecordFactory records = new RecordFactory(new Topics(config.topicPrefix()),
                 new RecordMapper(new BodyPolicy(config.bodyMaxBytes(), config.dropOversizedBody())), clock);
-        metrics = new NylasSourceMetrics().publish(PluginMetricSet.of(() -> context == null ? null
-                : context.pluginMetrics()));
+        PluginMetricSet published = PluginMetricSet.of(() -> context == null ? null : context.pluginMetrics());
+        metrics = new NylasSourceMetrics().publish(published);
+        client.calls().publish(published, "Nylas");
 
         List<StreamReader> readers = buildReaders(records);
         scheduler = new ReadScheduler(readers, records, new Backoff(config.backoffInitial(), config.backoffMax()),
