@@ -169,7 +169,7 @@ class WebhookAbuseIT {
         assertEquals(21, written.size(), "only the 21 valid notifications (the first and 20) are written, each once");
         assertTrue(written.stream().allMatch(r -> grant.equals(r.value().path("grant_id").asText())));
         assertEquals(tried, refused, "every bad request refused, de-duplicated or dropped");
-        assertEquals(20L, metric("abuse", 0, "WebhooksUnlistedGrant"));
+        assertEquals(20L, metric("abuse", 0, "webhooks-unlisted-grant-total"));
 
         // 16 clients that send headers and then one body byte every 500 ms
         List<Socket> slow = new ArrayList<>();
@@ -273,8 +273,8 @@ class WebhookAbuseIT {
         int maxHeld = 0;
         long maxBytes = 0;
         while (statuses.stream().anyMatch(f -> !f.isDone())) {
-            maxHeld = Math.max(maxHeld, metric("paused", 0, "WebhookIntakeRecords").intValue());
-            maxBytes = Math.max(maxBytes, metric("paused", 0, "WebhookIntakeBytes").longValue());
+            maxHeld = Math.max(maxHeld, metric("paused", 0, "webhook-intake-records").intValue());
+            maxBytes = Math.max(maxBytes, metric("paused", 0, "webhook-intake-bytes").longValue());
             Thread.sleep(5);
         }
         senders.shutdown();
@@ -322,12 +322,12 @@ class WebhookAbuseIT {
         }
         int maxHeld = 0;
         while (statuses.stream().anyMatch(f -> !f.isDone())) {
-            maxHeld = Math.max(maxHeld, metric("bigmail", 0, "WebhookIntakeRecords").intValue());
+            maxHeld = Math.max(maxHeld, metric("bigmail", 0, "webhook-intake-records").intValue());
             Thread.sleep(5);
         }
         senders.shutdown();
         assertTrue(senders.awaitTermination(30, TimeUnit.SECONDS));
-        maxHeld = Math.max(maxHeld, metric("bigmail", 0, "WebhookIntakeRecords").intValue());
+        maxHeld = Math.max(maxHeld, metric("bigmail", 0, "webhook-intake-records").intValue());
         long unavailable = 0;
         for (Future<Integer> f : statuses) {
             unavailable += f.get() == 503 ? 1 : 0;
