@@ -9,14 +9,8 @@ import io.nylassf.connect.source.nylas.mapping.BodyPolicy;
 import io.nylassf.connect.source.nylas.mapping.RecordFactory;
 import io.nylassf.connect.source.nylas.mapping.RecordMapper;
 import io.nylassf.connect.source.nylas.mapping.Topics;
-import io.nylassf.connect.source.nylas.offset.ObjectStream;
-import io.nylassf.connect.source.nylas.offset.SourceOffset;
-import io.nylassf.connect.source.nylas.offset.StreamPartition;
-import io.nylassf.connect.source.nylas.read.ContactScanReader;
 import io.nylassf.connect.source.nylas.read.ReadScheduler;
 import io.nylassf.connect.source.nylas.read.StreamReader;
-import io.nylassf.connect.source.nylas.read.WindowReader;
-import io.nylassf.connect.source.nylas.read.WindowSource;
 import io.nylassf.connect.source.nylas.webhook.NotificationDeduper;
 import io.nylassf.connect.source.nylas.webhook.WebhookIntake;
 import io.nylassf.connect.source.nylas.webhook.WebhookServer;
@@ -30,7 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,7 +72,8 @@ public class NylasSourceTask extends SourceTask {
         metrics = new NylasSourceMetrics().publish(published);
         client.calls().publish(published, "Nylas");
 
-        List<StreamReader> readers = buildReaders(records);
+        List<StreamReader> readers = new TaskStreams(config, client, records, clock)
+                .readers(context.offsetStorageReader());
         scheduler = new ReadScheduler(readers, records, new Backoff(config.backoffInitial(), config.backoffMax()),
                 config.grantRecheckInterval(), PASS_BUDGET_MS, metrics);
         Set<String> listed = Set.copyOf(config.grantIds());
@@ -96,58 +90,6 @@ public class NylasSourceTask extends SourceTask {
         }
         log.info("Nylas source task {} reads {} grant(s) ({} streams){}", config.taskIndex(),
                 config.taskGrants().size(), readers.size(), webhookServer == null ? "" : " and hosts the webhook endpoint");
-    }
-
-    private List<StreamReader> buildReaders(RecordFactory records) {
-        List<StreamPartition> partitions = new ArrayList<>();
-        List<ObjectStream> streams = config.objects().stream().map(ObjectStream::fromConfig).toList();
-        for (String grant : config.taskGrants()) {
-            for (ObjectStream s : streams) {
-                switch (s) {
-                    case MESSAGES -> partitions.add(StreamPartition.messages(grant));
-                    case EVENTS -> config.calendarIds().forEach(c -> partitions.add(StreamPartition.events(grant, c)));
-                    case CONTACTS -> partitions.add(StreamPartition.contacts(grant));
-                }
-            }
-        }
-        Map<StreamPartition, SourceOffset> offsets = loadOffsets(partitions);
-        long initialStart = config.backfillStartSeconds(clock);
-        WindowReader.Settings settings = new WindowReader.Settings(config.pageSize(), config.windowLagMs(),
-                config.windowMaxSeconds(), config.windowMaxRecords(), config.pollIntervalMs());
-        List<StreamReader> readers = new ArrayList<>();
-        for (StreamPartition p : partitions) {
-            SourceOffset resume = offsets.get(p);
-            switch (p.stream()) {
-                case MESSAGES -> readers.add(new WindowReader(p, WindowSource.messages(client, p.grantId()), records,
-                        settings, resume, initialStart));
-                case EVENTS -> readers.add(new WindowReader(p, WindowSource.events(client, p.grantId(),
-                        p.calendarId()), records, settings, resume, initialStart));
-                case CONTACTS -> readers.add(new ContactScanReader(p, client, records, config.pageSize(),
-                        config.contactsScanIntervalMs()));
-            }
-            if (resume != null) {
-                log.info("{}: resuming after watermark {} / '{}'", p, resume.watermark(), resume.lastId());
-            }
-        }
-        return readers;
-    }
-
-    private Map<StreamPartition, SourceOffset> loadOffsets(List<StreamPartition> partitions) {
-        List<Map<String, String>> maps = partitions.stream().map(StreamPartition::toMap).toList();
-        Map<Map<String, String>, Map<String, Object>> stored = context.offsetStorageReader().offsets(maps);
-        Map<StreamPartition, SourceOffset> out = new HashMap<>();
-        for (StreamPartition p : partitions) {
-            Map<String, Object> offset = stored == null ? null : stored.get(p.toMap());
-            if (offset == null || p.stream() == ObjectStream.CONTACTS) {
-                continue;
-            }
-            try {
-                out.put(p, SourceOffset.fromMap(offset));
-            } catch (IllegalArgumentException e) {
-                log.warn("{}: ignoring an unreadable stored offset ({}); starting from the backfill", p, e.getMessage());
-            }
-        }
-        return out;
     }
 
     @Override
