@@ -1,5 +1,7 @@
 package io.nylassf.connect.source.nylas;
 
+import org.awaitility.core.ConditionTimeoutException;
+import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
@@ -82,28 +84,21 @@ final class NylasItSupport {
     /** Waits until the records matching {@code filter} number at least {@code n}, then returns all of them. */
     static List<Rec> awaitCount(ConnectClusterExtension connect, int n, Duration timeout, Predicate<Rec> filter,
                                 String... topics) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Rec> got;
-        while (true) {
-            try {
-                got = all(connect, topics).stream().filter(filter).toList();
-            } catch (AssertionError topicNotThereYet) {
-                got = List.of();
-            }
-            if (got.size() >= n) {
-                return got;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out with " + got.size() + " of " + n + " records in "
-                        + String.join(",", topics));
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        List<Rec>[] got = new List[]{List.of()};
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+                try {
+                    got[0] = all(connect, topics).stream().filter(filter).toList();
+                } catch (AssertionError topicNotThereYet) {
+                    got[0] = List.of();
+                }
+                return got[0].size() >= n;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Timed out with " + got[0].size() + " of " + n + " records in "
+                    + String.join(",", topics));
         }
+        return got[0];
     }
 
     /** Occurrences per object id. */

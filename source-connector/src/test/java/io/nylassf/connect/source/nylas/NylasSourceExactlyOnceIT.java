@@ -1,5 +1,7 @@
 package io.nylassf.connect.source.nylas;
 
+import org.awaitility.core.ConditionTimeoutException;
+import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nylassf.connect.source.nylas.NylasItSupport.Rec;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
@@ -161,27 +163,21 @@ class NylasSourceExactlyOnceIT {
 
     /** What a read_committed consumer sees, once at least {@code n} records are there (and quiet for a second). */
     private static List<Rec> awaitCommitted(int n, String topic) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            List<Rec> got;
-            try {
-                got = committed(topic);
-            } catch (RuntimeException | AssertionError notYet) {
-                got = List.of();
-            }
-            if (got.size() >= n) {
-                return got;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out with " + got.size() + " of " + n + " committed records in " + topic);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        List<Rec>[] got = new List[]{List.of()};
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                try {
+                    got[0] = committed(topic);
+                } catch (RuntimeException | AssertionError notYet) {
+                    got[0] = List.of();
+                }
+                return got[0].size() >= n;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Timed out with " + got[0].size() + " of " + n + " committed records in "
+                    + topic);
         }
+        return got[0];
     }
 
     private static List<Rec> committed(String topic) throws RuntimeException {

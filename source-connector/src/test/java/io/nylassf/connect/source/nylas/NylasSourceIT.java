@@ -30,6 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -40,6 +43,7 @@ import static io.nylassf.connect.source.nylas.NylasItSupport.countById;
 import static io.nylassf.connect.source.nylas.NylasItSupport.duplicates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Nylas source on a real single-worker Connect cluster against the Nylas emulator,
@@ -131,22 +135,14 @@ class NylasSourceIT {
         CONNECT.putConnector("scale", c);
         CONNECT.awaitRunning("scale", 1);
 
-        AtomicBoolean writing = new AtomicBoolean(true);
+        // new mail arrives every 5 ms throughout both rescales (the arrival rate under test)
         AtomicInteger added = new AtomicInteger();
-        Thread writer = new Thread(() -> {
-            int i = 0;
-            while (writing.get()) {
-                NYLAS.addMessage(grants.get(i % 4), NylasMessage.create().subject("live" + i));
-                added.incrementAndGet();
-                i++;
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        writer.start();
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+        writer.scheduleAtFixedRate(() -> {
+            int i = added.get();
+            NYLAS.addMessage(grants.get(i % 4), NylasMessage.create().subject("live" + i));
+            added.incrementAndGet();
+        }, 0, 5, TimeUnit.MILLISECONDS);
         try {
             awaitCount(CONNECT, 100, Duration.ofSeconds(30), r -> true, "sc.messages");
             c.put("tasks.max", "4");
@@ -156,10 +152,12 @@ class NylasSourceIT {
             c.put("tasks.max", "2");
             CONNECT.putConnector("scale", c);
             CONNECT.awaitRunning("scale", 2);
-            Thread.sleep(1_500);
+            int afterScaleDown = added.get();
+            // keep writing while the two remaining tasks take the grants over
+            await().atMost(Duration.ofSeconds(30)).until(() -> added.get() >= afterScaleDown + 200);
         } finally {
-            writing.set(false);
-            writer.join();
+            writer.shutdown();
+            assertTrue(writer.awaitTermination(10, TimeUnit.SECONDS));
         }
 
         List<Rec> got = awaitCount(CONNECT, added.get(), Duration.ofSeconds(30), r -> true, "sc.messages");
@@ -306,7 +304,9 @@ class NylasSourceIT {
 
         List<Rec> messages = awaitCount(CONNECT, 3, Duration.ofSeconds(30), r -> "webhook".equals(r.via()),
                 "wh.messages");
-        Thread.sleep(1_000);
+        // nothing more arrives (a duplicate would show within a second)
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() ->
+                all(CONNECT, "wh.messages").stream().filter(r -> "webhook".equals(r.via())).count() == 3);
         messages = all(CONNECT, "wh.messages").stream().filter(r -> "webhook".equals(r.via())).toList();
         assertEquals(3, messages.size(), "created, created (truncated, fetched) and deleted: once each");
         Rec fetched = messages.stream().filter(r -> r.id().equals(big)).findFirst().orElseThrow();
@@ -332,7 +332,8 @@ class NylasSourceIT {
                 .filter(d -> !earlier.contains(d.notificationId())).toList();
         assertEquals(List.of(503, 503, 200), tries.stream().map(WebhookDelivery::status).toList(), tries.toString());
         awaitCount(CONNECT, 1, Duration.ofSeconds(30), r -> r.id().equals(blocked), "wh.contacts");
-        Thread.sleep(1_000);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() ->
+                all(CONNECT, "wh.contacts").stream().filter(r -> r.id().equals(blocked)).count() == 1);
         assertEquals(1, all(CONNECT, "wh.contacts").stream().filter(r -> r.id().equals(blocked)).count(),
                 "written once across three deliveries");
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,6 +41,7 @@ import static io.nylassf.connect.source.nylas.NylasItSupport.freePort;
 import static io.nylassf.connect.source.nylas.NylasSourceIT.metric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The webhook endpoint of a running Nylas source under abuse and overload, driven over loopback HTTP: forged,
@@ -164,36 +167,37 @@ class WebhookAbuseIT {
         }
         refused += foreign;
         List<Rec> written = awaitCount(CONNECT, 21, Duration.ofSeconds(30), r -> true, "ab.messages");
-        Thread.sleep(1_000);
+        // a second more in which nothing else may be written
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                .until(() -> all(CONNECT, "ab.messages").size() == 21);
         written = all(CONNECT, "ab.messages");
         assertEquals(21, written.size(), "only the 21 valid notifications (the first and 20) are written, each once");
         assertTrue(written.stream().allMatch(r -> grant.equals(r.value().path("grant_id").asText())));
         assertEquals(tried, refused, "every bad request refused, de-duplicated or dropped");
         assertEquals(20L, metric("abuse", 0, "webhooks-unlisted-grant-total"));
 
-        // 16 clients that send headers and then one body byte every 500 ms
+        // 16 clients that send headers and then one body byte every 500 ms (the slow clients under test)
         List<Socket> slow = new ArrayList<>();
-        ExecutorService tricklers = Executors.newFixedThreadPool(16);
+        ScheduledExecutorService tricklers = Executors.newScheduledThreadPool(4);
+        AtomicInteger trickled = new AtomicInteger();
         for (int i = 0; i < 16; i++) {
             Socket s = new Socket("127.0.0.1", port);
             slow.add(s);
-            tricklers.submit(() -> {
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /nylas/webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\nX-Nylas-Signature: 00\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            tricklers.scheduleAtFixedRate(() -> {
                 try {
-                    OutputStream out = s.getOutputStream();
-                    out.write(("POST /nylas/webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                            + "Content-Length: 1000\r\nX-Nylas-Signature: 00\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                    for (int b = 0; b < 40 && !s.isClosed(); b++) {
-                        out.write('{');
-                        out.flush();
-                        Thread.sleep(500);
-                    }
-                } catch (Exception ignored) {
-                    // closed by the test
+                    out.write('{');
+                    out.flush();
+                    trickled.incrementAndGet();
+                } catch (IOException closedByTheServerOrTheTest) {
+                    throw new IllegalStateException(closedByTheServerOrTheTest); // ends this client's schedule
                 }
-                return null;
-            });
+            }, 0, 500, TimeUnit.MILLISECONDS);
         }
-        Thread.sleep(1_000);
+        // every client is in its body, holding a handler thread
+        await().atMost(Duration.ofSeconds(10)).until(() -> trickled.get() >= 32);
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             long t0 = System.nanoTime();
@@ -270,13 +274,16 @@ class WebhookAbuseIT {
         for (int i = 0; i < 200; i++) {
             statuses.add(senders.submit(() -> signed(url, notification(grant, "y".repeat(2_000))).statusCode()));
         }
-        int maxHeld = 0;
-        long maxBytes = 0;
-        while (statuses.stream().anyMatch(f -> !f.isDone())) {
-            maxHeld = Math.max(maxHeld, metric("paused", 0, "webhook-intake-records").intValue());
-            maxBytes = Math.max(maxBytes, metric("paused", 0, "webhook-intake-bytes").longValue());
-            Thread.sleep(5);
-        }
+        // sampled every 5 ms until every request is answered
+        int[] held = {0};
+        long[] bytes = {0};
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> {
+            held[0] = Math.max(held[0], metric("paused", 0, "webhook-intake-records").intValue());
+            bytes[0] = Math.max(bytes[0], metric("paused", 0, "webhook-intake-bytes").longValue());
+            return statuses.stream().allMatch(Future::isDone);
+        });
+        int maxHeld = held[0];
+        long maxBytes = bytes[0];
         senders.shutdown();
         assertTrue(senders.awaitTermination(30, TimeUnit.SECONDS));
         long unavailable = 0;
@@ -320,11 +327,12 @@ class WebhookAbuseIT {
         for (String n : truncated) {
             statuses.add(senders.submit(() -> signed(url, n).statusCode()));
         }
-        int maxHeld = 0;
-        while (statuses.stream().anyMatch(f -> !f.isDone())) {
-            maxHeld = Math.max(maxHeld, metric("bigmail", 0, "webhook-intake-records").intValue());
-            Thread.sleep(5);
-        }
+        int[] held = {0};
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> {
+            held[0] = Math.max(held[0], metric("bigmail", 0, "webhook-intake-records").intValue());
+            return statuses.stream().allMatch(Future::isDone);
+        });
+        int maxHeld = held[0];
         senders.shutdown();
         assertTrue(senders.awaitTermination(30, TimeUnit.SECONDS));
         maxHeld = Math.max(maxHeld, metric("bigmail", 0, "webhook-intake-records").intValue());
@@ -363,7 +371,8 @@ class WebhookAbuseIT {
             s.getOutputStream().flush();
             stalled.add(s);
         }
-        Thread.sleep(500);
+        // every handler thread is taken once the endpoint closes a connection it has no thread for
+        await().atMost(Duration.ofSeconds(10)).until(() -> metric("flood", 0, "webhooks-rejected-total").longValue() > 0);
         long t0 = System.nanoTime();
         String answer;
         try {
