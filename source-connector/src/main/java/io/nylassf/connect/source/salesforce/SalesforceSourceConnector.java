@@ -2,7 +2,7 @@ package io.nylassf.connect.source.salesforce;
 
 import io.nylassf.connect.common.TaskAssignment;
 import io.nylassf.connect.common.Version;
-import io.nylassf.connect.common.config.SalesforceConnectionConfig;
+import io.nylassf.connect.common.config.SalesforceAuthValidator;
 import io.nylassf.connect.source.salesforce.offset.ObjectOffset;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
@@ -63,7 +63,7 @@ public class SalesforceSourceConnector extends SourceConnector {
 
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        return SalesforceConnectionConfig.validateAuth(super.validate(connectorConfigs));
+        return SalesforceAuthValidator.validate(super.validate(connectorConfigs));
     }
 
     @Override
