@@ -1,5 +1,6 @@
 /**
- * The Nylas sink connector: Salesforce changes become Nylas sends and calendar writes. The task is Connect glue
+ * The Nylas sink connector: Salesforce changes become Nylas sends and calendar writes. Settings live
+ * in the connector config, the kickoff group in KickoffConfig. The task is Connect glue
  * only; decoding, planning and execution live in the record, plan, grant and exec sub-packages.
  */
 package io.nylassf.connect.sink.nylas;

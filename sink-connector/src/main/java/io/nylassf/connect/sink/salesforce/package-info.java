@@ -1,5 +1,6 @@
 /**
- * The Salesforce sink connector: its configuration, validation, metrics, API budget and the task, which files
+ * The Salesforce sink connector: its configuration (the connector config composed of fragments: WritesConfig,
+ * BatchingConfig, ConflictsConfig), validation (SalesforceSinkConfigValidator), metrics, API budget and the task, which files
  * records into the accumulate package and judges finished batches. Batch work lives in pipeline, mapping, record
  * and write.
  */
