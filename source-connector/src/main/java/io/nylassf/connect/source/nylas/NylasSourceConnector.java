@@ -1,5 +1,6 @@
 package io.nylassf.connect.source.nylas;
 
+import io.nylassf.connect.common.SubmittedOffsets;
 import io.nylassf.connect.common.TaskAssignment;
 import io.nylassf.connect.common.Version;
 import io.nylassf.connect.common.config.NylasConnectionConfig;
@@ -10,7 +11,6 @@ import io.nylassf.connect.source.nylas.offset.StreamPartition;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -132,14 +132,9 @@ public class NylasSourceConnector extends SourceConnector {
      */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
-        for (Map.Entry<Map<String, ?>, Map<String, ?>> e : offsets.entrySet()) {
-            try {
-                StreamPartition.fromMap(e.getKey());
-                SourceOffset.fromMap(e.getValue());
-            } catch (IllegalArgumentException bad) {
-                throw new ConnectException("Invalid offset for partition " + e.getKey() + ": " + bad.getMessage());
-            }
-        }
-        return true;
+        return SubmittedOffsets.check(offsets, (partition, offset) -> {
+            StreamPartition.fromMap(partition);
+            SourceOffset.fromMap(offset);
+        });
     }
 }
