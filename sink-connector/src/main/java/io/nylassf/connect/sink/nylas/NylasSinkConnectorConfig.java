@@ -95,24 +95,6 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
             + "bound); beyond it the oldest go to the dead-letter queue.";
     public static final int GRANT_MAX_PARKED_DEFAULT = 10_000;
 
-    public static final String SEND_GROUP = "Send";
-    public static final String SEND_SUBTYPES = "send.task.subtypes";
-    private static final String SEND_SUBTYPES_DOC = "A Task is sent only when its TaskSubtype is one of these.";
-    public static final String SEND_STATUSES = "send.task.statuses";
-    private static final String SEND_STATUSES_DOC = "...and its Status is one of these (empty: any status).";
-    public static final String SEND_FLAG_FIELD = "send.task.flag.field";
-    private static final String SEND_FLAG_FIELD_DOC = "...and, when set, this checkbox field is true (e.g. "
-            + "Send_Via_Nylas__c; add it to the source's salesforce.fields as Task.Send_Via_Nylas__c).";
-    public static final String SEND_RECIPIENT_FIELD = "send.recipient.field";
-    private static final String SEND_RECIPIENT_FIELD_DOC = "Field with the recipient address(es), comma or "
-            + "semicolon separated. A Task marked for sending without one goes to the DLQ.";
-    public static final String SEND_RESEND_ON_EDIT = "send.resend.on.edit";
-    private static final String SEND_RESEND_ON_EDIT_DOC = "Whether a Task edited after it was sent is sent again "
-            + "(once per version). By default a Task is sent at most once.";
-    public static final String SEND_MAX_AGE_MS = "send.max.age.ms";
-    private static final String SEND_MAX_AGE_MS_DOC = "Tasks created longer ago than this are never sent (a safety "
-            + "net when the source starts from the beginning of an org); 0 disables the check.";
-
     public static final String EVENTS_GROUP = "Events";
     public static final String EVENTS_CALENDAR = "events.calendar.id";
     private static final String EVENTS_CALENDAR_DOC = "Calendar written on the owner's grant ('primary' or an ID).";
@@ -216,20 +198,8 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
                 .define(GRANT_MAX_AGE_MS, Type.LONG, GRANT_MAX_AGE_MS_DEFAULT, Range.atLeast(0L), Importance.MEDIUM,
                         GRANT_MAX_AGE_MS_DOC, Width.SHORT, "Expired grant max wait (ms)")
                 .define(GRANT_MAX_PARKED, Type.INT, GRANT_MAX_PARKED_DEFAULT, Range.between(1, 1_000_000),
-                        Importance.LOW, GRANT_MAX_PARKED_DOC, Width.SHORT, "Max parked actions")
-                .group(SEND_GROUP)
-                .define(SEND_SUBTYPES, Type.LIST, List.of("Email"), null, Importance.HIGH, SEND_SUBTYPES_DOC,
-                        Width.MEDIUM, "Task subtypes to send")
-                .define(SEND_STATUSES, Type.LIST, List.of("Not Started"), null, Importance.HIGH, SEND_STATUSES_DOC,
-                        Width.MEDIUM, "Task statuses to send")
-                .define(SEND_FLAG_FIELD, Type.STRING, "", null, Importance.MEDIUM, SEND_FLAG_FIELD_DOC, Width.MEDIUM,
-                        "Send checkbox field")
-                .define(SEND_RECIPIENT_FIELD, Type.STRING, "Who.Email", new ConfigDef.NonEmptyString(),
-                        Importance.MEDIUM, SEND_RECIPIENT_FIELD_DOC, Width.MEDIUM, "Recipient field")
-                .define(SEND_RESEND_ON_EDIT, Type.BOOLEAN, false, null, Importance.MEDIUM, SEND_RESEND_ON_EDIT_DOC,
-                        Width.SHORT, "Resend on edit")
-                .define(SEND_MAX_AGE_MS, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(0L),
-                        Importance.LOW, SEND_MAX_AGE_MS_DOC, Width.SHORT, "Max Task age (ms)")
+                        Importance.LOW, GRANT_MAX_PARKED_DOC, Width.SHORT, "Max parked actions");
+        SendConfig.addTo(builder)
                 .group(EVENTS_GROUP)
                 .define(EVENTS_CALENDAR, Type.STRING, "primary", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                         EVENTS_CALENDAR_DOC, Width.MEDIUM, "Calendar")
@@ -310,28 +280,27 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     }
 
     public List<String> sendSubtypes() {
-        return getList(SEND_SUBTYPES);
+        return SendConfig.sendSubtypes(this);
     }
 
     public List<String> sendStatuses() {
-        return getList(SEND_STATUSES);
+        return SendConfig.sendStatuses(this);
     }
 
     public String sendFlagField() {
-        String f = getString(SEND_FLAG_FIELD);
-        return f == null || f.isBlank() ? null : f.trim();
+        return SendConfig.sendFlagField(this);
     }
 
     public String sendRecipientField() {
-        return getString(SEND_RECIPIENT_FIELD);
+        return SendConfig.sendRecipientField(this);
     }
 
     public boolean resendOnEdit() {
-        return getBoolean(SEND_RESEND_ON_EDIT);
+        return SendConfig.resendOnEdit(this);
     }
 
     public Duration sendMaxAge() {
-        return Duration.ofMillis(getLong(SEND_MAX_AGE_MS));
+        return SendConfig.sendMaxAge(this);
     }
 
     public String calendarId() {

@@ -1,6 +1,6 @@
 /**
  * The Nylas sink connector: Salesforce changes become Nylas sends and calendar writes. Settings live
- * in the connector config, the kickoff group in KickoffConfig. The task is Connect glue
+ * in the connector config, the send and kickoff groups in SendConfig and KickoffConfig. The task is Connect glue
  * only; decoding, planning and execution live in the record, plan, grant and exec sub-packages.
  */
 package io.nylassf.connect.sink.nylas;

@@ -34,7 +34,6 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
     /** Named here too: the task's field checks refer to it with the other field settings. */
     public static final String MODIFIED_AT_FIELD = ConflictsConfig.MODIFIED_AT_FIELD;
     public static final String MAPPING_GROUP = "Mapping";
-    public static final String BUDGET_GROUP = "API budget";
 
     // ---------------------------------------------------------------- Mapping
     public static final String CONTACT_ROUTING = "salesforce.contact.routing";
@@ -107,35 +106,6 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
             + "pairs (custom fields welcome, e.g. office_location=Office__c); nylas_field= removes a default. "
             + "Defaults: %s.";
 
-    // ---------------------------------------------------------------- Budget
-    public static final String API_RESERVE_PERCENT = "salesforce.api.reserve.percent";
-    private static final String API_RESERVE_PERCENT_DOC = "Share of the org's daily API allocation left to other "
-            + "integrations and people: when Sforce-Limit-Info shows less remaining, the sink stops writing (its "
-            + "batches are redelivered later) and resumes once there is room again.";
-    public static final int API_RESERVE_PERCENT_DEFAULT = 10;
-
-    public static final String API_BUDGET_CHECK_MS = "salesforce.api.budget.check.interval.ms";
-    private static final String API_BUDGET_CHECK_MS_DOC = "While stopped for the API budget, how often one GET "
-            + "/limits call checks whether there is room again.";
-    public static final int API_BUDGET_CHECK_MS_DEFAULT = 60_000;
-
-    public static final String LOOKUP_CACHE_GROUP = "Lookup cache";
-
-    public static final String LOOKUP_CACHE_MAX_ENTRIES = "salesforce.lookup.cache.max.entries";
-    private static final String LOOKUP_CACHE_MAX_ENTRIES_DOC = "Entries each task keeps of what it wrote or read "
-            + "recently (a Nylas ID's Salesforce record and the modified-at stamp it holds; an email's Contact or "
-            + "Lead), least recently used dropped first. A replayed record no newer than its entry is skipped "
-            + "without a query, and a known sender needs no email query; a newer change still reads the record "
-            + "before updating it, so a value someone typed is never overwritten. 0 disables the cache.";
-    public static final int LOOKUP_CACHE_MAX_ENTRIES_DEFAULT = 100_000;
-
-    public static final String LOOKUP_CACHE_TTL_MS = "salesforce.lookup.cache.ttl.ms";
-    private static final String LOOKUP_CACHE_TTL_MS_DOC = "How long an entry of the lookup cache is trusted: the "
-            + "bound on how long an edit made in Salesforce to what the cache knows (a person's email changed, a "
-            + "record deleted, a Lead converted) can go unseen by a replay or a message from that person. 0 disables "
-            + "the cache.";
-    public static final long LOOKUP_CACHE_TTL_MS_DEFAULT = 3_600_000L;
-
     public static final ConfigDef CONFIG_DEF = configDef();
 
     public SalesforceSinkConnectorConfig(Map<String, String> props) {
@@ -195,18 +165,9 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
                 .define(MAPPING_EVENT, Type.LIST, "", mappingValidator(), Importance.LOW,
                         String.format(MAPPING_DOC, "Event", FieldMapping.EVENT_DEFAULTS), Width.LONG,
                         "Event field mapping");
-        ConflictsConfig.addTo(builder)
-                .group(BUDGET_GROUP)
-                .define(API_RESERVE_PERCENT, Type.INT, API_RESERVE_PERCENT_DEFAULT, Range.between(0, 90),
-                        Importance.MEDIUM, API_RESERVE_PERCENT_DOC, Width.SHORT, "API reserve (%)")
-                .define(API_BUDGET_CHECK_MS, Type.INT, API_BUDGET_CHECK_MS_DEFAULT, Range.between(100, 3_600_000),
-                        Importance.LOW, API_BUDGET_CHECK_MS_DOC, Width.SHORT, "Budget re-check interval (ms)")
-                .group(LOOKUP_CACHE_GROUP)
-                .define(LOOKUP_CACHE_MAX_ENTRIES, Type.INT, LOOKUP_CACHE_MAX_ENTRIES_DEFAULT, Range.between(0,
-                        10_000_000), Importance.LOW, LOOKUP_CACHE_MAX_ENTRIES_DOC, Width.SHORT,
-                        "Lookup cache entries")
-                .define(LOOKUP_CACHE_TTL_MS, Type.LONG, LOOKUP_CACHE_TTL_MS_DEFAULT, Range.between(0L,
-                        86_400_000L), Importance.LOW, LOOKUP_CACHE_TTL_MS_DOC, Width.SHORT, "Lookup cache TTL (ms)");
+        ConflictsConfig.addTo(builder);
+        ApiBudgetConfig.addTo(builder);
+        LookupCacheConfig.addTo(builder);
         return def;
     }
 
@@ -370,19 +331,19 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
     }
 
     public int apiReservePercent() {
-        return getInt(API_RESERVE_PERCENT);
+        return ApiBudgetConfig.apiReservePercent(this);
     }
 
     public Duration budgetCheckInterval() {
-        return Duration.ofMillis(getInt(API_BUDGET_CHECK_MS));
+        return ApiBudgetConfig.budgetCheckInterval(this);
     }
 
     /** Entries of the per-task lookup cache; 0 when it is off. */
     public int lookupCacheMaxEntries() {
-        return getInt(LOOKUP_CACHE_MAX_ENTRIES);
+        return LookupCacheConfig.lookupCacheMaxEntries(this);
     }
 
     public Duration lookupCacheTtl() {
-        return Duration.ofMillis(getLong(LOOKUP_CACHE_TTL_MS));
+        return LookupCacheConfig.lookupCacheTtl(this);
     }
 }
