@@ -4,7 +4,6 @@ import io.nylassf.connect.common.config.ConfigDefBuilder;
 import io.nylassf.connect.common.config.Validators;
 import io.nylassf.connect.sink.salesforce.mapping.FieldOwnership;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;

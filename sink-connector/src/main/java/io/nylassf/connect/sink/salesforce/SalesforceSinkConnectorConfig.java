@@ -13,7 +13,6 @@ import io.nylassf.connect.sink.salesforce.options.UnmatchedMessage;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
@@ -171,7 +170,7 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
         return def;
     }
 
-    // ---------------------------------------------------------------- validators and recommenders
+    // ---------------------------------------------------------------- validators
 
     static ConfigDef.Validator zoneValidator() {
         return ConfigDef.LambdaValidator.with((name, value) -> {
