@@ -1,13 +1,11 @@
 package io.nylassf.connect.common.config;
 
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.config.types.Password;
 
 import java.time.Duration;
@@ -93,16 +91,11 @@ public final class SalesforceConnectionConfig {
         new ConfigDefBuilder(def).group(GROUP)
                 .define(LOGIN_URL, Type.STRING, LOGIN_URL_DEFAULT, Validators.httpUrl(), Importance.HIGH,
                         LOGIN_URL_DOC, Width.LONG, "Login URL")
-                .define(API_VERSION, Type.STRING, API_VERSION_DEFAULT,
-                        ConfigDef.LambdaValidator.with((name, value) -> {
-                            if (value == null || !value.toString().matches("v\\d{2,3}\\.0")) {
-                                throw new org.apache.kafka.common.config.ConfigException(name, value,
-                                        "must look like v62.0");
-                            }
-                        }, () -> "vNN.0"), Importance.LOW, API_VERSION_DOC, Width.SHORT, "API version")
+                .define(API_VERSION, Type.STRING, API_VERSION_DEFAULT, Validators.apiVersion(), Importance.LOW,
+                        API_VERSION_DOC, Width.SHORT, "API version")
                 .define(AUTH_METHOD, Type.STRING, SalesforceAuthMethod.JWT_BEARER.configValue(),
-                        ConfigDef.ValidString.in(SalesforceAuthMethod.configValues().toArray(new String[0])),
-                        Importance.HIGH, AUTH_METHOD_DOC, Width.MEDIUM, "Auth method", new AuthMethodRecommender())
+                        SalesforceAuthMethod.SETTING, Importance.HIGH, SalesforceAuthMethod.SETTING.doc(AUTH_METHOD_DOC),
+                        Width.MEDIUM, "Auth method", new AuthMethodRecommender())
                 .defineRequired(CLIENT_ID, Type.STRING, new ConfigDef.NonEmptyString(), Importance.HIGH,
                         CLIENT_ID_DOC, Width.LONG, "Consumer key")
                 .define(CLIENT_SECRET, Type.PASSWORD, null, null, Importance.HIGH, CLIENT_SECRET_DOC, Width.LONG,
@@ -119,52 +112,6 @@ public final class SalesforceConnectionConfig {
                 .define(REQUEST_TIMEOUT_MS, Type.INT, REQUEST_TIMEOUT_MS_DEFAULT, Range.between(1_000, 600_000),
                         Importance.LOW, REQUEST_TIMEOUT_MS_DOC, Width.SHORT, "Salesforce request timeout (ms)");
         return def;
-    }
-
-    /**
-     * Cross-field rules the ConfigDef cannot express: each auth method's own credentials must be present.
-     * Errors are attached to the missing setting so validate names it.
-     */
-    public static Config validateAuth(Config config) {
-        Map<String, ConfigValue> byName = new java.util.HashMap<>();
-        config.configValues().forEach(v -> byName.put(v.name(), v));
-        validateAuth(byName);
-        return config;
-    }
-
-    static void validateAuth(Map<String, ConfigValue> values) {
-        ConfigValue method = values.get(AUTH_METHOD);
-        if (method == null || method.value() == null || !method.errorMessages().isEmpty()) {
-            return;
-        }
-        SalesforceAuthMethod m;
-        try {
-            m = SalesforceAuthMethod.fromConfig(method.value().toString());
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        switch (m) {
-            case JWT_BEARER -> {
-                requirePresent(values, USERNAME, "is required when " + AUTH_METHOD + "=jwt_bearer");
-                requirePresent(values, JWT_PRIVATE_KEY, "is required when " + AUTH_METHOD + "=jwt_bearer");
-            }
-            case CLIENT_CREDENTIALS ->
-                    requirePresent(values, CLIENT_SECRET, "is required when " + AUTH_METHOD + "=client_credentials");
-            case REFRESH_TOKEN ->
-                    requirePresent(values, REFRESH_TOKEN, "is required when " + AUTH_METHOD + "=refresh_token");
-        }
-    }
-
-    private static void requirePresent(Map<String, ConfigValue> values, String name, String message) {
-        ConfigValue v = values.get(name);
-        if (v == null) {
-            return;
-        }
-        Object value = v.value();
-        String s = value instanceof Password p ? p.value() : value == null ? null : value.toString();
-        if (s == null || s.isBlank()) {
-            v.addErrorMessage(name + " " + message);
-        }
     }
 
     public String loginUrl() { return loginUrl; }

@@ -56,4 +56,33 @@ public final class Validators {
             }
         };
     }
+
+    /** A Salesforce REST API version such as v62.0. */
+    public static ConfigDef.Validator apiVersion() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            if (value == null || !value.toString().matches("v\\d{2,3}\\.0")) {
+                throw new ConfigException(name, value, "must look like v62.0");
+            }
+        }, () -> "vNN.0");
+    }
+
+    /** A Salesforce field API name. */
+    public static ConfigDef.Validator fieldName() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            if (value == null || !value.toString().matches(FIELD_NAME)) {
+                throw new ConfigException(name, value, "must be a Salesforce field API name");
+            }
+        }, () -> "a Salesforce field API name");
+    }
+
+    /** A Salesforce field API name, or empty. */
+    public static ConfigDef.Validator optionalFieldName() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            if (value != null && !value.toString().isEmpty() && !value.toString().matches(FIELD_NAME)) {
+                throw new ConfigException(name, value, "must be a Salesforce field API name or empty");
+            }
+        }, () -> "a Salesforce field API name, or empty");
+    }
+
+    private static final String FIELD_NAME = "[A-Za-z][A-Za-z0-9_]*";
 }

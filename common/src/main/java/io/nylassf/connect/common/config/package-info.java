@@ -1,5 +1,7 @@
 /**
- * Config fragments several connectors repeat (the Nylas and Salesforce connections, the Salesforce auth methods),
- * a ConfigDef builder with groups, and shared validators. Depends on Kafka's config API only.
+ * Config fragments several connectors repeat (the Nylas and Salesforce connections, topics, polling, the task
+ * index), the one validator of settings with a fixed set of values ({@link io.nylassf.connect.common.config
+ * .ChoiceSetting}), cross-setting validators, a ConfigDef builder with groups, and shared validators. Depends on
+ * Kafka's config API only.
  */
 package io.nylassf.connect.common.config;

@@ -20,7 +20,7 @@ class SalesforceConnectionConfigTest {
         for (ConfigValue v : DEF.validate(props)) {
             byName.put(v.name(), v);
         }
-        SalesforceConnectionConfig.validateAuth(byName);
+        SalesforceAuthValidator.validate(byName);
         return byName;
     }
 

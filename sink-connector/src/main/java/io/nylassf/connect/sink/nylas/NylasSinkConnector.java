@@ -1,14 +1,13 @@
 package io.nylassf.connect.sink.nylas;
 
 import io.nylassf.connect.common.Version;
+import io.nylassf.connect.common.config.TaskIndexConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +18,7 @@ import java.util.Map;
 public class NylasSinkConnector extends SinkConnector {
     private static final Logger log = LoggerFactory.getLogger(NylasSinkConnector.class);
     /** Task-only key: the task's number, for its JMX name. */
-    static final String TASK_INDEX = "task.index";
+    static final String TASK_INDEX = TaskIndexConfig.TASK_INDEX;
 
     private Map<String, String> props;
 
@@ -43,13 +42,7 @@ public class NylasSinkConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        List<Map<String, String>> configs = new ArrayList<>(maxTasks);
-        for (int i = 0; i < maxTasks; i++) {
-            Map<String, String> c = new HashMap<>(props);
-            c.put(TASK_INDEX, Integer.toString(i));
-            configs.add(c);
-        }
-        return configs;
+        return TaskIndexConfig.forTasks(props, maxTasks);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.nylassf.connect.sink.nylas;
 
+import io.nylassf.connect.common.config.ChoiceSetting;
+import io.nylassf.connect.common.config.ConfigChoice;
 import io.nylassf.connect.common.config.ConfigDefBuilder;
 import io.nylassf.connect.common.config.NylasConnectionConfig;
 import io.nylassf.connect.common.salesforce.SalesforceId;
@@ -14,7 +16,6 @@ import org.apache.kafka.common.config.ConfigException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Settings of {@link NylasSinkConnector}. */
@@ -94,24 +95,6 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
             + "bound); beyond it the oldest go to the dead-letter queue.";
     public static final int GRANT_MAX_PARKED_DEFAULT = 10_000;
 
-    public static final String SEND_GROUP = "Send";
-    public static final String SEND_SUBTYPES = "send.task.subtypes";
-    private static final String SEND_SUBTYPES_DOC = "A Task is sent only when its TaskSubtype is one of these.";
-    public static final String SEND_STATUSES = "send.task.statuses";
-    private static final String SEND_STATUSES_DOC = "...and its Status is one of these (empty: any status).";
-    public static final String SEND_FLAG_FIELD = "send.task.flag.field";
-    private static final String SEND_FLAG_FIELD_DOC = "...and, when set, this checkbox field is true (e.g. "
-            + "Send_Via_Nylas__c; add it to the source's salesforce.fields as Task.Send_Via_Nylas__c).";
-    public static final String SEND_RECIPIENT_FIELD = "send.recipient.field";
-    private static final String SEND_RECIPIENT_FIELD_DOC = "Field with the recipient address(es), comma or "
-            + "semicolon separated. A Task marked for sending without one goes to the DLQ.";
-    public static final String SEND_RESEND_ON_EDIT = "send.resend.on.edit";
-    private static final String SEND_RESEND_ON_EDIT_DOC = "Whether a Task edited after it was sent is sent again "
-            + "(once per version). By default a Task is sent at most once.";
-    public static final String SEND_MAX_AGE_MS = "send.max.age.ms";
-    private static final String SEND_MAX_AGE_MS_DOC = "Tasks created longer ago than this are never sent (a safety "
-            + "net when the source starts from the beginning of an org); 0 disables the check.";
-
     public static final String EVENTS_GROUP = "Events";
     public static final String EVENTS_CALENDAR = "events.calendar.id";
     private static final String EVENTS_CALENDAR_DOC = "Calendar written on the owner's grant ('primary' or an ID).";
@@ -125,20 +108,6 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     public static final String EVENTS_INVITE_WHO = "events.invite.who";
     private static final String EVENTS_INVITE_WHO_DOC = "Add the Event's Who (Who.Email) as a participant.";
 
-    public static final String KICKOFF_GROUP = "Opportunity kickoff";
-    public static final String KICKOFF_ENABLED = "opportunity.kickoff.enabled";
-    private static final String KICKOFF_ENABLED_DOC = "Create one kickoff event on the owner's calendar when an "
-            + "Opportunity reaches opportunity.kickoff.stage.";
-    public static final String KICKOFF_STAGE = "opportunity.kickoff.stage";
-    private static final String KICKOFF_STAGE_DOC = "The StageName that triggers the kickoff event.";
-    public static final String KICKOFF_DELAY_DAYS = "opportunity.kickoff.delay.days";
-    private static final String KICKOFF_DELAY_DAYS_DOC = "Days after the CloseDate (or the change, when later) "
-            + "the kickoff is placed, at 15:00 UTC.";
-    public static final String KICKOFF_DURATION = "opportunity.kickoff.duration.minutes";
-    private static final String KICKOFF_DURATION_DOC = "Length of the kickoff event.";
-    public static final String KICKOFF_TITLE = "opportunity.kickoff.title.prefix";
-    private static final String KICKOFF_TITLE_DOC = "Title of the kickoff event: this prefix, a space and the Opportunity Name.";
-
     public static final String LOOP_GROUP = "Loop guard";
     public static final String LOOP_CLIENT_IDS = "loop.client.ids";
     private static final String LOOP_CLIENT_IDS_DOC = "Sforce-Call-Options client IDs of this integration (the "
@@ -147,49 +116,40 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
-    public enum GrantResolution { OWNER_EMAIL, STATIC }
+    public enum GrantResolution implements ConfigChoice {
+        OWNER_EMAIL, STATIC;
+
+        static final ChoiceSetting<GrantResolution> SETTING = ChoiceSetting.of(GrantResolution.class);
+    }
 
     /** PARK: wait for the grant (RETRY is its former name); DLQ: dead-letter at once. */
-    public enum GrantExpired { PARK, DLQ }
+    public enum GrantExpired implements ConfigChoice {
+        PARK {
+            @Override
+            public List<String> aliases() {
+                return List.of("retry");
+            }
+        },
+        DLQ;
 
-    public enum TimesOwner { CALENDAR, SALESFORCE }
+        static final ChoiceSetting<GrantExpired> SETTING = ChoiceSetting.of(GrantExpired.class);
+    }
+
+    public enum TimesOwner implements ConfigChoice {
+        CALENDAR, SALESFORCE;
+
+        static final ChoiceSetting<TimesOwner> SETTING = ChoiceSetting.of(TimesOwner.class);
+    }
 
     public NylasSinkConnectorConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
     }
 
-    private static ConfigDef.Recommender values(String... v) {
-        return new ConfigDef.Recommender() {
-            @Override
-            public List<Object> validValues(String name, Map<String, Object> parsed) {
-                return List.of((Object[]) v);
-            }
-
-            @Override
-            public boolean visible(String name, Map<String, Object> parsed) {
-                return true;
-            }
-        };
-    }
-
-    /** Shown only while the kickoff is enabled. */
-    private static final ConfigDef.Recommender KICKOFF_VISIBLE = new ConfigDef.Recommender() {
-        @Override
-        public List<Object> validValues(String name, Map<String, Object> parsed) {
-            return List.of();
-        }
-
-        @Override
-        public boolean visible(String name, Map<String, Object> parsed) {
-            return !Boolean.FALSE.equals(parsed.get(KICKOFF_ENABLED));
-        }
-    };
-
     public static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
         NylasConnectionConfig.addTo(def);
-        new ConfigDefBuilder(def)
-                .group(WRITES_GROUP)
+        ConfigDefBuilder builder = new ConfigDefBuilder(def);
+        builder.group(WRITES_GROUP)
                 .define(MAX_IN_FLIGHT, Type.INT, MAX_IN_FLIGHT_DEFAULT, Range.between(1, 256), Importance.MEDIUM,
                         MAX_IN_FLIGHT_DOC, Width.SHORT, "Max in-flight calls")
                 .define(PUT_TIMEOUT_MS, Type.INT, PUT_TIMEOUT_MS_DEFAULT, Range.between(1_000, 3_600_000),
@@ -201,9 +161,9 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
                 .define(RETRY_BACKOFF_MS, Type.LONG, RETRY_BACKOFF_MS_DEFAULT, Range.between(10L, 600_000L),
                         Importance.LOW, RETRY_BACKOFF_MS_DOC, Width.SHORT, "Retry backoff (ms)")
                 .group(GRANTS_GROUP)
-                .define(GRANT_RESOLUTION, Type.STRING, "owner_email",
-                        ConfigDef.CaseInsensitiveValidString.in("owner_email", "static"), Importance.HIGH,
-                        GRANT_RESOLUTION_DOC, Width.MEDIUM, "Grant resolution", values("owner_email", "static"))
+                .define(GRANT_RESOLUTION, Type.STRING, "owner_email", GrantResolution.SETTING, Importance.HIGH,
+                        GrantResolution.SETTING.doc(GRANT_RESOLUTION_DOC), Width.MEDIUM, "Grant resolution",
+                        GrantResolution.SETTING)
                 .define(GRANT_MAP, Type.LIST, List.of(), ConfigDef.LambdaValidator.with((name, value) -> {
                     for (Object o : (List<?>) value) {
                         String[] kv = o.toString().split("=", 2);
@@ -229,50 +189,28 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
                     }
                 }, () -> "list of Salesforce User IDs"), Importance.HIGH, SEND_ON_BEHALF_DOC, Width.LONG,
                         "Allowed to act on behalf")
-                .define(GRANT_EXPIRED, Type.STRING, "park",
-                        ConfigDef.CaseInsensitiveValidString.in("park", "dlq", "retry"), Importance.MEDIUM,
-                        GRANT_EXPIRED_DOC, Width.SHORT, "Expired grant", values("park", "dlq"))
+                .define(GRANT_EXPIRED, Type.STRING, "park", GrantExpired.SETTING, Importance.MEDIUM,
+                        GrantExpired.SETTING.doc(GRANT_EXPIRED_DOC), Width.SHORT, "Expired grant",
+                        GrantExpired.SETTING)
                 .define(GRANT_CHECK_INTERVAL_MS, Type.LONG, GRANT_CHECK_INTERVAL_MS_DEFAULT,
                         Range.between(100L, 86_400_000L), Importance.LOW, GRANT_CHECK_INTERVAL_MS_DOC, Width.SHORT,
                         "Expired grant check (ms)")
                 .define(GRANT_MAX_AGE_MS, Type.LONG, GRANT_MAX_AGE_MS_DEFAULT, Range.atLeast(0L), Importance.MEDIUM,
                         GRANT_MAX_AGE_MS_DOC, Width.SHORT, "Expired grant max wait (ms)")
                 .define(GRANT_MAX_PARKED, Type.INT, GRANT_MAX_PARKED_DEFAULT, Range.between(1, 1_000_000),
-                        Importance.LOW, GRANT_MAX_PARKED_DOC, Width.SHORT, "Max parked actions")
-                .group(SEND_GROUP)
-                .define(SEND_SUBTYPES, Type.LIST, List.of("Email"), null, Importance.HIGH, SEND_SUBTYPES_DOC,
-                        Width.MEDIUM, "Task subtypes to send")
-                .define(SEND_STATUSES, Type.LIST, List.of("Not Started"), null, Importance.HIGH, SEND_STATUSES_DOC,
-                        Width.MEDIUM, "Task statuses to send")
-                .define(SEND_FLAG_FIELD, Type.STRING, "", null, Importance.MEDIUM, SEND_FLAG_FIELD_DOC, Width.MEDIUM,
-                        "Send checkbox field")
-                .define(SEND_RECIPIENT_FIELD, Type.STRING, "Who.Email", new ConfigDef.NonEmptyString(),
-                        Importance.MEDIUM, SEND_RECIPIENT_FIELD_DOC, Width.MEDIUM, "Recipient field")
-                .define(SEND_RESEND_ON_EDIT, Type.BOOLEAN, false, null, Importance.MEDIUM, SEND_RESEND_ON_EDIT_DOC,
-                        Width.SHORT, "Resend on edit")
-                .define(SEND_MAX_AGE_MS, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(0L),
-                        Importance.LOW, SEND_MAX_AGE_MS_DOC, Width.SHORT, "Max Task age (ms)")
+                        Importance.LOW, GRANT_MAX_PARKED_DOC, Width.SHORT, "Max parked actions");
+        SendConfig.addTo(builder)
                 .group(EVENTS_GROUP)
                 .define(EVENTS_CALENDAR, Type.STRING, "primary", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                         EVENTS_CALENDAR_DOC, Width.MEDIUM, "Calendar")
-                .define(EVENTS_TIMES_OWNER, Type.STRING, "calendar",
-                        ConfigDef.CaseInsensitiveValidString.in("calendar", "salesforce"), Importance.MEDIUM,
-                        EVENTS_TIMES_OWNER_DOC, Width.SHORT, "Meeting times owner", values("calendar", "salesforce"))
+                .define(EVENTS_TIMES_OWNER, Type.STRING, "calendar", TimesOwner.SETTING, Importance.MEDIUM,
+                        TimesOwner.SETTING.doc(EVENTS_TIMES_OWNER_DOC), Width.SHORT, "Meeting times owner",
+                        TimesOwner.SETTING)
                 .define(EVENTS_NOTIFY, Type.BOOLEAN, false, null, Importance.LOW, EVENTS_NOTIFY_DOC, Width.SHORT,
                         "Notify participants")
                 .define(EVENTS_INVITE_WHO, Type.BOOLEAN, true, null, Importance.LOW, EVENTS_INVITE_WHO_DOC,
-                        Width.SHORT, "Invite the Who")
-                .group(KICKOFF_GROUP)
-                .define(KICKOFF_ENABLED, Type.BOOLEAN, true, null, Importance.MEDIUM, KICKOFF_ENABLED_DOC,
-                        Width.SHORT, "Kickoff event")
-                .define(KICKOFF_STAGE, Type.STRING, "Closed Won", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
-                        KICKOFF_STAGE_DOC, Width.MEDIUM, "Kickoff stage", KICKOFF_VISIBLE)
-                .define(KICKOFF_DELAY_DAYS, Type.INT, 1, Range.between(0, 365), Importance.LOW,
-                        KICKOFF_DELAY_DAYS_DOC, Width.SHORT, "Kickoff delay (days)", KICKOFF_VISIBLE)
-                .define(KICKOFF_DURATION, Type.INT, 60, Range.between(5, 1_440), Importance.LOW,
-                        KICKOFF_DURATION_DOC, Width.SHORT, "Kickoff length (min)", KICKOFF_VISIBLE)
-                .define(KICKOFF_TITLE, Type.STRING, "Kickoff:", null, Importance.LOW, KICKOFF_TITLE_DOC,
-                        Width.MEDIUM, "Kickoff title prefix", KICKOFF_VISIBLE)
+                        Width.SHORT, "Invite the Who");
+        KickoffConfig.addTo(builder)
                 .group(LOOP_GROUP)
                 .define(LOOP_CLIENT_IDS, Type.LIST, List.of("nylas-kafka-sync"), null, Importance.MEDIUM,
                         LOOP_CLIENT_IDS_DOC, Width.MEDIUM, "Own client IDs");
@@ -296,7 +234,7 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     }
 
     public GrantResolution grantResolution() {
-        return GrantResolution.valueOf(getString(GRANT_RESOLUTION).toUpperCase(Locale.ROOT));
+        return GrantResolution.SETTING.parse(getString(GRANT_RESOLUTION));
     }
 
     /** grant.map as key → grant, keys as written (User IDs or emails). */
@@ -318,8 +256,7 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     }
 
     public GrantExpired grantExpired() {
-        String v = getString(GRANT_EXPIRED).toUpperCase(Locale.ROOT);
-        return "RETRY".equals(v) ? GrantExpired.PARK : GrantExpired.valueOf(v);
+        return GrantExpired.SETTING.parse(getString(GRANT_EXPIRED));
     }
 
     public Duration grantCheckInterval() {
@@ -343,28 +280,27 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     }
 
     public List<String> sendSubtypes() {
-        return getList(SEND_SUBTYPES);
+        return SendConfig.sendSubtypes(this);
     }
 
     public List<String> sendStatuses() {
-        return getList(SEND_STATUSES);
+        return SendConfig.sendStatuses(this);
     }
 
     public String sendFlagField() {
-        String f = getString(SEND_FLAG_FIELD);
-        return f == null || f.isBlank() ? null : f.trim();
+        return SendConfig.sendFlagField(this);
     }
 
     public String sendRecipientField() {
-        return getString(SEND_RECIPIENT_FIELD);
+        return SendConfig.sendRecipientField(this);
     }
 
     public boolean resendOnEdit() {
-        return getBoolean(SEND_RESEND_ON_EDIT);
+        return SendConfig.resendOnEdit(this);
     }
 
     public Duration sendMaxAge() {
-        return Duration.ofMillis(getLong(SEND_MAX_AGE_MS));
+        return SendConfig.sendMaxAge(this);
     }
 
     public String calendarId() {
@@ -372,7 +308,7 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     }
 
     public TimesOwner timesOwner() {
-        return TimesOwner.valueOf(getString(EVENTS_TIMES_OWNER).toUpperCase(Locale.ROOT));
+        return TimesOwner.SETTING.parse(getString(EVENTS_TIMES_OWNER));
     }
 
     public boolean notifyParticipants() {
@@ -384,24 +320,23 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     }
 
     public boolean kickoffEnabled() {
-        return getBoolean(KICKOFF_ENABLED);
+        return KickoffConfig.enabled(this);
     }
 
     public String kickoffStage() {
-        return getString(KICKOFF_STAGE);
+        return KickoffConfig.stage(this);
     }
 
     public int kickoffDelayDays() {
-        return getInt(KICKOFF_DELAY_DAYS);
+        return KickoffConfig.delayDays(this);
     }
 
     public int kickoffDurationMinutes() {
-        return getInt(KICKOFF_DURATION);
+        return KickoffConfig.durationMinutes(this);
     }
 
     public String kickoffTitlePrefix() {
-        String p = getString(KICKOFF_TITLE);
-        return p == null ? "" : p;
+        return KickoffConfig.titlePrefix(this);
     }
 
     public List<String> loopClientIds() {

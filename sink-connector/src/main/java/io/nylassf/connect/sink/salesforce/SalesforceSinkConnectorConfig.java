@@ -13,7 +13,6 @@ import io.nylassf.connect.sink.salesforce.options.UnmatchedMessage;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
@@ -21,75 +20,19 @@ import org.apache.kafka.common.config.ConfigException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static io.nylassf.connect.common.config.Validators.fieldName;
+
 /** Settings of {@link SalesforceSinkConnector}. */
 public class SalesforceSinkConnectorConfig extends AbstractConfig {
-    public static final String WRITES_GROUP = "Writes";
+    /** Named here too: the task's field checks refer to it with the other field settings. */
+    public static final String MODIFIED_AT_FIELD = ConflictsConfig.MODIFIED_AT_FIELD;
     public static final String MAPPING_GROUP = "Mapping";
-    public static final String CONFLICTS_GROUP = "Conflicts and duplicates";
-    public static final String BUDGET_GROUP = "API budget";
-
-    // ---------------------------------------------------------------- Writes
-    public static final String CLIENT_TAG = "salesforce.client.tag";
-    private static final String CLIENT_TAG_DOC = "Client ID sent as 'Sforce-Call-Options: client=<id>' on every "
-            + "write, so Change Data Capture (changeOrigin) and the Salesforce source can recognise this sink's own "
-            + "changes and never echo them back to Nylas.";
-    public static final String CLIENT_TAG_DEFAULT = "nylas-kafka-sync";
-
-    public static final String BATCH_SIZE = "salesforce.batch.size";
-    private static final String BATCH_SIZE_DOC = "Records per sObject Collections call (Salesforce allows 200). Up "
-            + "to five such collections travel in one Composite request, which Salesforce counts as one API call.";
-    public static final int BATCH_SIZE_DEFAULT = 200;
-
-    public static final String BULK_THRESHOLD = "salesforce.bulk.threshold";
-    private static final String BULK_THRESHOLD_DOC = "When one batch holds more than this many upserts for "
-            + "one object, they are written through a Bulk API 2.0 ingest job instead of sObject Collections; the "
-            + "batch's offsets are committed only after the job has finished and its failed rows went to the DLQ. "
-            + "0 disables Bulk API writes. Batches hold up to salesforce.batch.max.records per object: raise that above "
-            + "this threshold for bulk loads.";
-    public static final int BULK_THRESHOLD_DEFAULT = 2_000;
-
-    public static final String BULK_TIMEOUT_MS = "salesforce.bulk.timeout.ms";
-    private static final String BULK_TIMEOUT_MS_DOC = "How long a batch waits for its Bulk API job; then the job is "
-            + "aborted and the batch written again (upserts are idempotent, so a retry does no harm). The batch's own "
-            + "thread waits, never put(), so the consumer's max.poll.interval.ms does not bound it.";
-    public static final int BULK_TIMEOUT_MS_DEFAULT = 240_000;
-
-    public static final String BULK_POLL_INITIAL_MS = "salesforce.bulk.poll.initial.ms";
-    private static final String BULK_POLL_INITIAL_MS_DOC = "Wait before the first status poll of a Bulk API job; "
-            + "0.1 ms per row is added (a job takes time in proportion to its size), and later polls double the wait "
-            + "up to 10 s. Each poll is one API call: set it near your org's typical job time so most jobs need one "
-            + "poll.";
-    public static final int BULK_POLL_INITIAL_MS_DEFAULT = 500;
-
-    public static final String ITEM_RETRY_ATTEMPTS = "salesforce.item.retry.max.attempts";
-    private static final String ITEM_RETRY_ATTEMPTS_DOC = "Attempts in all for one record's write that fails "
-            + "transiently on its own (UNABLE_TO_LOCK_ROW, one 503 subrequest, a row a Bulk job left unprocessed): "
-            + "only the failed records are written again, in place, never the whole batch; after the last attempt "
-            + "the record goes to the dead-letter queue with its error. 1 = no retry.";
-    public static final int ITEM_RETRY_ATTEMPTS_DEFAULT = 4;
-
-    public static final String ITEM_RETRY_BACKOFF_MS = "salesforce.item.retry.backoff.ms";
-    private static final String ITEM_RETRY_BACKOFF_MS_DOC = "Wait before the first in-place retry of failed "
-            + "records; doubles per attempt with jitter (at most 16 times this value). With the defaults a record "
-            + "is given up after about 3.5 s.";
-    public static final int ITEM_RETRY_BACKOFF_MS_DEFAULT = 500;
-
-    public static final String RETRY_BACKOFF_MS = "salesforce.retry.backoff.ms";
-    private static final String RETRY_BACKOFF_MS_DOC = "First wait before Connect redelivers a batch after a transient "
-            + "failure (429, 5xx, UNABLE_TO_LOCK_ROW, timeouts); doubles per attempt with jitter, honouring "
-            + "Retry-After.";
-    public static final int RETRY_BACKOFF_MS_DEFAULT = 1_000;
-
-    public static final String RETRY_BACKOFF_MAX_MS = "salesforce.retry.backoff.max.ms";
-    private static final String RETRY_BACKOFF_MAX_MS_DOC = "Longest wait between redeliveries after transient failures.";
-    public static final int RETRY_BACKOFF_MAX_MS_DEFAULT = 60_000;
 
     // ---------------------------------------------------------------- Mapping
     public static final String CONTACT_ROUTING = "salesforce.contact.routing";
@@ -162,63 +105,6 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
             + "pairs (custom fields welcome, e.g. office_location=Office__c); nylas_field= removes a default. "
             + "Defaults: %s.";
 
-    // ---------------------------------------------------------------- Conflicts
-    public static final String MODIFIED_AT_FIELD = "salesforce.modified.at.field";
-    private static final String MODIFIED_AT_FIELD_DOC = "DateTime custom field (on every written object) storing the "
-            + "source modified time of the change last written: last-write-wins compares against it, so an older "
-            + "change never overwrites newer data and a replay changes nothing. Empty disables the time check "
-            + "(values are still compared).";
-
-    public static final String OWNED_CONTACT = "salesforce.nylas.owned.fields.contact";
-    public static final String OWNED_LEAD = "salesforce.nylas.owned.fields.lead";
-    public static final String OWNED_TASK = "salesforce.nylas.owned.fields.task";
-    public static final String OWNED_EVENT = "salesforce.nylas.owned.fields.event";
-    private static final String OWNED_DOC = "%s fields Nylas owns: updated whenever Nylas changes them. Every other "
-            + "field is only filled when empty, so a value someone typed is never overwritten. '*' = all mapped "
-            + "fields. Default: %s.";
-
-    public static final String FOLLOW_OWN_WRITES = "salesforce.conflict.follow.own.writes";
-    private static final String FOLLOW_OWN_WRITES_DOC = "Off (the default, the conservative rule): fields Nylas does "
-            + "not own are only ever filled when empty, so a value someone typed is never overwritten. On: when the "
-            + "record's LastModifiedById is the sink's own user, every mapped field follows Nylas, so values the "
-            + "sink filled keep up with later changes; caveat: a value typed before the sink's last write to that "
-            + "record (e.g. while the sink filled another field) may then be overwritten, since provenance is per "
-            + "record, not per field.";
-
-    public static final String DUPLICATE_ALLOW_SAVE = "salesforce.duplicate.allow.save";
-    private static final String DUPLICATE_ALLOW_SAVE_DOC = "Send 'Sforce-Duplicate-Rule-Header: allowSave=true' so "
-            + "duplicate rules that only alert let creates through. When false (default), a create blocked with "
-            + "DUPLICATES_DETECTED updates the matched record instead.";
-
-    // ---------------------------------------------------------------- Budget
-    public static final String API_RESERVE_PERCENT = "salesforce.api.reserve.percent";
-    private static final String API_RESERVE_PERCENT_DOC = "Share of the org's daily API allocation left to other "
-            + "integrations and people: when Sforce-Limit-Info shows less remaining, the sink stops writing (its "
-            + "batches are redelivered later) and resumes once there is room again.";
-    public static final int API_RESERVE_PERCENT_DEFAULT = 10;
-
-    public static final String API_BUDGET_CHECK_MS = "salesforce.api.budget.check.interval.ms";
-    private static final String API_BUDGET_CHECK_MS_DOC = "While stopped for the API budget, how often one GET "
-            + "/limits call checks whether there is room again.";
-    public static final int API_BUDGET_CHECK_MS_DEFAULT = 60_000;
-
-    public static final String LOOKUP_CACHE_GROUP = "Lookup cache";
-
-    public static final String LOOKUP_CACHE_MAX_ENTRIES = "salesforce.lookup.cache.max.entries";
-    private static final String LOOKUP_CACHE_MAX_ENTRIES_DOC = "Entries each task keeps of what it wrote or read "
-            + "recently (a Nylas ID's Salesforce record and the modified-at stamp it holds; an email's Contact or "
-            + "Lead), least recently used dropped first. A replayed record no newer than its entry is skipped "
-            + "without a query, and a known sender needs no email query; a newer change still reads the record "
-            + "before updating it, so a value someone typed is never overwritten. 0 disables the cache.";
-    public static final int LOOKUP_CACHE_MAX_ENTRIES_DEFAULT = 100_000;
-
-    public static final String LOOKUP_CACHE_TTL_MS = "salesforce.lookup.cache.ttl.ms";
-    private static final String LOOKUP_CACHE_TTL_MS_DOC = "How long an entry of the lookup cache is trusted: the "
-            + "bound on how long an edit made in Salesforce to what the cache knows (a person's email changed, a "
-            + "record deleted, a Lead converted) can go unseen by a replay or a message from that person. 0 disables "
-            + "the cache.";
-    public static final long LOOKUP_CACHE_TTL_MS_DEFAULT = 3_600_000L;
-
     public static final ConfigDef CONFIG_DEF = configDef();
 
     public SalesforceSinkConnectorConfig(Map<String, String> props) {
@@ -233,30 +119,12 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
         ConfigDef def = new ConfigDef();
         SalesforceConnectionConfig.addTo(def);
         BatchingConfig.addTo(def);
-        new ConfigDefBuilder(def)
-                .group(WRITES_GROUP)
-                .define(CLIENT_TAG, Type.STRING, CLIENT_TAG_DEFAULT, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
-                        CLIENT_TAG_DOC, Width.MEDIUM, "Client tag")
-                .define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, Range.between(1, 200), Importance.LOW,
-                        BATCH_SIZE_DOC, Width.SHORT, "Batch size")
-                .define(BULK_THRESHOLD, Type.INT, BULK_THRESHOLD_DEFAULT, Range.atLeast(0), Importance.LOW,
-                        BULK_THRESHOLD_DOC, Width.SHORT, "Bulk API threshold")
-                .define(BULK_TIMEOUT_MS, Type.INT, BULK_TIMEOUT_MS_DEFAULT, Range.between(1_000, 3_600_000),
-                        Importance.LOW, BULK_TIMEOUT_MS_DOC, Width.SHORT, "Bulk job timeout (ms)")
-                .define(BULK_POLL_INITIAL_MS, Type.INT, BULK_POLL_INITIAL_MS_DEFAULT, Range.between(10, 60_000),
-                        Importance.LOW, BULK_POLL_INITIAL_MS_DOC, Width.SHORT, "Bulk job first poll (ms)")
-                .define(ITEM_RETRY_ATTEMPTS, Type.INT, ITEM_RETRY_ATTEMPTS_DEFAULT, Range.between(1, 20),
-                        Importance.LOW, ITEM_RETRY_ATTEMPTS_DOC, Width.SHORT, "Attempts per failed record")
-                .define(ITEM_RETRY_BACKOFF_MS, Type.INT, ITEM_RETRY_BACKOFF_MS_DEFAULT, Range.between(0, 30_000),
-                        Importance.LOW, ITEM_RETRY_BACKOFF_MS_DOC, Width.SHORT, "Failed record retry backoff (ms)")
-                .define(RETRY_BACKOFF_MS, Type.INT, RETRY_BACKOFF_MS_DEFAULT, Range.between(10, 600_000),
-                        Importance.LOW, RETRY_BACKOFF_MS_DOC, Width.SHORT, "Retry backoff (ms)")
-                .define(RETRY_BACKOFF_MAX_MS, Type.INT, RETRY_BACKOFF_MAX_MS_DEFAULT, Range.between(10, 3_600_000),
-                        Importance.LOW, RETRY_BACKOFF_MAX_MS_DOC, Width.SHORT, "Max retry backoff (ms)")
+        ConfigDefBuilder builder = new ConfigDefBuilder(def);
+        WritesConfig.addTo(builder)
                 .group(MAPPING_GROUP)
-                .define(CONTACT_ROUTING, Type.STRING, "account_domain", enumValidator("account_domain", "lead",
-                        "contact"), Importance.MEDIUM, CONTACT_ROUTING_DOC, Width.MEDIUM, "Contact routing",
-                        recommender("account_domain", "lead", "contact"))
+                .define(CONTACT_ROUTING, Type.STRING, "account_domain", PersonRouter.Rule.SETTING, Importance.MEDIUM,
+                        PersonRouter.Rule.SETTING.doc(CONTACT_ROUTING_DOC), Width.MEDIUM, "Contact routing",
+                        PersonRouter.Rule.SETTING)
                 .define(ACCOUNT_CREATE, Type.BOOLEAN, false, null, Importance.MEDIUM, ACCOUNT_CREATE_DOC, Width.SHORT,
                         "Create Accounts")
                 .define(ACCOUNT_DOMAIN_FIELD, Type.STRING, "Website", fieldName(), Importance.LOW,
@@ -271,18 +139,19 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
                         MESSAGE_EXTERNAL_ID_DOC, Width.MEDIUM, "Message external ID field")
                 .define(EVENT_EXTERNAL_ID, Type.STRING, "Nylas_Event_Id__c", fieldName(), Importance.MEDIUM,
                         EVENT_EXTERNAL_ID_DOC, Width.MEDIUM, "Event external ID field")
-                .define(MESSAGE_TARGET, Type.STRING, "task", enumValidator("task", "email_message"), Importance.MEDIUM,
-                        MESSAGE_TARGET_DOC, Width.SHORT, "Message target", recommender("task", "email_message"))
-                .define(TASK_WHAT, Type.STRING, "account", enumValidator("account", "opportunity"), Importance.LOW,
-                        TASK_WHAT_DOC, Width.SHORT, "Activity related-to", recommender("account", "opportunity"))
-                .define(UNMATCHED_MESSAGE, Type.STRING, "skip", enumValidator("skip", "create_lead", "fail"),
-                        Importance.MEDIUM, UNMATCHED_MESSAGE_DOC, Width.SHORT, "Unmatched message behavior",
-                        recommender("skip", "create_lead", "fail"))
+                .define(MESSAGE_TARGET, Type.STRING, "task", MessageTarget.SETTING, Importance.MEDIUM,
+                        MessageTarget.SETTING.doc(MESSAGE_TARGET_DOC), Width.SHORT, "Message target",
+                        MessageTarget.SETTING)
+                .define(TASK_WHAT, Type.STRING, "account", TaskWhat.SETTING, Importance.LOW,
+                        TaskWhat.SETTING.doc(TASK_WHAT_DOC), Width.SHORT, "Activity related-to", TaskWhat.SETTING)
+                .define(UNMATCHED_MESSAGE, Type.STRING, "skip", UnmatchedMessage.SETTING, Importance.MEDIUM,
+                        UnmatchedMessage.SETTING.doc(UNMATCHED_MESSAGE_DOC), Width.SHORT,
+                        "Unmatched message behavior", UnmatchedMessage.SETTING)
                 .define(LEAD_EMAIL_KEY, Type.STRING, "Nylas_Email_Key__c", fieldName(), Importance.LOW,
                         LEAD_EMAIL_KEY_DOC, Width.MEDIUM, "Lead email key field")
-                .define(DELETED_EVENT, Type.STRING, "delete", enumValidator("delete", "mark", "ignore"),
-                        Importance.MEDIUM, DELETED_EVENT_DOC, Width.SHORT, "Deleted event behavior",
-                        recommender("delete", "mark", "ignore"))
+                .define(DELETED_EVENT, Type.STRING, "delete", DeletedEvent.SETTING, Importance.MEDIUM,
+                        DeletedEvent.SETTING.doc(DELETED_EVENT_DOC), Width.SHORT, "Deleted event behavior",
+                        DeletedEvent.SETTING)
                 .define(TIMEZONE, Type.STRING, "UTC", zoneValidator(), Importance.LOW, TIMEZONE_DOC, Width.SHORT,
                         "Activity date time zone")
                 .define(MAPPING_CONTACT, Type.LIST, "", mappingValidator(), Importance.LOW,
@@ -294,89 +163,14 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
                         String.format(MAPPING_DOC, "Task", FieldMapping.TASK_DEFAULTS), Width.LONG, "Task field mapping")
                 .define(MAPPING_EVENT, Type.LIST, "", mappingValidator(), Importance.LOW,
                         String.format(MAPPING_DOC, "Event", FieldMapping.EVENT_DEFAULTS), Width.LONG,
-                        "Event field mapping")
-                .group(CONFLICTS_GROUP)
-                .define(MODIFIED_AT_FIELD, Type.STRING, "Nylas_Modified_At__c", optionalFieldName(), Importance.MEDIUM,
-                        MODIFIED_AT_FIELD_DOC, Width.MEDIUM, "Modified-at field")
-                .define(OWNED_CONTACT, Type.LIST, "", null, Importance.MEDIUM,
-                        String.format(OWNED_DOC, "Contact", "none (conservative)"), Width.LONG,
-                        "Nylas-owned Contact fields")
-                .define(OWNED_LEAD, Type.LIST, "", null, Importance.MEDIUM,
-                        String.format(OWNED_DOC, "Lead", "none (conservative)"), Width.LONG, "Nylas-owned Lead fields")
-                .define(OWNED_TASK, Type.LIST, "*", null, Importance.LOW,
-                        String.format(OWNED_DOC, "Task (and EmailMessage)", "* (the email is the source of an email "
-                                + "activity)"), Width.LONG, "Nylas-owned Task fields")
-                .define(OWNED_EVENT, Type.LIST, "*", null, Importance.LOW,
-                        String.format(OWNED_DOC, "Event", "* (the calendar owns meeting times)"), Width.LONG,
-                        "Nylas-owned Event fields")
-                .define(FOLLOW_OWN_WRITES, Type.BOOLEAN, false, null, Importance.MEDIUM, FOLLOW_OWN_WRITES_DOC,
-                        Width.SHORT, "Follow Nylas on records only the sink changed")
-                .define(DUPLICATE_ALLOW_SAVE, Type.BOOLEAN, false, null, Importance.LOW, DUPLICATE_ALLOW_SAVE_DOC,
-                        Width.SHORT, "Duplicate rules: allow save")
-                .group(BUDGET_GROUP)
-                .define(API_RESERVE_PERCENT, Type.INT, API_RESERVE_PERCENT_DEFAULT, Range.between(0, 90),
-                        Importance.MEDIUM, API_RESERVE_PERCENT_DOC, Width.SHORT, "API reserve (%)")
-                .define(API_BUDGET_CHECK_MS, Type.INT, API_BUDGET_CHECK_MS_DEFAULT, Range.between(100, 3_600_000),
-                        Importance.LOW, API_BUDGET_CHECK_MS_DOC, Width.SHORT, "Budget re-check interval (ms)")
-                .group(LOOKUP_CACHE_GROUP)
-                .define(LOOKUP_CACHE_MAX_ENTRIES, Type.INT, LOOKUP_CACHE_MAX_ENTRIES_DEFAULT, Range.between(0,
-                        10_000_000), Importance.LOW, LOOKUP_CACHE_MAX_ENTRIES_DOC, Width.SHORT,
-                        "Lookup cache entries")
-                .define(LOOKUP_CACHE_TTL_MS, Type.LONG, LOOKUP_CACHE_TTL_MS_DEFAULT, Range.between(0L,
-                        86_400_000L), Importance.LOW, LOOKUP_CACHE_TTL_MS_DOC, Width.SHORT, "Lookup cache TTL (ms)");
+                        "Event field mapping");
+        ConflictsConfig.addTo(builder);
+        ApiBudgetConfig.addTo(builder);
+        LookupCacheConfig.addTo(builder);
         return def;
     }
 
-    // ---------------------------------------------------------------- validators and recommenders
-
-    static ConfigDef.Validator enumValidator(String... values) {
-        List<String> allowed = List.of(values);
-        return new ConfigDef.Validator() {
-            @Override
-            public void ensureValid(String name, Object value) {
-                String v = value == null ? "" : value.toString().trim().toLowerCase(Locale.ROOT);
-                if (!allowed.contains(v)) {
-                    throw new ConfigException(name, value, "must be one of " + allowed);
-                }
-            }
-
-            @Override
-            public String toString() {
-                return "one of " + allowed;
-            }
-        };
-    }
-
-    static ConfigDef.Recommender recommender(String... values) {
-        List<Object> list = Arrays.asList((Object[]) values);
-        return new ConfigDef.Recommender() {
-            @Override
-            public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
-                return list;
-            }
-
-            @Override
-            public boolean visible(String name, Map<String, Object> parsedConfig) {
-                return true;
-            }
-        };
-    }
-
-    static ConfigDef.Validator fieldName() {
-        return ConfigDef.LambdaValidator.with((name, value) -> {
-            if (value == null || !value.toString().matches("[A-Za-z][A-Za-z0-9_]*")) {
-                throw new ConfigException(name, value, "must be a Salesforce field API name");
-            }
-        }, () -> "a Salesforce field API name");
-    }
-
-    static ConfigDef.Validator optionalFieldName() {
-        return ConfigDef.LambdaValidator.with((name, value) -> {
-            if (value != null && !value.toString().isEmpty() && !value.toString().matches("[A-Za-z][A-Za-z0-9_]*")) {
-                throw new ConfigException(name, value, "must be a Salesforce field API name or empty");
-            }
-        }, () -> "a Salesforce field API name, or empty");
-    }
+    // ---------------------------------------------------------------- validators
 
     static ConfigDef.Validator zoneValidator() {
         return ConfigDef.LambdaValidator.with((name, value) -> {
@@ -409,35 +203,35 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
     }
 
     public SalesforceSettings clientSettings() {
-        return SalesforceSettings.from(connection(), clientTag(), getBoolean(DUPLICATE_ALLOW_SAVE));
+        return SalesforceSettings.from(connection(), clientTag(), getBoolean(ConflictsConfig.DUPLICATE_ALLOW_SAVE));
     }
 
     public String clientTag() {
-        return getString(CLIENT_TAG);
+        return WritesConfig.clientTag(this);
     }
 
     public int batchSize() {
-        return getInt(BATCH_SIZE);
+        return WritesConfig.batchSize(this);
     }
 
     public int bulkThreshold() {
-        return getInt(BULK_THRESHOLD);
+        return WritesConfig.bulkThreshold(this);
     }
 
     public Duration bulkPollInitial() {
-        return Duration.ofMillis(getInt(BULK_POLL_INITIAL_MS));
+        return WritesConfig.bulkPollInitial(this);
     }
 
     public Duration bulkTimeout() {
-        return Duration.ofMillis(getInt(BULK_TIMEOUT_MS));
+        return WritesConfig.bulkTimeout(this);
     }
 
     public int itemRetryAttempts() {
-        return getInt(ITEM_RETRY_ATTEMPTS);
+        return WritesConfig.itemRetryAttempts(this);
     }
 
     public Duration itemRetryBackoff() {
-        return Duration.ofMillis(getInt(ITEM_RETRY_BACKOFF_MS));
+        return WritesConfig.itemRetryBackoff(this);
     }
 
     public String accountExternalId() {
@@ -449,11 +243,11 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
     }
 
     public Duration retryBackoff() {
-        return Duration.ofMillis(getInt(RETRY_BACKOFF_MS));
+        return WritesConfig.retryBackoff(this);
     }
 
     public Duration retryBackoffMax() {
-        return Duration.ofMillis(getInt(RETRY_BACKOFF_MAX_MS));
+        return WritesConfig.retryBackoffMax(this);
     }
 
     public PersonRouter.Rule routing() {
@@ -524,37 +318,31 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
     }
 
     public String modifiedAtField() {
-        String s = getString(MODIFIED_AT_FIELD);
-        return s == null || s.isBlank() ? null : s.trim();
+        return ConflictsConfig.modifiedAtField(this);
     }
 
     public boolean followOwnWrites() {
-        return getBoolean(FOLLOW_OWN_WRITES);
+        return ConflictsConfig.followOwnWrites(this);
     }
 
     public FieldOwnership ownership() {
-        return new FieldOwnership()
-                .nylasOwns("Contact", getList(OWNED_CONTACT))
-                .nylasOwns("Lead", getList(OWNED_LEAD))
-                .nylasOwns("Task", getList(OWNED_TASK))
-                .nylasOwns("EmailMessage", getList(OWNED_TASK))
-                .nylasOwns("Event", getList(OWNED_EVENT));
+        return ConflictsConfig.ownership(this);
     }
 
     public int apiReservePercent() {
-        return getInt(API_RESERVE_PERCENT);
+        return ApiBudgetConfig.apiReservePercent(this);
     }
 
     public Duration budgetCheckInterval() {
-        return Duration.ofMillis(getInt(API_BUDGET_CHECK_MS));
+        return ApiBudgetConfig.budgetCheckInterval(this);
     }
 
     /** Entries of the per-task lookup cache; 0 when it is off. */
     public int lookupCacheMaxEntries() {
-        return getInt(LOOKUP_CACHE_MAX_ENTRIES);
+        return LookupCacheConfig.lookupCacheMaxEntries(this);
     }
 
     public Duration lookupCacheTtl() {
-        return Duration.ofMillis(getLong(LOOKUP_CACHE_TTL_MS));
+        return LookupCacheConfig.lookupCacheTtl(this);
     }
 }

@@ -1,36 +1,25 @@
 package io.nylassf.connect.source.nylas;
 
+import io.nylassf.connect.common.SubmittedOffsets;
 import io.nylassf.connect.common.TaskAssignment;
 import io.nylassf.connect.common.Version;
 import io.nylassf.connect.common.config.NylasConnectionConfig;
+import io.nylassf.connect.common.config.TaskIndexConfig;
 import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.source.nylas.offset.SourceOffset;
 import io.nylassf.connect.source.nylas.offset.StreamPartition;
-import io.nylassf.connect.common.http.ApiException;
-import io.nylassf.connect.common.nylas.NylasApiException;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
-import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Reads Nylas messages, calendar events and contacts of the configured grants (or of all the application's grants)
@@ -85,9 +74,8 @@ public class NylasSourceConnector extends SourceConnector {
         }
         List<Map<String, String>> configs = new ArrayList<>();
         for (int i = 0; i < assignment.size(); i++) {
-            Map<String, String> task = new HashMap<>(props);
+            Map<String, String> task = TaskIndexConfig.forTask(props, i);
             task.put(NylasSourceTaskConfig.TASK_GRANTS, String.join(",", assignment.get(i)));
-            task.put(NylasSourceTaskConfig.TASK_INDEX, Integer.toString(i));
             configs.add(task);
         }
         if (config.webhookEnabled() && config.webhookTask() >= configs.size()) {
@@ -131,81 +119,10 @@ public class NylasSourceConnector extends SourceConnector {
         return ConnectorTransactionBoundaries.UNSUPPORTED;
     }
 
-    /**
-     * Besides the per-setting checks, one {@code GET /v3/grants?limit=1} under a bounded timeout: a 401 is an error
-     * on {@code nylas.api.key}; an answer that is not the Nylas API (404, or a body that is not JSON) is an error
-     * on {@code nylas.api.url}. An unreachable API (refused, timed out, 5xx, 429) is logged at WARN but not
-     * reported: validation runs on every configuration change, and an outage of Nylas or of the network must not
-     * stop operators from changing the connector (its tasks back off and retry on their own).
-     */
+    /** The per-setting checks, then {@link NylasSourceConfigValidator}'s access check. */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        Config result = super.validate(connectorConfigs);
-        Map<String, ConfigValue> values = new HashMap<>();
-        result.configValues().forEach(v -> values.put(v.name(), v));
-        ConfigValue url = values.get(NylasConnectionConfig.API_URL);
-        ConfigValue key = values.get(NylasConnectionConfig.API_KEY);
-        ConfigValue timeout = values.get(NylasConnectionConfig.REQUEST_TIMEOUT_MS);
-        if (url == null || key == null || !url.errorMessages().isEmpty() || !key.errorMessages().isEmpty()
-                || !(url.value() instanceof String base) || !(key.value() instanceof Password password)
-                || password.value() == null || password.value().isBlank()) {
-            return result;
-        }
-        long timeoutMs = Math.min(VALIDATE_TIMEOUT_MS, timeout != null && timeout.value() instanceof Number n
-                ? n.longValue() : VALIDATE_TIMEOUT_MS);
-        checkAccess(base, password.value(), Duration.ofMillis(timeoutMs), url, key);
-        return result;
-    }
-
-    static final long VALIDATE_TIMEOUT_MS = 10_000;
-
-    private static void checkAccess(String base, String apiKey, Duration timeout, ConfigValue url, ConfigValue key) {
-        ExecutorService probe = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "nylas-validate");
-            t.setDaemon(true);
-            return t;
-        });
-        NylasClient client;
-        try {
-            client = new NylasClient(base, apiKey, timeout);
-        } catch (IllegalArgumentException e) {
-            url.addErrorMessage(NylasConnectionConfig.API_URL + ": " + e.getMessage());
-            probe.shutdown();
-            return;
-        }
-        try {
-            Future<?> call = probe.submit(client::checkAccess);
-            // the client's own call timeout bounds the call; this bounds DNS lookups too, which it cannot interrupt
-            call.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof NylasApiException api) {
-                describe(api, base, url, key);
-            } else {
-                log.warn("Could not check nylas.api.url {} during validation: {}", base, String.valueOf(e.getCause()));
-            }
-        } catch (TimeoutException e) {
-            log.warn("Nylas at {} did not answer within {} ms during validation; not reported as an error (the tasks "
-                    + "retry)", base, timeout.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            probe.shutdownNow();
-            client.close();
-        }
-    }
-
-    private static void describe(NylasApiException e, String base, ConfigValue url, ConfigValue key) {
-        if (e.kind() == ApiException.Kind.AUTHENTICATION) {
-            key.addErrorMessage(NylasConnectionConfig.API_KEY + ": Nylas at " + base + " rejected the API key (HTTP "
-                    + e.status() + "); use the application's API key from the Nylas dashboard");
-        } else if (e.kind() == ApiException.Kind.NOT_FOUND || e.status() >= 200 && e.status() < 300) {
-            url.addErrorMessage(NylasConnectionConfig.API_URL + ": " + base + " does not answer as the Nylas v3 API "
-                    + "(GET /v3/grants -> " + (e.status() == 404 ? "404" : "a body that is not JSON")
-                    + "); expected e.g. https://api.us.nylas.com");
-        } else {
-            log.warn("Nylas at {} could not be checked during validation ({}); not reported as an error (the tasks "
-                    + "retry)", base, e.getMessage());
-        }
+        return NylasSourceConfigValidator.validate(super.validate(connectorConfigs));
     }
 
     /**
@@ -215,14 +132,9 @@ public class NylasSourceConnector extends SourceConnector {
      */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
-        for (Map.Entry<Map<String, ?>, Map<String, ?>> e : offsets.entrySet()) {
-            try {
-                StreamPartition.fromMap(e.getKey());
-                SourceOffset.fromMap(e.getValue());
-            } catch (IllegalArgumentException bad) {
-                throw new ConnectException("Invalid offset for partition " + e.getKey() + ": " + bad.getMessage());
-            }
-        }
-        return true;
+        return SubmittedOffsets.check(offsets, (partition, offset) -> {
+            StreamPartition.fromMap(partition);
+            SourceOffset.fromMap(offset);
+        });
     }
 }

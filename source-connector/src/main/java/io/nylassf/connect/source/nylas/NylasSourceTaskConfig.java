@@ -1,9 +1,9 @@
 package io.nylassf.connect.source.nylas;
 
 import io.nylassf.connect.common.config.ConfigDefBuilder;
+import io.nylassf.connect.common.config.TaskIndexConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 
@@ -13,14 +13,12 @@ import java.util.Map;
 /** The connector's settings plus what the connector hands one task: its grants and its index. */
 public final class NylasSourceTaskConfig extends NylasSourceConnectorConfig {
     public static final String TASK_GRANTS = "task.grant.ids";
-    public static final String TASK_INDEX = "task.index";
+    public static final String TASK_INDEX = TaskIndexConfig.TASK_INDEX;
 
-    private static final ConfigDef TASK_DEF = new ConfigDefBuilder(configDef()).group("Task")
+    private static final ConfigDef TASK_DEF = TaskIndexConfig.addIndex(new ConfigDefBuilder(configDef()),
+                    "Set by the connector: this task's index (the webhook endpoint lives in webhook.task).")
             .define(TASK_GRANTS, Type.LIST, List.of(), null, Importance.LOW,
                     "Set by the connector: the grants this task reads.", Width.LONG, "Task grants")
-            .define(TASK_INDEX, Type.INT, 0, Range.atLeast(0), Importance.LOW,
-                    "Set by the connector: this task's index (the webhook endpoint lives in webhook.task).",
-                    Width.SHORT, "Task index")
             .build();
 
     public NylasSourceTaskConfig(Map<String, String> props) {
@@ -32,7 +30,7 @@ public final class NylasSourceTaskConfig extends NylasSourceConnectorConfig {
     }
 
     public int taskIndex() {
-        return getInt(TASK_INDEX);
+        return TaskIndexConfig.taskIndex(this);
     }
 
     public boolean hostsWebhook() {

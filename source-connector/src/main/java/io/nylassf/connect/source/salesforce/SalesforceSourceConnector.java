@@ -1,13 +1,13 @@
 package io.nylassf.connect.source.salesforce;
 
+import io.nylassf.connect.common.SubmittedOffsets;
 import io.nylassf.connect.common.TaskAssignment;
 import io.nylassf.connect.common.Version;
-import io.nylassf.connect.common.config.SalesforceConnectionConfig;
+import io.nylassf.connect.common.config.SalesforceAuthValidator;
 import io.nylassf.connect.source.salesforce.offset.ObjectOffset;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -63,7 +63,7 @@ public class SalesforceSourceConnector extends SourceConnector {
 
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        return SalesforceConnectionConfig.validateAuth(super.validate(connectorConfigs));
+        return SalesforceAuthValidator.validate(super.validate(connectorConfigs));
     }
 
     @Override
@@ -84,17 +84,12 @@ public class SalesforceSourceConnector extends SourceConnector {
      */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
-        for (Map.Entry<Map<String, ?>, Map<String, ?>> e : offsets.entrySet()) {
-            try {
-                ObjectOffset.partitionObject(e.getKey());
-                if (e.getValue() != null) {
-                    ObjectOffset.fromMap(e.getValue());
-                }
-            } catch (IllegalArgumentException bad) {
-                throw new ConnectException("Invalid offset for partition " + e.getKey() + ": " + bad.getMessage());
+        return SubmittedOffsets.check(offsets, (partition, offset) -> {
+            ObjectOffset.partitionObject(partition);
+            if (offset != null) {
+                ObjectOffset.fromMap(offset);
             }
-        }
-        return true;
+        });
     }
 
     @Override

@@ -2,7 +2,10 @@ package io.nylassf.connect.source.salesforce;
 
 import io.nylassf.connect.common.config.ConfigDefBuilder;
 import io.nylassf.connect.common.config.SalesforceConnectionConfig;
-import io.nylassf.connect.common.config.Validators;
+import io.nylassf.connect.common.config.ChoiceSetting;
+import io.nylassf.connect.common.config.ConfigChoice;
+import io.nylassf.connect.common.config.PollingConfig;
+import io.nylassf.connect.common.config.TopicsConfig;
 import io.nylassf.connect.source.salesforce.read.ObjectFields;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -15,7 +18,6 @@ import org.apache.kafka.common.config.ConfigException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Settings of {@link SalesforceSourceConnector}. */
@@ -39,17 +41,12 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
             + "(every row queryAll returns) or an ISO-8601 instant such as 2026-01-05T00:00:00Z.";
     public static final String START_FROM_DEFAULT = "earliest";
 
-    public static final String TOPICS_GROUP = "Topics";
-    public static final String TOPIC_PREFIX = "topic.prefix";
     private static final String TOPIC_PREFIX_DOC = "Prefix of the topics written: <prefix>.<object in lower case>, "
             + "e.g. salesforce.task.";
     public static final String TOPIC_PREFIX_DEFAULT = "salesforce";
 
-    public static final String POLLING_GROUP = "Polling";
-    public static final String POLL_INTERVAL_MS = "poll.interval.ms";
     private static final String POLL_INTERVAL_MS_DOC = "Time between two SOQL windows of one object once it has "
             + "caught up (a full page is followed by the next window at once).";
-    public static final int POLL_INTERVAL_MS_DEFAULT = 30_000;
 
     public static final String READ_LAG_MS = "salesforce.read.lag.ms";
     private static final String READ_LAG_MS_DOC = "Each window reads rows whose SystemModstamp is at least this far "
@@ -82,15 +79,13 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
     public static final ConfigDef CONFIG_DEF = configDef();
 
     /** How own changes are treated. */
-    public enum OwnChanges {
+    public enum OwnChanges implements ConfigChoice {
         SKIP, MARK;
 
-        public String configValue() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        public static final ChoiceSetting<OwnChanges> SETTING = ChoiceSetting.of(OwnChanges.class);
 
         public static OwnChanges fromConfig(String v) {
-            return valueOf(v.trim().toUpperCase(Locale.ROOT));
+            return SETTING.parse(v);
         }
     }
 
@@ -105,8 +100,8 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
     public static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
         SalesforceConnectionConfig.addTo(def);
-        new ConfigDefBuilder(def)
-                .group(OBJECTS_GROUP)
+        ConfigDefBuilder builder = new ConfigDefBuilder(def);
+        builder.group(OBJECTS_GROUP)
                 .define(OBJECTS, Type.LIST, OBJECTS_DEFAULT, ConfigDef.LambdaValidator.with((name, value) -> {
                     List<?> list = (List<?>) value;
                     if (list == null || list.isEmpty()) {
@@ -135,31 +130,16 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
                         }
                     }
                 }, () -> "'earliest' or an ISO-8601 instant"), Importance.MEDIUM, START_FROM_DOC, Width.MEDIUM,
-                        "Start from")
-                .group(TOPICS_GROUP)
-                .define(TOPIC_PREFIX, Type.STRING, TOPIC_PREFIX_DEFAULT, Validators.topicPrefix(), Importance.MEDIUM,
-                        TOPIC_PREFIX_DOC, Width.MEDIUM, "Topic prefix")
-                .group(POLLING_GROUP)
-                .define(POLL_INTERVAL_MS, Type.INT, POLL_INTERVAL_MS_DEFAULT, Range.between(100, 86_400_000),
-                        Importance.MEDIUM, POLL_INTERVAL_MS_DOC, Width.SHORT, "Poll interval (ms)")
+                        "Start from");
+        TopicsConfig.addTo(builder, TOPIC_PREFIX_DEFAULT, TOPIC_PREFIX_DOC);
+        PollingConfig.addTo(builder, POLL_INTERVAL_MS_DOC)
                 .define(READ_LAG_MS, Type.INT, READ_LAG_MS_DEFAULT, Range.between(0, 3_600_000),
                         Importance.LOW, READ_LAG_MS_DOC, Width.SHORT, "Read lag (ms)")
                 .define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, Range.between(1, 2_000), Importance.LOW,
                         BATCH_SIZE_DOC, Width.SHORT, "Rows per window")
                 .group(LOOP_GROUP)
-                .define(OWN_CHANGES, Type.STRING, OWN_CHANGES_DEFAULT,
-                        ConfigDef.CaseInsensitiveValidString.in("skip", "mark"), Importance.MEDIUM, OWN_CHANGES_DOC,
-                        Width.SHORT, "Own changes", new ConfigDef.Recommender() {
-                            @Override
-                            public List<Object> validValues(String name, Map<String, Object> parsed) {
-                                return List.of("skip", "mark");
-                            }
-
-                            @Override
-                            public boolean visible(String name, Map<String, Object> parsed) {
-                                return true;
-                            }
-                        })
+                .define(OWN_CHANGES, Type.STRING, OWN_CHANGES_DEFAULT, OwnChanges.SETTING, Importance.MEDIUM,
+                        OwnChanges.SETTING.doc(OWN_CHANGES_DOC), Width.SHORT, "Own changes", OwnChanges.SETTING)
                 .define(INTEGRATION_USER_IDS, Type.LIST, List.of(), ConfigDef.LambdaValidator.with((name, value) -> {
                     for (Object o : (List<?>) value) {
                         if (!o.toString().matches("005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?")) {
@@ -192,11 +172,11 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
     }
 
     public String topicPrefix() {
-        return getString(TOPIC_PREFIX);
+        return TopicsConfig.topicPrefix(this);
     }
 
     public int pollIntervalMs() {
-        return getInt(POLL_INTERVAL_MS);
+        return PollingConfig.pollIntervalMs(this);
     }
 
     public int readLagMs() {

@@ -1,6 +1,7 @@
 package io.nylassf.connect.sink.salesforce.mapping;
 
-import java.util.Locale;
+import io.nylassf.connect.common.config.ChoiceSetting;
+import io.nylassf.connect.common.config.ConfigChoice;
 
 /**
  * Decides whether a new person becomes a Contact or a Lead (pure). With the default {@code account_domain}
@@ -9,11 +10,13 @@ import java.util.Locale;
  */
 public final class PersonRouter {
     /** The routing rule ({@code salesforce.contact.routing}). */
-    public enum Rule {
+    public enum Rule implements ConfigChoice {
         ACCOUNT_DOMAIN, LEAD, CONTACT;
 
+        public static final ChoiceSetting<Rule> SETTING = ChoiceSetting.of(Rule.class);
+
         public static Rule fromConfig(String s) {
-            return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            return SETTING.parse(s);
         }
     }
 

@@ -1,17 +1,15 @@
 package io.nylassf.connect.sink.salesforce.options;
 
-import java.util.Locale;
+import io.nylassf.connect.common.config.ChoiceSetting;
+import io.nylassf.connect.common.config.ConfigChoice;
 
 /** What becomes of the Salesforce Event of a deleted or cancelled Nylas event ({@code behavior.on.deleted.event}). */
-public enum DeletedEvent {
+public enum DeletedEvent implements ConfigChoice {
     DELETE, MARK, IGNORE;
 
-    /** The setting's value ({@code behavior.on.deleted.event}, lower case). */
-    public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    public static final ChoiceSetting<DeletedEvent> SETTING = ChoiceSetting.of(DeletedEvent.class);
 
     public static DeletedEvent fromConfig(String s) {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        return SETTING.parse(s);
     }
 }

@@ -1,15 +1,13 @@
 package io.nylassf.connect.sink.salesforce.options;
 
-import java.util.Locale;
+import io.nylassf.connect.common.config.ChoiceSetting;
+import io.nylassf.connect.common.config.ConfigChoice;
 
 /** What a message becomes ({@code salesforce.message.target}). */
-public enum MessageTarget {
+public enum MessageTarget implements ConfigChoice {
     TASK, EMAIL_MESSAGE;
 
-    /** The setting's value ({@code salesforce.message.target}, lower case). */
-    public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    public static final ChoiceSetting<MessageTarget> SETTING = ChoiceSetting.of(MessageTarget.class);
 
     /** The sObject a message is written as. */
     public String sobject() {
@@ -17,6 +15,6 @@ public enum MessageTarget {
     }
 
     public static MessageTarget fromConfig(String s) {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        return SETTING.parse(s);
     }
 }

@@ -1,17 +1,15 @@
 package io.nylassf.connect.sink.salesforce.options;
 
-import java.util.Locale;
+import io.nylassf.connect.common.config.ChoiceSetting;
+import io.nylassf.connect.common.config.ConfigChoice;
 
 /** What a Task or Event is related to (WhatId) ({@code salesforce.task.what}). */
-public enum TaskWhat {
+public enum TaskWhat implements ConfigChoice {
     ACCOUNT, OPPORTUNITY;
 
-    /** The setting's value ({@code salesforce.task.what}, lower case). */
-    public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    public static final ChoiceSetting<TaskWhat> SETTING = ChoiceSetting.of(TaskWhat.class);
 
     public static TaskWhat fromConfig(String s) {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        return SETTING.parse(s);
     }
 }

@@ -1,17 +1,15 @@
 package io.nylassf.connect.sink.salesforce.options;
 
-import java.util.Locale;
+import io.nylassf.connect.common.config.ChoiceSetting;
+import io.nylassf.connect.common.config.ConfigChoice;
 
 /** What becomes of a message none of whose counterparts is a Contact or Lead ({@code behavior.on.unmatched.message}). */
-public enum UnmatchedMessage {
+public enum UnmatchedMessage implements ConfigChoice {
     SKIP, CREATE_LEAD, FAIL;
 
-    /** The setting's value ({@code behavior.on.unmatched.message}, lower case). */
-    public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    public static final ChoiceSetting<UnmatchedMessage> SETTING = ChoiceSetting.of(UnmatchedMessage.class);
 
     public static UnmatchedMessage fromConfig(String s) {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        return SETTING.parse(s);
     }
 }

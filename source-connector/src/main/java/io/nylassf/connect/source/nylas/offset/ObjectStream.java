@@ -1,9 +1,11 @@
 package io.nylassf.connect.source.nylas.offset;
 
+import io.nylassf.connect.common.config.ConfigChoice;
+
 import java.util.Locale;
 
 /** The object types read through windows, each with its own offsets, topic and record schema. */
-public enum ObjectStream {
+public enum ObjectStream implements ConfigChoice {
     MESSAGES("messages", "message"),
     EVENTS("events", "event"),
     CONTACTS("contacts", "contact");

@@ -1,0 +1,49 @@
+package io.nylassf.connect.sink.salesforce;
+
+import io.nylassf.connect.common.config.ConfigDefBuilder;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+
+import java.time.Duration;
+
+/**
+ * The Salesforce sink's "API budget" group: the share of the org's daily API allocation left to others.
+ * A config fragment: {@link #addTo} defines the settings, the accessors read them from any config built on that
+ * definition.
+ */
+public final class ApiBudgetConfig {
+    public static final String GROUP = "API budget";
+
+    public static final String API_RESERVE_PERCENT = "salesforce.api.reserve.percent";
+    private static final String API_RESERVE_PERCENT_DOC = "Share of the org's daily API allocation left to other "
+            + "integrations and people: when Sforce-Limit-Info shows less remaining, the sink stops writing (its "
+            + "batches are redelivered later) and resumes once there is room again.";
+    public static final int API_RESERVE_PERCENT_DEFAULT = 10;
+
+    public static final String API_BUDGET_CHECK_MS = "salesforce.api.budget.check.interval.ms";
+    private static final String API_BUDGET_CHECK_MS_DOC = "While stopped for the API budget, how often one GET "
+            + "/limits call checks whether there is room again.";
+    public static final int API_BUDGET_CHECK_MS_DEFAULT = 60_000;
+
+    private ApiBudgetConfig() {
+    }
+
+    public static ConfigDefBuilder addTo(ConfigDefBuilder builder) {
+        return builder.group(GROUP)
+                .define(API_RESERVE_PERCENT, Type.INT, API_RESERVE_PERCENT_DEFAULT, Range.between(0, 90),
+                        Importance.MEDIUM, API_RESERVE_PERCENT_DOC, Width.SHORT, "API reserve (%)")
+                .define(API_BUDGET_CHECK_MS, Type.INT, API_BUDGET_CHECK_MS_DEFAULT, Range.between(100, 3_600_000),
+                        Importance.LOW, API_BUDGET_CHECK_MS_DOC, Width.SHORT, "Budget re-check interval (ms)");
+    }
+
+    public static int apiReservePercent(AbstractConfig c) {
+        return c.getInt(API_RESERVE_PERCENT);
+    }
+
+    public static Duration budgetCheckInterval(AbstractConfig c) {
+        return Duration.ofMillis(c.getInt(API_BUDGET_CHECK_MS));
+    }
+}

@@ -1,0 +1,56 @@
+package io.nylassf.connect.sink.salesforce;
+
+import io.nylassf.connect.common.config.ConfigDefBuilder;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+
+import java.time.Duration;
+
+/**
+ * The Salesforce sink's "Lookup cache" group: what each task remembers of the records it wrote or read, to
+ * spare queries.
+ * A config fragment: {@link #addTo} defines the settings, the accessors read them from any config built on that
+ * definition.
+ */
+public final class LookupCacheConfig {
+    public static final String GROUP = "Lookup cache";
+
+    public static final String LOOKUP_CACHE_MAX_ENTRIES = "salesforce.lookup.cache.max.entries";
+    private static final String LOOKUP_CACHE_MAX_ENTRIES_DOC = "Entries each task keeps of what it wrote or read "
+            + "recently (a Nylas ID's Salesforce record and the modified-at stamp it holds; an email's Contact or "
+            + "Lead), least recently used dropped first. A replayed record no newer than its entry is skipped "
+            + "without a query, and a known sender needs no email query; a newer change still reads the record "
+            + "before updating it, so a value someone typed is never overwritten. 0 disables the cache.";
+    public static final int LOOKUP_CACHE_MAX_ENTRIES_DEFAULT = 100_000;
+
+    public static final String LOOKUP_CACHE_TTL_MS = "salesforce.lookup.cache.ttl.ms";
+    private static final String LOOKUP_CACHE_TTL_MS_DOC = "How long an entry of the lookup cache is trusted: the "
+            + "bound on how long an edit made in Salesforce to what the cache knows (a person's email changed, a "
+            + "record deleted, a Lead converted) can go unseen by a replay or a message from that person. 0 disables "
+            + "the cache.";
+    public static final long LOOKUP_CACHE_TTL_MS_DEFAULT = 3_600_000L;
+
+    private LookupCacheConfig() {
+    }
+
+    public static ConfigDefBuilder addTo(ConfigDefBuilder builder) {
+        return builder.group(GROUP)
+                .define(LOOKUP_CACHE_MAX_ENTRIES, Type.INT, LOOKUP_CACHE_MAX_ENTRIES_DEFAULT, Range.between(0,
+                        10_000_000), Importance.LOW, LOOKUP_CACHE_MAX_ENTRIES_DOC, Width.SHORT,
+                        "Lookup cache entries")
+                .define(LOOKUP_CACHE_TTL_MS, Type.LONG, LOOKUP_CACHE_TTL_MS_DEFAULT, Range.between(0L,
+                        86_400_000L), Importance.LOW, LOOKUP_CACHE_TTL_MS_DOC, Width.SHORT, "Lookup cache TTL (ms)");
+    }
+
+    /** Entries of the per-task lookup cache; 0 when it is off. */
+    public static int lookupCacheMaxEntries(AbstractConfig c) {
+        return c.getInt(LOOKUP_CACHE_MAX_ENTRIES);
+    }
+
+    public static Duration lookupCacheTtl(AbstractConfig c) {
+        return Duration.ofMillis(c.getLong(LOOKUP_CACHE_TTL_MS));
+    }
+}
