@@ -1,36 +1,27 @@
 package io.nylassf.connect.sink.nylas;
 
-import io.nylassf.connect.common.Version;
+import io.nylassf.connect.common.IndexedTasksSinkConnector;
 import io.nylassf.connect.common.config.TaskIndexConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.sink.SinkConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * Sends messages and writes calendar events through Nylas from Salesforce topics (the outbound direction).
  * Records are keyed by Salesforce record, so one record's changes reach one task in order; tasks are identical.
  */
-public class NylasSinkConnector extends SinkConnector {
+public class NylasSinkConnector extends IndexedTasksSinkConnector {
     private static final Logger log = LoggerFactory.getLogger(NylasSinkConnector.class);
     /** Task-only key: the task's number, for its JMX name. */
     static final String TASK_INDEX = TaskIndexConfig.TASK_INDEX;
 
-    private Map<String, String> props;
-
-    @Override
-    public String version() {
-        return Version.get();
-    }
-
     @Override
     public void start(Map<String, String> props) {
+        super.start(props);
         NylasSinkConnectorConfig config = new NylasSinkConnectorConfig(props);
-        this.props = Map.copyOf(props);
         log.info("Starting Nylas sink: grants by {}, kickoff events {}", config.grantResolution(),
                 config.kickoffEnabled() ? "on" : "off");
     }
@@ -38,11 +29,6 @@ public class NylasSinkConnector extends SinkConnector {
     @Override
     public Class<? extends Task> taskClass() {
         return NylasSinkTask.class;
-    }
-
-    @Override
-    public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return TaskIndexConfig.forTasks(props, maxTasks);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package io.nylassf.connect.sink.salesforce;
 
-import io.nylassf.connect.common.Version;
+import io.nylassf.connect.common.IndexedTasksSinkConnector;
 import io.nylassf.connect.common.config.TaskIndexConfig;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.sink.SinkConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,20 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes Nylas topics into Salesforce as idempotent, batched upserts (the inbound direction). */
-public class SalesforceSinkConnector extends SinkConnector {
+public class SalesforceSinkConnector extends IndexedTasksSinkConnector {
     private static final Logger log = LoggerFactory.getLogger(SalesforceSinkConnector.class);
-
-    private Map<String, String> props;
-
-    @Override
-    public String version() {
-        return Version.get();
-    }
 
     @Override
     public void start(Map<String, String> props) {
+        super.start(props);
         new SalesforceSinkConnectorConfig(props);
-        this.props = Map.copyOf(props);
         log.info("Starting Salesforce sink");
     }
 
@@ -37,7 +29,7 @@ public class SalesforceSinkConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        List<Map<String, String>> configs = TaskIndexConfig.forTasks(props, maxTasks);
+        List<Map<String, String>> configs = super.taskConfigs(maxTasks);
         configs.forEach(task -> task.put(TaskIndexConfig.TASK_COUNT, Integer.toString(maxTasks)));
         return configs;
     }

@@ -2,7 +2,7 @@ package io.nylassf.connect.source.nylas;
 
 import io.nylassf.connect.common.SubmittedOffsets;
 import io.nylassf.connect.common.TaskAssignment;
-import io.nylassf.connect.common.Version;
+import io.nylassf.connect.common.ExactlyOnceSourceConnector;
 import io.nylassf.connect.common.config.NylasConnectionConfig;
 import io.nylassf.connect.common.config.TaskIndexConfig;
 import io.nylassf.connect.common.nylas.NylasClient;
@@ -11,9 +11,6 @@ import io.nylassf.connect.source.nylas.offset.StreamPartition;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
-import org.apache.kafka.connect.source.ExactlyOnceSupport;
-import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,21 +22,21 @@ import java.util.Map;
  * Reads Nylas messages, calendar events and contacts of the configured grants (or of all the application's grants)
  * into Kafka. Grants are spread round-robin over {@code min(tasks.max, grants)} tasks, deterministically, and
  * tasks are reconfigured when the application's grant set changes. Offsets are per grant and object type (and
- * calendar); {@link #alterOffsets} checks what operators submit. Exactly-once delivery (KIP-618) is supported:
- * windowed records are re-derived from their offsets, so a transaction that aborts is simply read again.
+ * calendar); {@link #alterOffsets} checks what operators submit.
+ *
+ * <p>Exactly-once delivery (KIP-618) is supported: window records carry offsets derived only from the objects' own
+ * {@code (time, id)}, so records of an aborted transaction are read again from the last committed offset; webhook
+ * records carry no offset and are acknowledged to Nylas only from {@code commitRecord}, which the worker calls after
+ * the transaction that holds them committed (an abort means no 200, so Nylas retries); contact scan records are
+ * re-derived by the next scan.
  */
-public class NylasSourceConnector extends SourceConnector {
+public class NylasSourceConnector extends ExactlyOnceSourceConnector {
     private static final Logger log = LoggerFactory.getLogger(NylasSourceConnector.class);
 
     private Map<String, String> props;
     private NylasSourceConnectorConfig config;
     private NylasClient client;
     private GrantMonitor monitor;
-
-    @Override
-    public String version() {
-        return Version.get();
-    }
 
     @Override
     public void start(Map<String, String> props) {
@@ -99,24 +96,6 @@ public class NylasSourceConnector extends SourceConnector {
     @Override
     public ConfigDef config() {
         return NylasSourceConnectorConfig.CONFIG_DEF;
-    }
-
-    /**
-     * SUPPORTED: window records carry offsets derived only from the objects' own {@code (time, id)}, so records
-     * of an aborted transaction are read again from the last committed offset; webhook records carry no offset and
-     * are acknowledged to Nylas only from {@code commitRecord}, which the worker calls after the transaction that
-     * holds them committed (an abort means no 200, so Nylas retries); contact scan records are re-derived by the
-     * next scan.
-     */
-    @Override
-    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
-        return ExactlyOnceSupport.SUPPORTED;
-    }
-
-    /** The task never defines transaction boundaries: use {@code transaction.boundary=poll} (default) or interval. */
-    @Override
-    public ConnectorTransactionBoundaries canDefineTransactionBoundaries(Map<String, String> connectorConfig) {
-        return ConnectorTransactionBoundaries.UNSUPPORTED;
     }
 
     /** The per-setting checks, then {@link NylasSourceConfigValidator}'s access check. */

@@ -1,16 +1,13 @@
 package io.nylassf.connect.source.salesforce;
 
+import io.nylassf.connect.common.ExactlyOnceSourceConnector;
 import io.nylassf.connect.common.SubmittedOffsets;
 import io.nylassf.connect.common.TaskAssignment;
-import io.nylassf.connect.common.Version;
 import io.nylassf.connect.common.config.SalesforceAuthValidator;
 import io.nylassf.connect.source.salesforce.offset.ObjectOffset;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
-import org.apache.kafka.connect.source.ExactlyOnceSupport;
-import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +24,11 @@ import java.util.Map;
  * {@code exactly.once.source.support=enabled} the records and their offsets commit in one transaction per poll.
  * Transaction boundaries are Connect's (one per poll batch); the connector does not define its own.
  */
-public class SalesforceSourceConnector extends SourceConnector {
+public class SalesforceSourceConnector extends ExactlyOnceSourceConnector {
     private static final Logger log = LoggerFactory.getLogger(SalesforceSourceConnector.class);
 
     private Map<String, String> props;
     private SalesforceSourceConnectorConfig config;
-
-    @Override
-    public String version() {
-        return Version.get();
-    }
 
     @Override
     public void start(Map<String, String> props) {
@@ -64,16 +56,6 @@ public class SalesforceSourceConnector extends SourceConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         return SalesforceAuthValidator.validate(super.validate(connectorConfigs));
-    }
-
-    @Override
-    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
-        return ExactlyOnceSupport.SUPPORTED;
-    }
-
-    @Override
-    public ConnectorTransactionBoundaries canDefineTransactionBoundaries(Map<String, String> connectorConfig) {
-        return ConnectorTransactionBoundaries.UNSUPPORTED;
     }
 
     /**
