@@ -34,146 +34,101 @@ public final class NylasSchemas {
     public static final Schema OPTIONAL_STRING_MAP =
             SchemaBuilder.map(Schema.STRING_SCHEMA, Schema.OPTIONAL_STRING_SCHEMA).optional().build();
 
+    private static final Schema STRING = Schema.STRING_SCHEMA;
+    private static final Schema TEXT = Schema.OPTIONAL_STRING_SCHEMA;
+    private static final Schema FLAG = Schema.OPTIONAL_BOOLEAN_SCHEMA;
+
     /** {@code {name, email, status}}: message addresses, event organizer and participants. */
-    public static final Schema PARTICIPANT = SchemaBuilder.struct().name(NAMESPACE + ".Participant").version(VERSION)
-            .doc("A person on a message or event: display name, email and (for event participants) RSVP status.")
+    public static final Schema PARTICIPANT = struct("Participant",
+            "A person on a message or event: display name, email and (for event participants) RSVP status.")
             .optional()
-            .field("name", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("email", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("status", Schema.OPTIONAL_STRING_SCHEMA)
+            .of(TEXT, "name", "email", "status")
             .build();
     public static final Schema PARTICIPANTS = SchemaBuilder.array(PARTICIPANT).optional().build();
 
-    public static final Schema HEADER = SchemaBuilder.struct().name(NAMESPACE + ".Header").version(VERSION)
-            .field("name", Schema.STRING_SCHEMA)
-            .field("value", Schema.OPTIONAL_STRING_SCHEMA)
-            .build();
+    public static final Schema HEADER = struct("Header", null).of(STRING, "name").of(TEXT, "value").build();
 
     /** Record key of every Nylas topic: one object's changes stay in one partition, in order. */
-    public static final Schema KEY = SchemaBuilder.struct().name(NAMESPACE + ".Key").version(VERSION)
-            .doc("Identity of a Nylas object: grant, object type and object ID.")
-            .field("grant_id", Schema.STRING_SCHEMA)
-            .field("object", Schema.STRING_SCHEMA)
-            .field("id", Schema.STRING_SCHEMA)
+    public static final Schema KEY = struct("Key", "Identity of a Nylas object: grant, object type and object ID.")
+            .of(STRING, "grant_id", "object", "id")
             .build();
 
-    public static final Schema MESSAGE = envelope(SchemaBuilder.struct().name(NAMESPACE + ".Message").version(VERSION)
-            .doc("A Nylas email message and how its change was observed.")
-            .field("grant_id", Schema.STRING_SCHEMA)
-            .field("id", Schema.STRING_SCHEMA)
-            .field("thread_id", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("subject", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("from", PARTICIPANTS)
-            .field("to", PARTICIPANTS)
-            .field("cc", PARTICIPANTS)
-            .field("bcc", PARTICIPANTS)
-            .field("reply_to", PARTICIPANTS)
-            .field("date", OPTIONAL_TIMESTAMP)
-            .field("snippet", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("body", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("body_truncated", Schema.OPTIONAL_BOOLEAN_SCHEMA)
-            .field("unread", Schema.OPTIONAL_BOOLEAN_SCHEMA)
-            .field("starred", Schema.OPTIONAL_BOOLEAN_SCHEMA)
-            .field("folders", OPTIONAL_STRING_ARRAY)
-            .field("headers", SchemaBuilder.array(HEADER).optional().build())
-            .field("metadata", OPTIONAL_STRING_MAP)
-            .field("created_at", OPTIONAL_TIMESTAMP));
+    public static final Schema MESSAGE = envelope(struct("Message",
+            "A Nylas email message and how its change was observed.")
+            .of(STRING, "grant_id", "id")
+            .of(TEXT, "thread_id", "subject")
+            .of(PARTICIPANTS, "from", "to", "cc", "bcc", "reply_to")
+            .of(OPTIONAL_TIMESTAMP, "date")
+            .of(TEXT, "snippet", "body")
+            .of(FLAG, "body_truncated", "unread", "starred")
+            .of(OPTIONAL_STRING_ARRAY, "folders")
+            .of(SchemaBuilder.array(HEADER).optional().build(), "headers")
+            .of(OPTIONAL_STRING_MAP, "metadata")
+            .of(OPTIONAL_TIMESTAMP, "created_at"));
 
     /** Nylas' polymorphic {@code when}: {@code object} says which of the other fields are set. */
-    public static final Schema WHEN = SchemaBuilder.struct().name(NAMESPACE + ".When").version(VERSION)
-            .doc("Event time: object is time, timespan, date or datespan; dates are ISO yyyy-MM-dd strings.")
+    public static final Schema WHEN = struct("When",
+            "Event time: object is time, timespan, date or datespan; dates are ISO yyyy-MM-dd strings.")
             .optional()
-            .field("object", Schema.STRING_SCHEMA)
-            .field("time", OPTIONAL_TIMESTAMP)
-            .field("timezone", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("start_time", OPTIONAL_TIMESTAMP)
-            .field("end_time", OPTIONAL_TIMESTAMP)
-            .field("start_timezone", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("end_timezone", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("date", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("start_date", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("end_date", Schema.OPTIONAL_STRING_SCHEMA)
+            .of(STRING, "object")
+            .of(OPTIONAL_TIMESTAMP, "time")
+            .of(TEXT, "timezone")
+            .of(OPTIONAL_TIMESTAMP, "start_time", "end_time")
+            .of(TEXT, "start_timezone", "end_timezone", "date", "start_date", "end_date")
             .build();
 
-    public static final Schema EVENT = envelope(SchemaBuilder.struct().name(NAMESPACE + ".Event").version(VERSION)
-            .doc("A Nylas calendar event and how its change was observed.")
-            .field("grant_id", Schema.STRING_SCHEMA)
-            .field("id", Schema.STRING_SCHEMA)
-            .field("calendar_id", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("title", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("description", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("location", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("status", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("busy", Schema.OPTIONAL_BOOLEAN_SCHEMA)
-            .field("organizer", PARTICIPANT)
-            .field("participants", PARTICIPANTS)
-            .field("when", WHEN)
-            .field("recurrence", OPTIONAL_STRING_ARRAY)
-            .field("ical_uid", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("master_event_id", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("html_link", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("metadata", OPTIONAL_STRING_MAP)
-            .field("created_at", OPTIONAL_TIMESTAMP)
-            .field("updated_at", OPTIONAL_TIMESTAMP));
+    public static final Schema EVENT = envelope(struct("Event",
+            "A Nylas calendar event and how its change was observed.")
+            .of(STRING, "grant_id", "id")
+            .of(TEXT, "calendar_id", "title", "description", "location", "status")
+            .of(FLAG, "busy")
+            .of(PARTICIPANT, "organizer")
+            .of(PARTICIPANTS, "participants")
+            .of(WHEN, "when")
+            .of(OPTIONAL_STRING_ARRAY, "recurrence")
+            .of(TEXT, "ical_uid", "master_event_id", "html_link")
+            .of(OPTIONAL_STRING_MAP, "metadata")
+            .of(OPTIONAL_TIMESTAMP, "created_at", "updated_at"));
 
-    public static final Schema EMAIL = SchemaBuilder.struct().name(NAMESPACE + ".Email").version(VERSION)
-            .field("email", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("type", Schema.OPTIONAL_STRING_SCHEMA)
+    public static final Schema EMAIL = struct("Email", null).of(TEXT, "email", "type").build();
+
+    public static final Schema PHONE = struct("PhoneNumber", null).of(TEXT, "number", "type").build();
+
+    public static final Schema ADDRESS = struct("PhysicalAddress", null)
+            .of(TEXT, "type", "street_address", "city", "state", "postal_code", "country")
             .build();
 
-    public static final Schema PHONE = SchemaBuilder.struct().name(NAMESPACE + ".PhoneNumber").version(VERSION)
-            .field("number", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("type", Schema.OPTIONAL_STRING_SCHEMA)
-            .build();
+    public static final Schema CONTACT = envelope(struct("Contact",
+            "A Nylas contact and how its change was observed.")
+            .of(STRING, "grant_id", "id")
+            .of(TEXT, "given_name", "middle_name", "surname", "nickname")
+            .of(SchemaBuilder.array(EMAIL).optional().build(), "emails")
+            .of(SchemaBuilder.array(PHONE).optional().build(), "phone_numbers")
+            .of(SchemaBuilder.array(ADDRESS).optional().build(), "physical_addresses")
+            .of(TEXT, "company_name", "job_title", "manager_name", "office_location", "notes", "birthday")
+            .of(OPTIONAL_STRING_ARRAY, "groups")
+            .of(TEXT, "source"));
 
-    public static final Schema ADDRESS = SchemaBuilder.struct().name(NAMESPACE + ".PhysicalAddress").version(VERSION)
-            .field("type", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("street_address", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("city", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("state", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("postal_code", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("country", Schema.OPTIONAL_STRING_SCHEMA)
-            .build();
-
-    public static final Schema CONTACT = envelope(SchemaBuilder.struct().name(NAMESPACE + ".Contact").version(VERSION)
-            .doc("A Nylas contact and how its change was observed.")
-            .field("grant_id", Schema.STRING_SCHEMA)
-            .field("id", Schema.STRING_SCHEMA)
-            .field("given_name", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("middle_name", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("surname", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("nickname", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("emails", SchemaBuilder.array(EMAIL).optional().build())
-            .field("phone_numbers", SchemaBuilder.array(PHONE).optional().build())
-            .field("physical_addresses", SchemaBuilder.array(ADDRESS).optional().build())
-            .field("company_name", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("job_title", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("manager_name", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("office_location", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("notes", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("birthday", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("groups", OPTIONAL_STRING_ARRAY)
-            .field("source", Schema.OPTIONAL_STRING_SCHEMA));
-
-    public static final Schema GRANT_STATUS = SchemaBuilder.struct().name(NAMESPACE + ".GrantStatus").version(VERSION)
-            .doc("A grant's state as the source sees it: valid, expired (reads paused) or deleted.")
-            .field("grant_id", Schema.STRING_SCHEMA)
-            .field("status", Schema.STRING_SCHEMA)
-            .field("email", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("provider", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("reason", Schema.OPTIONAL_STRING_SCHEMA)
-            .field(OBSERVED_VIA, Schema.STRING_SCHEMA)
-            .field(OBSERVED_AT, Timestamp.SCHEMA)
+    public static final Schema GRANT_STATUS = struct("GrantStatus",
+            "A grant's state as the source sees it: valid, expired (reads paused) or deleted.")
+            .of(STRING, "grant_id", "status")
+            .of(TEXT, "email", "provider", "reason")
+            .of(STRING, OBSERVED_VIA)
+            .of(Timestamp.SCHEMA, OBSERVED_AT)
             .build();
 
     private NylasSchemas() {
     }
 
-    private static Schema envelope(SchemaBuilder b) {
-        return b.field(CHANGE_TYPE, Schema.STRING_SCHEMA)
-                .field(MODIFIED_AT, OPTIONAL_TIMESTAMP)
-                .field(OBSERVED_VIA, Schema.STRING_SCHEMA)
-                .field(OBSERVED_AT, Timestamp.SCHEMA)
+    private static StructSchema struct(String name, String doc) {
+        return StructSchema.named(NAMESPACE + "." + name, VERSION, doc);
+    }
+
+    private static Schema envelope(StructSchema s) {
+        return s.of(STRING, CHANGE_TYPE)
+                .of(OPTIONAL_TIMESTAMP, MODIFIED_AT)
+                .of(STRING, OBSERVED_VIA)
+                .of(Timestamp.SCHEMA, OBSERVED_AT)
                 .build();
     }
 }

@@ -2,16 +2,16 @@ package io.nylassf.connect.source.nylas.mapping;
 
 import io.nylassf.connect.common.nylas.Event;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nylassf.connect.common.schema.NylasSchemas;
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Pure mapping from Nylas JSON to the {@link NylasSchemas} contract: one method per object type, plus deletes
@@ -19,6 +19,12 @@ import java.util.Map;
  * fields become nulls rather than failures, so one odd object never stops a grant.
  */
 public final class RecordMapper {
+    /** Filled by the envelope, or (body) by the body policy. */
+    private static final Set<String> NOT_READ = Set.of(NylasSchemas.CHANGE_TYPE, NylasSchemas.MODIFIED_AT,
+            NylasSchemas.OBSERVED_VIA, NylasSchemas.OBSERVED_AT, "body", "body_truncated");
+    private static final JsonStructReader READER = new JsonStructReader(NOT_READ,
+            Map.of("when", RecordMapper::when, "groups", RecordMapper::groups));
+
     private final BodyPolicy bodyPolicy;
 
     public RecordMapper(BodyPolicy bodyPolicy) {
@@ -32,24 +38,7 @@ public final class RecordMapper {
     // ---- messages ----
 
     public Struct message(JsonNode m, String changeType, String via, Instant observedAt) {
-        Struct s = new Struct(NylasSchemas.MESSAGE)
-                .put("grant_id", m.path("grant_id").asText())
-                .put("id", m.path("id").asText())
-                .put("thread_id", text(m, "thread_id"))
-                .put("subject", text(m, "subject"))
-                .put("from", participants(m.get("from")))
-                .put("to", participants(m.get("to")))
-                .put("cc", participants(m.get("cc")))
-                .put("bcc", participants(m.get("bcc")))
-                .put("reply_to", participants(m.get("reply_to")))
-                .put("date", timestamp(m, "date"))
-                .put("snippet", text(m, "snippet"))
-                .put("unread", bool(m, "unread"))
-                .put("starred", bool(m, "starred"))
-                .put("folders", strings(m.get("folders")))
-                .put("headers", headers(m.get("headers")))
-                .put("metadata", metadata(m.get("metadata")))
-                .put("created_at", timestamp(m, "created_at"));
+        Struct s = READER.read(m, NylasSchemas.MESSAGE);
         BodyPolicy.Result body = bodyPolicy.apply(text(m, "body"));
         s.put("body", body.body()).put("body_truncated", body.truncated());
         return envelope(s, changeType, timestamp(m, "date"), via, observedAt);
@@ -63,25 +52,7 @@ public final class RecordMapper {
     // ---- events ----
 
     public Struct event(JsonNode e, String changeType, String via, Instant observedAt) {
-        Struct s = new Struct(NylasSchemas.EVENT)
-                .put("grant_id", e.path("grant_id").asText())
-                .put("id", e.path("id").asText())
-                .put("calendar_id", text(e, "calendar_id"))
-                .put("title", text(e, "title"))
-                .put("description", text(e, "description"))
-                .put("location", text(e, "location"))
-                .put("status", text(e, "status"))
-                .put("busy", bool(e, "busy"))
-                .put("organizer", participant(e.get("organizer")))
-                .put("participants", participants(e.get("participants")))
-                .put("when", when(e.get("when")))
-                .put("recurrence", strings(e.get("recurrence")))
-                .put("ical_uid", text(e, "ical_uid"))
-                .put("master_event_id", text(e, "master_event_id"))
-                .put("html_link", text(e, "html_link"))
-                .put("metadata", metadata(e.get("metadata")))
-                .put("created_at", timestamp(e, "created_at"))
-                .put("updated_at", timestamp(e, "updated_at"));
+        Struct s = READER.read(e, NylasSchemas.EVENT);
         return envelope(s, changeType, timestamp(e, "updated_at"), via, observedAt);
     }
 
@@ -107,25 +78,7 @@ public final class RecordMapper {
     // ---- contacts ----
 
     public Struct contact(JsonNode c, String changeType, String via, Instant observedAt) {
-        Struct s = new Struct(NylasSchemas.CONTACT)
-                .put("grant_id", c.path("grant_id").asText())
-                .put("id", c.path("id").asText())
-                .put("given_name", text(c, "given_name"))
-                .put("middle_name", text(c, "middle_name"))
-                .put("surname", text(c, "surname"))
-                .put("nickname", text(c, "nickname"))
-                .put("emails", typedList(c.get("emails"), NylasSchemas.EMAIL, "email", "type"))
-                .put("phone_numbers", typedList(c.get("phone_numbers"), NylasSchemas.PHONE, "number", "type"))
-                .put("physical_addresses", typedList(c.get("physical_addresses"), NylasSchemas.ADDRESS, "type",
-                        "street_address", "city", "state", "postal_code", "country"))
-                .put("company_name", text(c, "company_name"))
-                .put("job_title", text(c, "job_title"))
-                .put("manager_name", text(c, "manager_name"))
-                .put("office_location", text(c, "office_location"))
-                .put("notes", text(c, "notes"))
-                .put("birthday", text(c, "birthday"))
-                .put("groups", groups(c.get("groups")))
-                .put("source", text(c, "source"));
+        Struct s = READER.read(c, NylasSchemas.CONTACT);
         return envelope(s, changeType, timestamp(c, "updated_at"), via, observedAt);
     }
 
@@ -164,34 +117,12 @@ public final class RecordMapper {
     }
 
     static String text(JsonNode n, String field) {
-        JsonNode v = n == null ? null : n.get(field);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return null;
-        }
-        return v.asText();
-    }
-
-    private static Boolean bool(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || !v.isBoolean() ? null : v.asBoolean();
+        return JsonStructReader.text(n == null ? null : n.get(field));
     }
 
     /** Nylas seconds → Connect Timestamp. */
     static Date timestamp(JsonNode n, String field) {
-        JsonNode v = n == null ? null : n.get(field);
-        if (v == null || !v.canConvertToLong() || !(v.isNumber() || v.isTextual())) {
-            return null;
-        }
-        return new Date(v.asLong() * 1000L);
-    }
-
-    private static List<String> strings(JsonNode a) {
-        if (a == null || !a.isArray()) {
-            return null;
-        }
-        List<String> out = new ArrayList<>(a.size());
-        a.forEach(v -> out.add(v.isValueNode() ? v.asText() : v.toString()));
-        return out;
+        return JsonStructReader.timestamp(n == null ? null : n.get(field));
     }
 
     private static List<String> groups(JsonNode a) {
@@ -200,71 +131,6 @@ public final class RecordMapper {
         }
         List<String> out = new ArrayList<>(a.size());
         a.forEach(g -> out.add(g.isObject() ? g.path("id").asText() : g.asText()));
-        return out;
-    }
-
-    private static Struct participant(JsonNode p) {
-        if (p == null || !p.isObject()) {
-            return null;
-        }
-        return new Struct(NylasSchemas.PARTICIPANT)
-                .put("name", text(p, "name"))
-                .put("email", text(p, "email"))
-                .put("status", text(p, "status"));
-    }
-
-    private static List<Struct> participants(JsonNode a) {
-        if (a == null || !a.isArray()) {
-            return null;
-        }
-        List<Struct> out = new ArrayList<>(a.size());
-        a.forEach(p -> {
-            Struct s = participant(p);
-            if (s != null) {
-                out.add(s);
-            }
-        });
-        return out;
-    }
-
-    private static List<Struct> headers(JsonNode a) {
-        if (a == null || !a.isArray()) {
-            return null;
-        }
-        List<Struct> out = new ArrayList<>(a.size());
-        a.forEach(h -> {
-            String name = text(h, "name");
-            if (name != null) {
-                out.add(new Struct(NylasSchemas.HEADER).put("name", name).put("value", text(h, "value")));
-            }
-        });
-        return out;
-    }
-
-    private static Map<String, String> metadata(JsonNode o) {
-        if (o == null || !o.isObject()) {
-            return null;
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        o.properties().forEach(e -> out.put(e.getKey(),
-                e.getValue().isNull() ? null : e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
-        return out;
-    }
-
-    private static List<Struct> typedList(JsonNode a, Schema schema, String... fields) {
-        if (a == null || !a.isArray()) {
-            return null;
-        }
-        List<Struct> out = new ArrayList<>(a.size());
-        a.forEach(item -> {
-            if (item.isObject()) {
-                Struct s = new Struct(schema);
-                for (String f : fields) {
-                    s.put(f, text(item, f));
-                }
-                out.add(s);
-            }
-        });
         return out;
     }
 
@@ -277,16 +143,6 @@ public final class RecordMapper {
             object = w.has("start_time") ? "timespan" : w.has("time") ? "time" : w.has("start_date") ? "datespan"
                     : w.has("date") ? "date" : "unknown";
         }
-        return new Struct(NylasSchemas.WHEN)
-                .put("object", object)
-                .put("time", timestamp(w, "time"))
-                .put("timezone", text(w, "timezone"))
-                .put("start_time", timestamp(w, "start_time"))
-                .put("end_time", timestamp(w, "end_time"))
-                .put("start_timezone", text(w, "start_timezone"))
-                .put("end_timezone", text(w, "end_timezone"))
-                .put("date", text(w, "date"))
-                .put("start_date", text(w, "start_date"))
-                .put("end_date", text(w, "end_date"));
+        return JsonStructReader.nested(((ObjectNode) w).deepCopy().put("object", object), NylasSchemas.WHEN);
     }
 }
