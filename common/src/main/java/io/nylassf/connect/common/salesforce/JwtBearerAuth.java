@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,16 +31,14 @@ final class JwtBearerAuth extends OAuthTokenAuth {
     private final PrivateKey key;
 
     JwtBearerAuth(SalesforceSettings settings, OkHttpClient http) {
-        super(settings, http);
+        super("jwt_bearer", settings, http);
         this.key = parsePkcs8(settings.jwtPrivateKeyPem());
     }
 
     @Override
     protected Map<String, String> grant() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer");
-        m.put("assertion", assertion(Instant.now()));
-        return m;
+        return form("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                "assertion", assertion(Instant.now()));
     }
 
     String assertion(Instant now) {
@@ -61,11 +58,6 @@ final class JwtBearerAuth extends OAuthTokenAuth {
                     "Could not sign the JWT assertion with the configured private key", null, e);
         }
         return jwt.serialize();
-    }
-
-    @Override
-    public String method() {
-        return "jwt_bearer";
     }
 
     /**

@@ -11,6 +11,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,16 +23,32 @@ abstract class OAuthTokenAuth implements SalesforceAuth {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     protected final SalesforceSettings settings;
+    private final String method;
     private final OkHttpClient http;
     private AccessToken cached;
 
-    OAuthTokenAuth(SalesforceSettings settings, OkHttpClient http) {
+    OAuthTokenAuth(String method, SalesforceSettings settings, OkHttpClient http) {
+        this.method = method;
         this.settings = settings;
         this.http = http;
     }
 
-    /** The form parameters of this flow's grant. */
+    /** The form parameters of this flow's grant, in order; null values are left out. */
     protected abstract Map<String, String> grant();
+
+    /** Form parameters from name, value pairs. */
+    protected static Map<String, String> form(String... namesAndValues) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            m.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
 
     @Override
     public synchronized AccessToken token() {
