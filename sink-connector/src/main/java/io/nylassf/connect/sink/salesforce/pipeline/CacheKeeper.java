@@ -22,22 +22,7 @@ import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.sobjectOf;
  * find it stale or unchanged). A newer change is always looked up, since only the record tells whether someone
  * edited it. Without a modified-at field there are no stamps, so nothing is skipped.
  */
-final class CacheKeeper {
-    private final LookupCache cache;
-    private final String modifiedAtField;
-    private final String messageObject;
-    private final Counterparts counterparts;
-
-    CacheKeeper(LookupCache cache, String modifiedAtField, String messageObject, Counterparts counterparts) {
-        this.cache = cache;
-        this.modifiedAtField = modifiedAtField;
-        this.messageObject = messageObject;
-        this.counterparts = counterparts;
-    }
-
-    LookupCache cache() {
-        return cache;
-    }
+record CacheKeeper(LookupCache cache, String modifiedAtField, String messageObject, Counterparts counterparts) {
 
     /** The batch without the replays the cache vouches for, and their count. */
     Decoded skipReplays(Decoded d) {

@@ -22,23 +22,8 @@ import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.str;
  * Plans calendar events as Events (pure), linked like messages; a deleted or cancelled event's Event is deleted,
  * marked cancelled or left alone ({@code behavior.on.deleted.event}), unless a newer change already reached it.
  */
-final class EventPlanner {
-    private final EventMapper mapper;
-    private final Counterparts counterparts;
-    private final ConflictResolver resolver;
-    private final DeletedEvent onDeleted;
-    private final String eventExt;
-    private final String modifiedAt;
-
-    EventPlanner(EventMapper mapper, Counterparts counterparts, ConflictResolver resolver, DeletedEvent onDeleted,
-                 String eventExt, String modifiedAt) {
-        this.mapper = mapper;
-        this.counterparts = counterparts;
-        this.resolver = resolver;
-        this.onDeleted = onDeleted;
-        this.eventExt = eventExt;
-        this.modifiedAt = modifiedAt;
-    }
+record EventPlanner(EventMapper mapper, Counterparts counterparts, ConflictResolver resolver, DeletedEvent onDeleted,
+                    String eventExt, String modifiedAt) {
 
     Plan plan(List<Item> events, OrgSnapshot org) {
         Plan.Builder plan = new Plan.Builder();

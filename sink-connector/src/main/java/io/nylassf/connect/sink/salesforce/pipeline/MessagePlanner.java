@@ -23,25 +23,8 @@ import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.str;
  * that Contact's Account or open Opportunity. A message written from Salesforce (loop guard) only gets its Nylas ID;
  * a sent EmailMessage never changes; a deleted message leaves its activity in place (it happened).
  */
-final class MessagePlanner {
-    private final MessageToTaskMapper mapper;
-    private final Counterparts counterparts;
-    private final ConflictResolver resolver;
-    private final MessageTarget target;
-    private final UnmatchedMessage unmatched;
-    private final String messageExt;
-    private final String modifiedAt;
-
-    MessagePlanner(MessageToTaskMapper mapper, Counterparts counterparts, ConflictResolver resolver,
-                   MessageTarget target, UnmatchedMessage unmatched, String messageExt, String modifiedAt) {
-        this.mapper = mapper;
-        this.counterparts = counterparts;
-        this.resolver = resolver;
-        this.target = target;
-        this.unmatched = unmatched;
-        this.messageExt = messageExt;
-        this.modifiedAt = modifiedAt;
-    }
+record MessagePlanner(MessageToTaskMapper mapper, Counterparts counterparts, ConflictResolver resolver,
+                      MessageTarget target, UnmatchedMessage unmatched, String messageExt, String modifiedAt) {
 
     Plan plan(List<Item> messages, OrgSnapshot org) {
         Plan.Builder plan = new Plan.Builder();
