@@ -23,26 +23,10 @@ import java.util.Map;
  * ({@link BatchOutcomes}), start the ones that are due within the API budget, pause partitions when the buffer is
  * full, and say when the task should be called again. Task thread only.
  */
-final class BatchCycle {
+record BatchCycle(Accumulator accumulator, LingerPolicy linger, ApiBudget budget, BatchOutcomes outcomes,
+                  PartitionBackpressure backpressure, SinkMetrics metrics) {
     /** How often put() is called back while batches are being written, to report them promptly. */
     static final long COLLECT_MS = 50;
-
-    private final Accumulator accumulator;
-    private final LingerPolicy linger;
-    private final ApiBudget budget;
-    private final BatchOutcomes outcomes;
-    private final PartitionBackpressure backpressure;
-    private final SinkMetrics metrics;
-
-    private BatchCycle(Accumulator accumulator, LingerPolicy linger, ApiBudget budget, BatchOutcomes outcomes,
-                       PartitionBackpressure backpressure, SinkMetrics metrics) {
-        this.accumulator = accumulator;
-        this.linger = linger;
-        this.budget = budget;
-        this.outcomes = outcomes;
-        this.backpressure = backpressure;
-        this.metrics = metrics;
-    }
 
     static BatchCycle start(SalesforceSinkTaskConfig config, SalesforceClient client, SalesforceWriter writer,
                             SinkMetrics metrics, ErrantRecordReporter reporter, Clock clock, String taskName) {

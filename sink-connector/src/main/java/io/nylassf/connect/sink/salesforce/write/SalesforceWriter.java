@@ -42,10 +42,12 @@ public final class SalesforceWriter implements AutoCloseable {
 
     private final SalesforceClient client;
     private final int batchSize;
-    private final int bulkThreshold;
-    private final Duration bulkTimeout;
-    private final ScheduledExecutorService poller;
-    private final Duration bulkPollInitial;
+    private final BulkPolicy bulk;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "salesforce-bulk-poller");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Whole-subrequest errors about the request's shape (field or object names, which come from the settings). */
     private static final Set<String> REQUEST_SHAPE_ERRORS = Set.of("INVALID_FIELD", "NOT_FOUND", "INVALID_TYPE",
@@ -54,22 +56,10 @@ public final class SalesforceWriter implements AutoCloseable {
     /** The longest wait between two polls of a bulk job. */
     static final long MAX_POLL_MS = 10_000;
 
-    public SalesforceWriter(SalesforceClient client, int batchSize, int bulkThreshold, Duration bulkTimeout) {
-        this(client, batchSize, bulkThreshold, bulkTimeout, Duration.ofMillis(500));
-    }
-
-    public SalesforceWriter(SalesforceClient client, int batchSize, int bulkThreshold, Duration bulkTimeout,
-                            Duration bulkPollInitial) {
-        this.bulkPollInitial = bulkPollInitial;
+    public SalesforceWriter(SalesforceClient client, int batchSize, BulkPolicy bulk) {
         this.client = client;
         this.batchSize = batchSize;
-        this.bulkThreshold = bulkThreshold;
-        this.bulkTimeout = bulkTimeout;
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "salesforce-bulk-poller");
-            t.setDaemon(true);
-            return t;
-        });
+        this.bulk = bulk;
     }
 
     private record GroupKey(String sobject, WriteOp.Action action, String extIdField) {
@@ -98,7 +88,7 @@ public final class SalesforceWriter implements AutoCloseable {
             // Bulk for upserts and updates only: their result rows carry the key (external ID or Id) that matches
             // them back to operations; creates and deletes stay on Collections
             WriteOp.Action action = g.getKey().action();
-            if (bulkThreshold > 0 && list.size() > bulkThreshold
+            if (bulk.applies(list.size())
                     && (action == WriteOp.Action.UPSERT || action == WriteOp.Action.UPDATE)) {
                 List<SaveResult> r = bulk(g.getKey(), list);
                 for (int j = 0; j < at.size(); j++) {
@@ -227,13 +217,13 @@ public final class SalesforceWriter implements AutoCloseable {
         CompletableFuture<BulkIngestJob.Info> done = new CompletableFuture<>();
         schedulePoll(job, done, firstPollDelayMs(rows));
         try {
-            return done.get(bulkTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return done.get(bulk.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             done.cancel(false);
             // stop the job first, so it does not go on writing while the redelivered batch writes the same rows
             abortQuietly(job);
             throw new ApiException(ApiException.Kind.TRANSIENT, 0, "BULK_TIMEOUT", "Bulk API job " + job.id()
-                    + " still running after " + bulkTimeout + " (salesforce.bulk.timeout.ms); aborted, the batch "
+                    + " still running after " + bulk.timeout() + " (salesforce.bulk.timeout.ms); aborted, the batch "
                     + "will be retried", null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -274,7 +264,7 @@ public final class SalesforceWriter implements AutoCloseable {
     }
 
     long firstPollDelayMs(int rows) {
-        return Math.min(MAX_POLL_MS, bulkPollInitial.toMillis() + rows / 10);
+        return Math.min(MAX_POLL_MS, bulk.pollInitial().toMillis() + rows / 10);
     }
 
     private static void abortQuietly(BulkIngestJob job) {

@@ -4,6 +4,7 @@ import io.nylassf.connect.common.salesforce.SalesforceClient;
 import io.nylassf.connect.sink.salesforce.NylasRecords;
 import io.nylassf.connect.sink.salesforce.SalesforceSinkConnectorConfig;
 import io.nylassf.connect.sink.salesforce.SinkMetrics;
+import io.nylassf.connect.sink.salesforce.write.BulkPolicy;
 import io.nylassf.connect.sink.salesforce.write.ItemRetries;
 import io.nylassf.connect.sink.salesforce.write.SalesforceWriter;
 import io.nylassf.testkit.salesforce.FieldDef;
@@ -58,7 +59,7 @@ class BatchPipelineConcurrencyTest {
         int threads = 8;
         int perBatch = 20;
         try (SalesforceClient client = new SalesforceClient(config.clientSettings());
-             SalesforceWriter writer = new SalesforceWriter(client, 200, 10_000, Duration.ofMinutes(1))) {
+             SalesforceWriter writer = new SalesforceWriter(client, 200, new BulkPolicy(10_000, Duration.ofMinutes(1)))) {
             BatchPipeline pipeline = new BatchPipeline(config, client, new ItemRetries(writer, 3,
                     Duration.ofMillis(10)), new SinkMetrics(), new LookupCache(1_000, Duration.ofHours(1)));
             ExecutorService pool = Executors.newFixedThreadPool(threads);
