@@ -31,7 +31,7 @@ final class JwtBearerAuth extends OAuthTokenAuth {
     private final PrivateKey key;
 
     JwtBearerAuth(SalesforceSettings settings, OkHttpClient http) {
-        super("jwt_bearer", settings, http);
+        super(settings, http);
         this.key = parsePkcs8(settings.jwtPrivateKeyPem());
     }
 
@@ -82,5 +82,10 @@ final class JwtBearerAuth extends OAuthTokenAuth {
             throw new ApiException(Kind.AUTHENTICATION, 0, "invalid_private_key",
                     "The JWT private key is not a PEM-encoded PKCS#8 RSA key (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    @Override
+    public String method() {
+        return "jwt_bearer";
     }
 }

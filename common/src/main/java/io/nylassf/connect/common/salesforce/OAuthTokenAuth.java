@@ -23,12 +23,10 @@ abstract class OAuthTokenAuth implements SalesforceAuth {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     protected final SalesforceSettings settings;
-    private final String method;
     private final OkHttpClient http;
     private AccessToken cached;
 
-    OAuthTokenAuth(String method, SalesforceSettings settings, OkHttpClient http) {
-        this.method = method;
+    OAuthTokenAuth(SalesforceSettings settings, OkHttpClient http) {
         this.settings = settings;
         this.http = http;
     }
@@ -43,11 +41,6 @@ abstract class OAuthTokenAuth implements SalesforceAuth {
             m.put(namesAndValues[i], namesAndValues[i + 1]);
         }
         return m;
-    }
-
-    @Override
-    public String method() {
-        return method;
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Map;
 /** OAuth 2.0 refresh-token grant (the client secret is optional). */
 final class RefreshTokenAuth extends OAuthTokenAuth {
     RefreshTokenAuth(SalesforceSettings settings, OkHttpClient http) {
-        super("refresh_token", settings, http);
+        super(settings, http);
     }
 
     @Override
@@ -15,5 +15,10 @@ final class RefreshTokenAuth extends OAuthTokenAuth {
         String secret = settings.clientSecret();
         return form("grant_type", "refresh_token", "refresh_token", settings.refreshToken(),
                 "client_id", settings.clientId(), "client_secret", secret == null || secret.isBlank() ? null : secret);
+    }
+
+    @Override
+    public String method() {
+        return "refresh_token";
     }
 }
