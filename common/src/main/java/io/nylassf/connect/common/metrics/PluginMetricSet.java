@@ -60,6 +60,13 @@ public final class PluginMetricSet implements AutoCloseable {
         gauge(name, description, Map.of(), value);
     }
 
+    /** Publishes each count under its own name. */
+    public void gauges(NamedCount... counts) {
+        for (NamedCount c : counts) {
+            gauge(c.name(), c.description(), c::get);
+        }
+    }
+
     public synchronized void gauge(String name, String description, Map<String, String> tags,
                                    Supplier<? extends Number> value) {
         if (metrics == null || closed) {

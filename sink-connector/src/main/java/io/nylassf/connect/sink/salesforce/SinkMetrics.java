@@ -2,13 +2,13 @@ package io.nylassf.connect.sink.salesforce;
 
 import io.nylassf.connect.common.metrics.DeadLetterMetrics;
 import io.nylassf.connect.common.metrics.FlowMetrics;
+import io.nylassf.connect.common.metrics.NamedCount;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
 import io.nylassf.connect.common.salesforce.ApiBudgetMetrics;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One task's counters, published as Connect plugin metrics ({@code kafka.connect:type=plugins,connector=<name>,
@@ -17,16 +17,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SinkMetrics implements AutoCloseable {
     final FlowMetrics flow = new FlowMetrics();
-    final AtomicLong created = new AtomicLong();
-    final AtomicLong updated = new AtomicLong();
-    final AtomicLong linked = new AtomicLong();
-    final AtomicLong skipped = new AtomicLong();
-    final AtomicLong conflicts = new AtomicLong();
+    final NamedCount created = new NamedCount("records-created-total", "Salesforce records created");
+    final NamedCount updated = new NamedCount("records-updated-total", "Salesforce records updated");
+    final NamedCount linked = new NamedCount("records-linked-total",
+            "Records linked to a Salesforce record that already stood for them");
+    final NamedCount skipped = new NamedCount("records-skipped-total",
+            "Records needing no write (no change, older than what is stored)");
+    final NamedCount conflicts = new NamedCount("conflicts-resolved-total",
+            "Records where Salesforce held a newer edit and kept it");
+    final NamedCount batches = new NamedCount("batches-written-total", "Batches whose writes ended");
+    final NamedCount buffered = new NamedCount("records-buffered", "Records lingering for a batch");
+    final NamedCount inFlight = new NamedCount("batches-in-flight", "Batches being written");
+    final NamedCount lingerMs = new NamedCount("linger-ms",
+            "The linger in force (it stretches when the API budget is tight)");
     final AtomicBoolean budgetPaused = new AtomicBoolean();
-    final AtomicLong batches = new AtomicLong();
-    final AtomicLong buffered = new AtomicLong();
-    final AtomicLong inFlight = new AtomicLong();
-    final AtomicLong lingerMs = new AtomicLong();
     private PluginMetricSet published = PluginMetricSet.none();
     private final DeadLetterMetrics deadLetters = new DeadLetterMetrics();
 
@@ -37,18 +41,7 @@ public final class SinkMetrics implements AutoCloseable {
                 "Records written to Salesforce (created, updated or linked)",
                 "Batches held back by a transient failure and written again");
         deadLetters.publish(set);
-        set.gauge("records-created-total", "Salesforce records created", created::get);
-        set.gauge("records-updated-total", "Salesforce records updated", updated::get);
-        set.gauge("records-linked-total", "Records linked to a Salesforce record that already stood for them",
-                linked::get);
-        set.gauge("records-skipped-total", "Records needing no write (no change, older than what is stored)",
-                skipped::get);
-        set.gauge("conflicts-resolved-total", "Records where Salesforce held a newer edit and kept it",
-                conflicts::get);
-        set.gauge("batches-written-total", "Batches whose writes ended", batches::get);
-        set.gauge("records-buffered", "Records lingering for a batch", buffered::get);
-        set.gauge("batches-in-flight", "Batches being written", inFlight::get);
-        set.gauge("linger-ms", "The linger in force (it stretches when the API budget is tight)", lingerMs::get);
+        set.gauges(created, updated, linked, skipped, conflicts, batches, buffered, inFlight, lingerMs);
         ApiBudgetMetrics.publish(set, client, reservePercent, () -> budgetPaused.get() ? 1 : 0);
         return this;
     }
