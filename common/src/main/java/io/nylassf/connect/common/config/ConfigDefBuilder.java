@@ -22,6 +22,28 @@ public final class ConfigDefBuilder {
         return this;
     }
 
+    /** A setting documented in {@link SettingDocs}. */
+    public ConfigDefBuilder define(String name, ConfigDef.Type type, Object defaultValue, ConfigDef.Validator validator,
+                                   ConfigDef.Importance importance, ConfigDef.Width width) {
+        return define(name, type, defaultValue, validator, importance, width, null);
+    }
+
+    /** A setting documented in {@link SettingDocs}, whose valid values {@code recommender} lists. */
+    public ConfigDefBuilder define(String name, ConfigDef.Type type, Object defaultValue, ConfigDef.Validator validator,
+                                   ConfigDef.Importance importance, ConfigDef.Width width,
+                                   ConfigDef.Recommender recommender) {
+        return define(name, type, defaultValue, validator, importance, documented(name, validator), width,
+                SettingDocs.displayName(name), recommender);
+    }
+
+    /** A required setting documented in {@link SettingDocs}. */
+    public ConfigDefBuilder defineRequired(String name, ConfigDef.Type type, ConfigDef.Validator validator,
+                                           ConfigDef.Importance importance, ConfigDef.Width width) {
+        return defineRequired(name, type, validator, importance, documented(name, validator), width,
+                SettingDocs.displayName(name));
+    }
+
+    /** A setting whose doc is given here (it differs between the connectors that share it). */
     public ConfigDefBuilder define(String name, ConfigDef.Type type, Object defaultValue, ConfigDef.Validator validator,
                                    ConfigDef.Importance importance, String doc, ConfigDef.Width width,
                                    String displayName) {
@@ -49,6 +71,12 @@ public final class ConfigDefBuilder {
         def.define(name, type, ConfigDef.NO_DEFAULT_VALUE, validator, importance, doc, group, ++order, width,
                 displayName);
         return this;
+    }
+
+    /** The doc, with the valid values appended for a fixed set of choices. */
+    private static String documented(String name, ConfigDef.Validator validator) {
+        String doc = SettingDocs.doc(name);
+        return validator instanceof ChoiceSetting<?> choice ? choice.doc(doc) : doc;
     }
 
     public ConfigDef build() {
