@@ -22,6 +22,12 @@ public final class ConfigDefBuilder {
         return this;
     }
 
+    /** A setting documented in {@link SettingDocs}, as wide as its type usually is ({@link #widthOf}). */
+    public ConfigDefBuilder define(String name, ConfigDef.Type type, Object defaultValue, ConfigDef.Validator validator,
+                                   ConfigDef.Importance importance) {
+        return define(name, type, defaultValue, validator, importance, widthOf(type), null);
+    }
+
     /** A setting documented in {@link SettingDocs}. */
     public ConfigDefBuilder define(String name, ConfigDef.Type type, Object defaultValue, ConfigDef.Validator validator,
                                    ConfigDef.Importance importance, ConfigDef.Width width) {
@@ -34,6 +40,12 @@ public final class ConfigDefBuilder {
                                    ConfigDef.Recommender recommender) {
         return define(name, type, defaultValue, validator, importance, documented(name, validator), width,
                 SettingDocs.displayName(name), recommender);
+    }
+
+    /** A required setting documented in {@link SettingDocs}, as wide as its type usually is. */
+    public ConfigDefBuilder defineRequired(String name, ConfigDef.Type type, ConfigDef.Validator validator,
+                                           ConfigDef.Importance importance) {
+        return defineRequired(name, type, validator, importance, widthOf(type));
     }
 
     /** A required setting documented in {@link SettingDocs}. */
@@ -71,6 +83,15 @@ public final class ConfigDefBuilder {
         def.define(name, type, ConfigDef.NO_DEFAULT_VALUE, validator, importance, doc, group, ++order, width,
                 displayName);
         return this;
+    }
+
+    /** The width a UI gives a value of {@code type} unless told otherwise: lists and secrets long, strings medium. */
+    static ConfigDef.Width widthOf(ConfigDef.Type type) {
+        return switch (type) {
+            case LIST, PASSWORD -> ConfigDef.Width.LONG;
+            case STRING, CLASS -> ConfigDef.Width.MEDIUM;
+            default -> ConfigDef.Width.SHORT;
+        };
     }
 
     /** The doc, with the valid values appended for a fixed set of choices. */
