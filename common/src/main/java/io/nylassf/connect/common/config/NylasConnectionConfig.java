@@ -13,19 +13,10 @@ import java.time.Duration;
 /** How to reach the Nylas v3 API: shared by the Nylas source and sink connectors. */
 public final class NylasConnectionConfig {
     public static final String GROUP = "Nylas connection";
-
     public static final String API_URL = "nylas.api.url";
-    private static final String API_URL_DOC = "Base URL of the Nylas v3 API: https://api.us.nylas.com (US) or "
-            + "https://api.eu.nylas.com (EU), or an emulator's URL for local runs.";
     public static final String API_URL_DEFAULT = "https://api.us.nylas.com";
-
     public static final String API_KEY = "nylas.api.key";
-    private static final String API_KEY_DOC = "The Nylas application's API key, sent as a Bearer token. A secret: "
-            + "supply it through a config provider (for example ${file:/etc/kafka/secrets.properties:nylas.api.key}).";
-
     public static final String REQUEST_TIMEOUT_MS = "nylas.request.timeout.ms";
-    private static final String REQUEST_TIMEOUT_MS_DOC = "How long one HTTP call to Nylas may take before it is "
-            + "abandoned and treated as a transient failure.";
     public static final int REQUEST_TIMEOUT_MS_DEFAULT = 30_000;
 
     private final String apiUrl;
@@ -40,12 +31,10 @@ public final class NylasConnectionConfig {
 
     public static ConfigDef addTo(ConfigDef def) {
         new ConfigDefBuilder(def).group(GROUP)
-                .define(API_URL, Type.STRING, API_URL_DEFAULT, Validators.httpUrl(), Importance.HIGH, API_URL_DOC,
-                        Width.LONG, "Nylas API URL")
-                .defineRequired(API_KEY, Type.PASSWORD, null, Importance.HIGH, API_KEY_DOC, Width.LONG,
-                        "Nylas API key")
+                .define(API_URL, Type.STRING, API_URL_DEFAULT, Validators.httpUrl(), Importance.HIGH, Width.LONG)
+                .defineRequired(API_KEY, Type.PASSWORD, null, Importance.HIGH)
                 .define(REQUEST_TIMEOUT_MS, Type.INT, REQUEST_TIMEOUT_MS_DEFAULT, Range.between(1_000, 600_000),
-                        Importance.LOW, REQUEST_TIMEOUT_MS_DOC, Width.SHORT, "Nylas request timeout (ms)");
+                        Importance.LOW);
         return def;
     }
 

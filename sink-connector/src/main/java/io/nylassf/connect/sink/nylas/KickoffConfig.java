@@ -19,17 +19,10 @@ import java.util.Map;
 public final class KickoffConfig {
     public static final String GROUP = "Opportunity kickoff";
     public static final String KICKOFF_ENABLED = "opportunity.kickoff.enabled";
-    private static final String KICKOFF_ENABLED_DOC = "Create one kickoff event on the owner's calendar when an "
-            + "Opportunity reaches opportunity.kickoff.stage.";
     public static final String KICKOFF_STAGE = "opportunity.kickoff.stage";
-    private static final String KICKOFF_STAGE_DOC = "The StageName that triggers the kickoff event.";
     public static final String KICKOFF_DELAY_DAYS = "opportunity.kickoff.delay.days";
-    private static final String KICKOFF_DELAY_DAYS_DOC = "Days after the CloseDate (or the change, when later) "
-            + "the kickoff is placed, at 15:00 UTC.";
     public static final String KICKOFF_DURATION = "opportunity.kickoff.duration.minutes";
-    private static final String KICKOFF_DURATION_DOC = "Length of the kickoff event.";
     public static final String KICKOFF_TITLE = "opportunity.kickoff.title.prefix";
-    private static final String KICKOFF_TITLE_DOC = "Title of the kickoff event: this prefix, a space and the Opportunity Name.";
 
     /** Shown only while the kickoff is enabled. */
     private static final ConfigDef.Recommender KICKOFF_VISIBLE = new ConfigDef.Recommender() {
@@ -49,16 +42,14 @@ public final class KickoffConfig {
 
     public static ConfigDefBuilder addTo(ConfigDefBuilder builder) {
         return builder.group(GROUP)
-                .define(KICKOFF_ENABLED, Type.BOOLEAN, true, null, Importance.MEDIUM, KICKOFF_ENABLED_DOC,
-                        Width.SHORT, "Kickoff event")
+                .define(KICKOFF_ENABLED, Type.BOOLEAN, true, null, Importance.MEDIUM)
                 .define(KICKOFF_STAGE, Type.STRING, "Closed Won", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
-                        KICKOFF_STAGE_DOC, Width.MEDIUM, "Kickoff stage", KICKOFF_VISIBLE)
-                .define(KICKOFF_DELAY_DAYS, Type.INT, 1, Range.between(0, 365), Importance.LOW,
-                        KICKOFF_DELAY_DAYS_DOC, Width.SHORT, "Kickoff delay (days)", KICKOFF_VISIBLE)
-                .define(KICKOFF_DURATION, Type.INT, 60, Range.between(5, 1_440), Importance.LOW,
-                        KICKOFF_DURATION_DOC, Width.SHORT, "Kickoff length (min)", KICKOFF_VISIBLE)
-                .define(KICKOFF_TITLE, Type.STRING, "Kickoff:", null, Importance.LOW, KICKOFF_TITLE_DOC,
-                        Width.MEDIUM, "Kickoff title prefix", KICKOFF_VISIBLE);
+                        Width.MEDIUM, KICKOFF_VISIBLE)
+                .define(KICKOFF_DELAY_DAYS, Type.INT, 1, Range.between(0, 365), Importance.LOW, Width.SHORT,
+                        KICKOFF_VISIBLE)
+                .define(KICKOFF_DURATION, Type.INT, 60, Range.between(5, 1_440), Importance.LOW, Width.SHORT,
+                        KICKOFF_VISIBLE)
+                .define(KICKOFF_TITLE, Type.STRING, "Kickoff:", null, Importance.LOW, Width.MEDIUM, KICKOFF_VISIBLE);
     }
 
     public static boolean enabled(AbstractConfig c) {

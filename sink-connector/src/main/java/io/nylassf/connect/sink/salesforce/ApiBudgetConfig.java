@@ -16,16 +16,9 @@ import java.time.Duration;
  */
 public final class ApiBudgetConfig {
     public static final String GROUP = "API budget";
-
     public static final String API_RESERVE_PERCENT = "salesforce.api.reserve.percent";
-    private static final String API_RESERVE_PERCENT_DOC = "Share of the org's daily API allocation left to other "
-            + "integrations and people: when Sforce-Limit-Info shows less remaining, the sink stops writing (its "
-            + "batches are redelivered later) and resumes once there is room again.";
     public static final int API_RESERVE_PERCENT_DEFAULT = 10;
-
     public static final String API_BUDGET_CHECK_MS = "salesforce.api.budget.check.interval.ms";
-    private static final String API_BUDGET_CHECK_MS_DOC = "While stopped for the API budget, how often one GET "
-            + "/limits call checks whether there is room again.";
     public static final int API_BUDGET_CHECK_MS_DEFAULT = 60_000;
 
     private ApiBudgetConfig() {
@@ -34,9 +27,9 @@ public final class ApiBudgetConfig {
     public static ConfigDefBuilder addTo(ConfigDefBuilder builder) {
         return builder.group(GROUP)
                 .define(API_RESERVE_PERCENT, Type.INT, API_RESERVE_PERCENT_DEFAULT, Range.between(0, 90),
-                        Importance.MEDIUM, API_RESERVE_PERCENT_DOC, Width.SHORT, "API reserve (%)")
+                        Importance.MEDIUM)
                 .define(API_BUDGET_CHECK_MS, Type.INT, API_BUDGET_CHECK_MS_DEFAULT, Range.between(100, 3_600_000),
-                        Importance.LOW, API_BUDGET_CHECK_MS_DOC, Width.SHORT, "Budget re-check interval (ms)");
+                        Importance.LOW);
     }
 
     public static int apiReservePercent(AbstractConfig c) {

@@ -17,20 +17,9 @@ import java.time.Duration;
  */
 public final class LookupCacheConfig {
     public static final String GROUP = "Lookup cache";
-
     public static final String LOOKUP_CACHE_MAX_ENTRIES = "salesforce.lookup.cache.max.entries";
-    private static final String LOOKUP_CACHE_MAX_ENTRIES_DOC = "Entries each task keeps of what it wrote or read "
-            + "recently (a Nylas ID's Salesforce record and the modified-at stamp it holds; an email's Contact or "
-            + "Lead), least recently used dropped first. A replayed record no newer than its entry is skipped "
-            + "without a query, and a known sender needs no email query; a newer change still reads the record "
-            + "before updating it, so a value someone typed is never overwritten. 0 disables the cache.";
     public static final int LOOKUP_CACHE_MAX_ENTRIES_DEFAULT = 100_000;
-
     public static final String LOOKUP_CACHE_TTL_MS = "salesforce.lookup.cache.ttl.ms";
-    private static final String LOOKUP_CACHE_TTL_MS_DOC = "How long an entry of the lookup cache is trusted: the "
-            + "bound on how long an edit made in Salesforce to what the cache knows (a person's email changed, a "
-            + "record deleted, a Lead converted) can go unseen by a replay or a message from that person. 0 disables "
-            + "the cache.";
     public static final long LOOKUP_CACHE_TTL_MS_DEFAULT = 3_600_000L;
 
     private LookupCacheConfig() {
@@ -38,11 +27,10 @@ public final class LookupCacheConfig {
 
     public static ConfigDefBuilder addTo(ConfigDefBuilder builder) {
         return builder.group(GROUP)
-                .define(LOOKUP_CACHE_MAX_ENTRIES, Type.INT, LOOKUP_CACHE_MAX_ENTRIES_DEFAULT, Range.between(0,
-                        10_000_000), Importance.LOW, LOOKUP_CACHE_MAX_ENTRIES_DOC, Width.SHORT,
-                        "Lookup cache entries")
-                .define(LOOKUP_CACHE_TTL_MS, Type.LONG, LOOKUP_CACHE_TTL_MS_DEFAULT, Range.between(0L,
-                        86_400_000L), Importance.LOW, LOOKUP_CACHE_TTL_MS_DOC, Width.SHORT, "Lookup cache TTL (ms)");
+                .define(LOOKUP_CACHE_MAX_ENTRIES, Type.INT, LOOKUP_CACHE_MAX_ENTRIES_DEFAULT,
+                        Range.between(0, 10_000_000), Importance.LOW)
+                .define(LOOKUP_CACHE_TTL_MS, Type.LONG, LOOKUP_CACHE_TTL_MS_DEFAULT, Range.between(0L, 86_400_000L),
+                        Importance.LOW);
     }
 
     /** Entries of the per-task lookup cache; 0 when it is off. */

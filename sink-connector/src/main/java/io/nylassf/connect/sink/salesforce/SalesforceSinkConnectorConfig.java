@@ -36,74 +36,23 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
 
     // ---------------------------------------------------------------- Mapping
     public static final String CONTACT_ROUTING = "salesforce.contact.routing";
-    private static final String CONTACT_ROUTING_DOC = "Where a new person goes: 'account_domain' (a Contact under the "
-            + "Account whose website domain matches the email's, otherwise a Lead), 'lead' (always a Lead) or "
-            + "'contact' (always a Contact, linked to a matching Account when there is one). A person who already "
-            + "exists as a Contact or Lead is updated where it is.";
-
     public static final String ACCOUNT_CREATE = "salesforce.account.create";
-    private static final String ACCOUNT_CREATE_DOC = "Create an Account (Name from company_name, else the domain; "
-            + "Website = the domain) when a person's company domain matches none, and file the person as a Contact "
-            + "under it. Free-mail and internal domains never create Accounts.";
-
     public static final String ACCOUNT_DOMAIN_FIELD = "salesforce.account.domain.field";
-    private static final String ACCOUNT_DOMAIN_FIELD_DOC = "Account field holding the company's website or domain; "
-            + "matched after normalisation (lower case, no scheme, no www., no path).";
-
     public static final String ACCOUNT_EXTERNAL_ID = "salesforce.account.external.id.field";
-    private static final String ACCOUNT_EXTERNAL_ID_DOC = "External-ID field on Account holding the normalised "
-            + "domain of the Accounts the sink creates (salesforce.account.create=true): the upsert key, so tasks "
-            + "that meet the same new domain at the same moment create one Account. Make it Unique.";
-
     public static final String LEAD_EMAIL_KEY = "salesforce.lead.email.key.field";
-    private static final String LEAD_EMAIL_KEY_DOC = "External-ID field on Lead holding the normalised email of the "
-            + "Leads the sink creates for unmatched senders (behavior.on.unmatched.message=create_lead): the upsert "
-            + "key, so tasks that meet the same new sender at the same moment create one Lead. Make it Unique.";
-
     public static final String INTERNAL_DOMAINS = "salesforce.internal.domains";
-    private static final String INTERNAL_DOMAINS_DOC = "Your own email domains: their addresses are never matched "
-            + "as a message's or event's counterpart, never become Leads and never create Accounts.";
-
     public static final String CONTACT_EXTERNAL_ID = "salesforce.contact.external.id.field";
-    private static final String CONTACT_EXTERNAL_ID_DOC = "External-ID field (on Contact and Lead) holding the Nylas "
-            + "contact ID: the upsert key.";
-
     public static final String MESSAGE_EXTERNAL_ID = "salesforce.message.external.id.field";
-    private static final String MESSAGE_EXTERNAL_ID_DOC = "External-ID field (on Task, or EmailMessage) holding the "
-            + "Nylas message ID.";
-
     public static final String EVENT_EXTERNAL_ID = "salesforce.event.external.id.field";
-    private static final String EVENT_EXTERNAL_ID_DOC = "External-ID field on Event holding the Nylas event ID.";
-
     public static final String MESSAGE_TARGET = "salesforce.message.target";
-    private static final String MESSAGE_TARGET_DOC = "What a message becomes: 'task' (a completed Task with "
-            + "TaskSubtype=Email) or 'email_message' (an EmailMessage, for orgs with Enhanced Email; written once, as "
-            + "Salesforce only lets drafts change).";
-
     public static final String TASK_WHAT = "salesforce.task.what";
-    private static final String TASK_WHAT_DOC = "What a Task or Event is related to (WhatId): 'account' (the "
-            + "matched Contact's Account) or 'opportunity' (the Contact's most recently modified open Opportunity "
-            + "through OpportunityContactRole, else the Account).";
-
     public static final String UNMATCHED_MESSAGE = "behavior.on.unmatched.message";
-    private static final String UNMATCHED_MESSAGE_DOC = "A message none of whose counterparts is a Contact or Lead: "
-            + "'skip' it (counted), 'create_lead' from its first external counterpart and attach the Task to it, or "
-            + "'fail' it to the dead-letter queue (reason NO_MATCHING_PERSON).";
-
     public static final String DELETED_EVENT = "behavior.on.deleted.event";
-    private static final String DELETED_EVENT_DOC = "A deleted or cancelled event: 'delete' the Salesforce Event, "
-            + "'mark' it (Subject prefixed 'Cancelled: ', shown as Free) or 'ignore' it.";
-
     public static final String TIMEZONE = "salesforce.activity.timezone";
-    private static final String TIMEZONE_DOC = "Time zone in which a message's date becomes the Task's ActivityDate.";
-
     public static final String MAPPING_CONTACT = "salesforce.mapping.contact";
     public static final String MAPPING_LEAD = "salesforce.mapping.lead";
     public static final String MAPPING_TASK = "salesforce.mapping.task";
     public static final String MAPPING_EVENT = "salesforce.mapping.event";
-    private static final String MAPPING_DOC = "Field mapping overrides for %s, as nylas_field=SalesforceField "
-            + "pairs (custom fields welcome, e.g. office_location=Office__c); nylas_field= removes a default. "
-            + "Defaults: %s.";
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -123,47 +72,28 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
         WritesConfig.addTo(builder)
                 .group(MAPPING_GROUP)
                 .define(CONTACT_ROUTING, Type.STRING, "account_domain", PersonRouter.Rule.SETTING, Importance.MEDIUM,
-                        PersonRouter.Rule.SETTING.doc(CONTACT_ROUTING_DOC), Width.MEDIUM, "Contact routing",
-                        PersonRouter.Rule.SETTING)
-                .define(ACCOUNT_CREATE, Type.BOOLEAN, false, null, Importance.MEDIUM, ACCOUNT_CREATE_DOC, Width.SHORT,
-                        "Create Accounts")
-                .define(ACCOUNT_DOMAIN_FIELD, Type.STRING, "Website", fieldName(), Importance.LOW,
-                        ACCOUNT_DOMAIN_FIELD_DOC, Width.MEDIUM, "Account domain field")
-                .define(ACCOUNT_EXTERNAL_ID, Type.STRING, "Nylas_Domain__c", fieldName(), Importance.LOW,
-                        ACCOUNT_EXTERNAL_ID_DOC, Width.MEDIUM, "Account external ID field")
-                .define(INTERNAL_DOMAINS, Type.LIST, "", null, Importance.MEDIUM, INTERNAL_DOMAINS_DOC, Width.LONG,
-                        "Internal email domains")
-                .define(CONTACT_EXTERNAL_ID, Type.STRING, "Nylas_Contact_Id__c", fieldName(), Importance.MEDIUM,
-                        CONTACT_EXTERNAL_ID_DOC, Width.MEDIUM, "Contact external ID field")
-                .define(MESSAGE_EXTERNAL_ID, Type.STRING, "Nylas_Message_Id__c", fieldName(), Importance.MEDIUM,
-                        MESSAGE_EXTERNAL_ID_DOC, Width.MEDIUM, "Message external ID field")
-                .define(EVENT_EXTERNAL_ID, Type.STRING, "Nylas_Event_Id__c", fieldName(), Importance.MEDIUM,
-                        EVENT_EXTERNAL_ID_DOC, Width.MEDIUM, "Event external ID field")
-                .define(MESSAGE_TARGET, Type.STRING, "task", MessageTarget.SETTING, Importance.MEDIUM,
-                        MessageTarget.SETTING.doc(MESSAGE_TARGET_DOC), Width.SHORT, "Message target",
+                        Width.MEDIUM, PersonRouter.Rule.SETTING)
+                .define(ACCOUNT_CREATE, Type.BOOLEAN, false, null, Importance.MEDIUM)
+                .define(ACCOUNT_DOMAIN_FIELD, Type.STRING, "Website", fieldName(), Importance.LOW)
+                .define(ACCOUNT_EXTERNAL_ID, Type.STRING, "Nylas_Domain__c", fieldName(), Importance.LOW)
+                .define(INTERNAL_DOMAINS, Type.LIST, "", null, Importance.MEDIUM)
+                .define(CONTACT_EXTERNAL_ID, Type.STRING, "Nylas_Contact_Id__c", fieldName(), Importance.MEDIUM)
+                .define(MESSAGE_EXTERNAL_ID, Type.STRING, "Nylas_Message_Id__c", fieldName(), Importance.MEDIUM)
+                .define(EVENT_EXTERNAL_ID, Type.STRING, "Nylas_Event_Id__c", fieldName(), Importance.MEDIUM)
+                .define(MESSAGE_TARGET, Type.STRING, "task", MessageTarget.SETTING, Importance.MEDIUM, Width.SHORT,
                         MessageTarget.SETTING)
-                .define(TASK_WHAT, Type.STRING, "account", TaskWhat.SETTING, Importance.LOW,
-                        TaskWhat.SETTING.doc(TASK_WHAT_DOC), Width.SHORT, "Activity related-to", TaskWhat.SETTING)
+                .define(TASK_WHAT, Type.STRING, "account", TaskWhat.SETTING, Importance.LOW, Width.SHORT,
+                        TaskWhat.SETTING)
                 .define(UNMATCHED_MESSAGE, Type.STRING, "skip", UnmatchedMessage.SETTING, Importance.MEDIUM,
-                        UnmatchedMessage.SETTING.doc(UNMATCHED_MESSAGE_DOC), Width.SHORT,
-                        "Unmatched message behavior", UnmatchedMessage.SETTING)
-                .define(LEAD_EMAIL_KEY, Type.STRING, "Nylas_Email_Key__c", fieldName(), Importance.LOW,
-                        LEAD_EMAIL_KEY_DOC, Width.MEDIUM, "Lead email key field")
-                .define(DELETED_EVENT, Type.STRING, "delete", DeletedEvent.SETTING, Importance.MEDIUM,
-                        DeletedEvent.SETTING.doc(DELETED_EVENT_DOC), Width.SHORT, "Deleted event behavior",
+                        Width.SHORT, UnmatchedMessage.SETTING)
+                .define(LEAD_EMAIL_KEY, Type.STRING, "Nylas_Email_Key__c", fieldName(), Importance.LOW)
+                .define(DELETED_EVENT, Type.STRING, "delete", DeletedEvent.SETTING, Importance.MEDIUM, Width.SHORT,
                         DeletedEvent.SETTING)
-                .define(TIMEZONE, Type.STRING, "UTC", zoneValidator(), Importance.LOW, TIMEZONE_DOC, Width.SHORT,
-                        "Activity date time zone")
-                .define(MAPPING_CONTACT, Type.LIST, "", mappingValidator(), Importance.LOW,
-                        String.format(MAPPING_DOC, "Contact", FieldMapping.CONTACT_DEFAULTS), Width.LONG,
-                        "Contact field mapping")
-                .define(MAPPING_LEAD, Type.LIST, "", mappingValidator(), Importance.LOW,
-                        String.format(MAPPING_DOC, "Lead", FieldMapping.LEAD_DEFAULTS), Width.LONG, "Lead field mapping")
-                .define(MAPPING_TASK, Type.LIST, "", mappingValidator(), Importance.LOW,
-                        String.format(MAPPING_DOC, "Task", FieldMapping.TASK_DEFAULTS), Width.LONG, "Task field mapping")
-                .define(MAPPING_EVENT, Type.LIST, "", mappingValidator(), Importance.LOW,
-                        String.format(MAPPING_DOC, "Event", FieldMapping.EVENT_DEFAULTS), Width.LONG,
-                        "Event field mapping");
+                .define(TIMEZONE, Type.STRING, "UTC", zoneValidator(), Importance.LOW, Width.SHORT)
+                .define(MAPPING_CONTACT, Type.LIST, "", mappingValidator(), Importance.LOW)
+                .define(MAPPING_LEAD, Type.LIST, "", mappingValidator(), Importance.LOW)
+                .define(MAPPING_TASK, Type.LIST, "", mappingValidator(), Importance.LOW)
+                .define(MAPPING_EVENT, Type.LIST, "", mappingValidator(), Importance.LOW);
         ConflictsConfig.addTo(builder);
         ApiBudgetConfig.addTo(builder);
         LookupCacheConfig.addTo(builder);

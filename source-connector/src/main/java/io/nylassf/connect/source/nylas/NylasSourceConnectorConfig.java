@@ -28,15 +28,8 @@ import java.util.Map;
 public class NylasSourceConnectorConfig extends AbstractConfig {
     public static final String GRANTS_GROUP = "Grants";
     public static final String GRANT_IDS = "nylas.grant.ids";
-    private static final String GRANT_IDS_DOC = "Grant IDs to read. Grants are spread over min(tasks.max, grants) "
-            + "tasks. Leave empty to read every grant of the application, listed at start and refreshed every "
-            + "nylas.grants.refresh.interval.ms; tasks are reconfigured when the set changes.";
     public static final String GRANTS_REFRESH_INTERVAL_MS = "nylas.grants.refresh.interval.ms";
-    private static final String GRANTS_REFRESH_INTERVAL_MS_DOC = "How often the connector lists the application's "
-            + "grants when nylas.grant.ids is empty.";
     public static final String GRANT_RECHECK_INTERVAL_MS = "nylas.grant.recheck.interval.ms";
-    private static final String GRANT_RECHECK_INTERVAL_MS_DOC = "How often a paused (expired, revoked or unknown) "
-            + "grant is tried again. A grant.updated webhook resumes it sooner.";
 
     private static final String TOPIC_PREFIX_DOC = "Prefix of the topics written: <prefix>.messages, <prefix>.events, "
             + "<prefix>.contacts and <prefix>.grants.";
@@ -45,47 +38,20 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
     private static final String POLL_INTERVAL_MS_DOC = "Time between two incremental windowed reads of a grant, once "
             + "the backfill has caught up.";
     public static final String OBJECTS = "nylas.objects";
-    private static final String OBJECTS_DOC = "Which object types are read through windows: any of messages, events, "
-            + "contacts. Webhook notifications are accepted for all of them.";
     public static final String CALENDAR_IDS = "nylas.calendar.ids";
-    private static final String CALENDAR_IDS_DOC = "Calendars whose events are read, for every grant ('primary' is "
-            + "each grant's primary calendar). Each calendar has its own offset.";
     public static final String BACKFILL_DAYS = "backfill.days";
-    private static final String BACKFILL_DAYS_DOC = "The first window of a grant with no offset starts this many days "
-            + "ago (0 = start now). Ignored when backfill.start is set.";
     public static final String BACKFILL_START = "backfill.start";
-    private static final String BACKFILL_START_DOC = "The first window of a grant with no offset starts at this "
-            + "ISO-8601 date (2026-01-31) or instant (2026-01-31T08:00:00Z). Empty: use backfill.days.";
     public static final String WINDOW_LAG_MS = "window.lag.ms";
-    private static final String WINDOW_LAG_MS_DOC = "A window ends this long before now, so objects still being "
-            + "indexed by Nylas at the edge are read by the next window instead of being missed.";
     public static final String WINDOW_MAX_SECONDS = "window.max.seconds";
-    private static final String WINDOW_MAX_SECONDS_DOC = "Longest time span one window covers; a backfill proceeds "
-            + "in windows of at most this span.";
     public static final String WINDOW_MAX_RECORDS = "window.max.records";
-    private static final String WINDOW_MAX_RECORDS_DOC = "Most objects one window may hold in memory. A window that "
-            + "finds more is halved and read again, so memory stays bounded on busy mailboxes.";
     public static final String PAGE_SIZE = "nylas.page.size";
-    private static final String PAGE_SIZE_DOC = "The limit of each list call (Nylas allows up to 200).";
     public static final String CONTACTS_SCAN_INTERVAL_MS = "contacts.scan.interval.ms";
-    private static final String CONTACTS_SCAN_INTERVAL_MS_DOC = "Time between two full scans of a grant's contacts "
-            + "(contacts have no modified-time filter: each scan pages through all of them and writes only the "
-            + "created, changed and deleted ones).";
     public static final String MAX_BATCH_SIZE = "max.batch.size";
-    private static final String MAX_BATCH_SIZE_DOC = "Most records one poll returns to the worker.";
     public static final String BACKOFF_INITIAL_MS = "backoff.initial.ms";
-    private static final String BACKOFF_INITIAL_MS_DOC = "First wait after a rate-limited or transient failure of a "
-            + "grant; doubles up to backoff.max.ms. Retry-After from Nylas wins. Other grants keep going meanwhile.";
     public static final String BACKOFF_MAX_MS = "backoff.max.ms";
-    private static final String BACKOFF_MAX_MS_DOC = "Longest wait between retries of one grant.";
-
     public static final String RECORDS_GROUP = "Records";
     public static final String BODY_MAX_BYTES = "message.body.max.bytes";
-    private static final String BODY_MAX_BYTES_DOC = "Largest message body (UTF-8 bytes) written into a record; "
-            + "larger bodies are handled per message.body.oversize and flagged with body_truncated=true.";
     public static final String BODY_OVERSIZE = "message.body.oversize";
-    private static final String BODY_OVERSIZE_DOC = "What to do with a body over message.body.max.bytes: 'truncate' "
-            + "(keep the first bytes, on a character boundary) or 'drop' (no body).";
 
     private static final ChoiceSetting<ObjectStream> OBJECTS_SETTING = ChoiceSetting.of(ObjectStream.class);
 
@@ -104,44 +70,29 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
         NylasConnectionConfig.addTo(def);
         ConfigDefBuilder builder = new ConfigDefBuilder(def);
         builder.group(GRANTS_GROUP)
-                .define(GRANT_IDS, Type.LIST, List.of(), null, Importance.HIGH, GRANT_IDS_DOC, Width.LONG,
-                        "Grant IDs")
+                .define(GRANT_IDS, Type.LIST, List.of(), null, Importance.HIGH)
                 .define(GRANTS_REFRESH_INTERVAL_MS, Type.LONG, 300_000L, Range.between(1_000L, 86_400_000L),
-                        Importance.LOW, GRANTS_REFRESH_INTERVAL_MS_DOC, Width.SHORT, "Grant list refresh (ms)")
-                .define(GRANT_RECHECK_INTERVAL_MS, Type.LONG, 60_000L, Range.between(100L, 86_400_000L),
-                        Importance.LOW, GRANT_RECHECK_INTERVAL_MS_DOC, Width.SHORT, "Paused grant recheck (ms)");
+                        Importance.LOW)
+                .define(GRANT_RECHECK_INTERVAL_MS, Type.LONG, 60_000L, Range.between(100L, 86_400_000L), Importance.LOW);
         TopicsConfig.addTo(builder, TOPIC_PREFIX_DEFAULT, TOPIC_PREFIX_DOC);
         PollingConfig.addTo(builder, POLL_INTERVAL_MS_DOC)
-                .define(OBJECTS, Type.LIST, OBJECTS_SETTING.values(), OBJECTS_SETTING, Importance.MEDIUM,
-                        OBJECTS_SETTING.doc(OBJECTS_DOC), Width.MEDIUM, "Object types")
-                .define(CALENDAR_IDS, Type.LIST, List.of("primary"), nonEmptyList(), Importance.MEDIUM,
-                        CALENDAR_IDS_DOC, Width.MEDIUM, "Calendars")
-                .define(BACKFILL_DAYS, Type.INT, 30, Range.between(0, 36_500), Importance.MEDIUM, BACKFILL_DAYS_DOC,
-                        Width.SHORT, "Backfill days")
-                .define(BACKFILL_START, Type.STRING, "", backfillStartValidator(), Importance.MEDIUM,
-                        BACKFILL_START_DOC, Width.MEDIUM, "Backfill start")
-                .define(WINDOW_LAG_MS, Type.LONG, 30_000L, Range.between(0L, 86_400_000L), Importance.LOW,
-                        WINDOW_LAG_MS_DOC, Width.SHORT, "Window lag (ms)")
-                .define(WINDOW_MAX_SECONDS, Type.LONG, 86_400L, Range.between(1L, 31_536_000L), Importance.LOW,
-                        WINDOW_MAX_SECONDS_DOC, Width.SHORT, "Longest window (s)")
-                .define(WINDOW_MAX_RECORDS, Type.INT, 20_000, Range.between(10, 1_000_000), Importance.LOW,
-                        WINDOW_MAX_RECORDS_DOC, Width.SHORT, "Most objects per window")
-                .define(PAGE_SIZE, Type.INT, 200, Range.between(1, 200), Importance.LOW, PAGE_SIZE_DOC, Width.SHORT,
-                        "Page size")
+                .define(OBJECTS, Type.LIST, OBJECTS_SETTING.values(), OBJECTS_SETTING, Importance.MEDIUM, Width.MEDIUM)
+                .define(CALENDAR_IDS, Type.LIST, List.of("primary"), nonEmptyList(), Importance.MEDIUM, Width.MEDIUM)
+                .define(BACKFILL_DAYS, Type.INT, 30, Range.between(0, 36_500), Importance.MEDIUM)
+                .define(BACKFILL_START, Type.STRING, "", backfillStartValidator(), Importance.MEDIUM)
+                .define(WINDOW_LAG_MS, Type.LONG, 30_000L, Range.between(0L, 86_400_000L), Importance.LOW)
+                .define(WINDOW_MAX_SECONDS, Type.LONG, 86_400L, Range.between(1L, 31_536_000L), Importance.LOW)
+                .define(WINDOW_MAX_RECORDS, Type.INT, 20_000, Range.between(10, 1_000_000), Importance.LOW)
+                .define(PAGE_SIZE, Type.INT, 200, Range.between(1, 200), Importance.LOW)
                 .define(CONTACTS_SCAN_INTERVAL_MS, Type.LONG, 900_000L, Range.between(100L, 604_800_000L),
-                        Importance.LOW, CONTACTS_SCAN_INTERVAL_MS_DOC, Width.SHORT, "Contacts scan interval (ms)")
-                .define(MAX_BATCH_SIZE, Type.INT, 2_000, Range.between(1, 100_000), Importance.LOW,
-                        MAX_BATCH_SIZE_DOC, Width.SHORT, "Max records per poll")
-                .define(BACKOFF_INITIAL_MS, Type.LONG, 1_000L, Range.between(10L, 3_600_000L), Importance.LOW,
-                        BACKOFF_INITIAL_MS_DOC, Width.SHORT, "Initial backoff (ms)")
-                .define(BACKOFF_MAX_MS, Type.LONG, 300_000L, Range.between(10L, 86_400_000L), Importance.LOW,
-                        BACKOFF_MAX_MS_DOC, Width.SHORT, "Max backoff (ms)")
+                        Importance.LOW)
+                .define(MAX_BATCH_SIZE, Type.INT, 2_000, Range.between(1, 100_000), Importance.LOW)
+                .define(BACKOFF_INITIAL_MS, Type.LONG, 1_000L, Range.between(10L, 3_600_000L), Importance.LOW)
+                .define(BACKOFF_MAX_MS, Type.LONG, 300_000L, Range.between(10L, 86_400_000L), Importance.LOW)
                 .group(RECORDS_GROUP)
-                .define(BODY_MAX_BYTES, Type.INT, 262_144, Range.between(0, 50_000_000), Importance.MEDIUM,
-                        BODY_MAX_BYTES_DOC, Width.SHORT, "Max body bytes")
+                .define(BODY_MAX_BYTES, Type.INT, 262_144, Range.between(0, 50_000_000), Importance.MEDIUM)
                 .define(BODY_OVERSIZE, Type.STRING, BodyOversize.TRUNCATE.configValue(), BodyOversize.SETTING,
-                        Importance.LOW, BodyOversize.SETTING.doc(BODY_OVERSIZE_DOC), Width.SHORT, "Oversized body",
-                        BodyOversize.SETTING);
+                        Importance.LOW, Width.SHORT, BodyOversize.SETTING);
         WebhookConfig.addTo(builder);
         return def;
     }

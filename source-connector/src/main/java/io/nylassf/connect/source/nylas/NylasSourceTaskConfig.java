@@ -17,8 +17,7 @@ public final class NylasSourceTaskConfig extends NylasSourceConnectorConfig {
 
     private static final ConfigDef TASK_DEF = TaskIndexConfig.addIndex(new ConfigDefBuilder(configDef()),
                     "Set by the connector: this task's index (the webhook endpoint lives in webhook.task).")
-            .define(TASK_GRANTS, Type.LIST, List.of(), null, Importance.LOW,
-                    "Set by the connector: the grants this task reads.", Width.LONG, "Task grants")
+            .define(TASK_GRANTS, Type.LIST, List.of(), null, Importance.LOW)
             .build();
 
     public NylasSourceTaskConfig(Map<String, String> props) {

@@ -24,21 +24,10 @@ import java.util.Map;
 public class SalesforceSourceConnectorConfig extends AbstractConfig {
     public static final String OBJECTS_GROUP = "Objects";
     public static final String OBJECTS = "salesforce.objects";
-    private static final String OBJECTS_DOC = "SObjects to read changes of, spread over min(tasks.max, objects) "
-            + "tasks. Each is read by windowed SOQL (queryAll) on SystemModstamp, deletes included.";
     public static final List<String> OBJECTS_DEFAULT = List.of("Task", "Event", "Opportunity");
 
     public static final String FIELDS = "salesforce.fields";
-    private static final String FIELDS_DOC = "Extra fields to read, as Object.Field entries (relationship paths "
-            + "allowed: Task.Who.Title, Opportunity.My_Field__c). They are added to the built-in lists: "
-            + ObjectFields.describeDefaults() + ". Id, IsDeleted, CreatedDate, LastModifiedDate, LastModifiedById "
-            + "and SystemModstamp are always read. Task and Event Who.X fields are read with TYPEOF Who WHEN "
-            + "Contact THEN X WHEN Lead THEN X END (a plain Who.X reads Salesforce's Name entity, whose Email is a "
-            + "user's), so X must exist on both Contact and Lead; records still carry them as Who.X.";
-
     public static final String START_FROM = "salesforce.start.from";
-    private static final String START_FROM_DOC = "Where an object without a stored offset starts: 'earliest' "
-            + "(every row queryAll returns) or an ISO-8601 instant such as 2026-01-05T00:00:00Z.";
     public static final String START_FROM_DEFAULT = "earliest";
 
     private static final String TOPIC_PREFIX_DOC = "Prefix of the topics written: <prefix>.<object in lower case>, "
@@ -49,32 +38,16 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
             + "caught up (a full page is followed by the next window at once).";
 
     public static final String READ_LAG_MS = "salesforce.read.lag.ms";
-    private static final String READ_LAG_MS_DOC = "Each window reads rows whose SystemModstamp is at least this far "
-            + "behind now. SystemModstamp is set inside a transaction, so a long transaction can commit a row after "
-            + "rows with later stamps were read; the lag gives it time to become visible before the watermark "
-            + "passes it. Raise it if the org runs long batch jobs; changes reach Kafka this much later. Now is the "
-            + "worker's clock, so the lag must also cover how far that clock may run ahead of Salesforce's.";
     public static final int READ_LAG_MS_DEFAULT = 10_000;
-
     public static final String BATCH_SIZE = "salesforce.batch.size";
     private static final String BATCH_SIZE_DOC = "LIMIT of one SOQL window: rows read per object per query "
             + "(pages of the answer are followed through nextRecordsUrl).";
     public static final int BATCH_SIZE_DEFAULT = 500;
-
     public static final String LOOP_GROUP = "Loop guard";
     public static final String OWN_CHANGES = "salesforce.own.changes";
-    private static final String OWN_CHANGES_DOC = "What to do with changes made by this integration (last modified "
-            + "by an integration user): 'skip' (not written; the offset still moves on) or 'mark' (written with "
-            + "own_change=true, which the Nylas sink ignores; useful for audit topics).";
     public static final String OWN_CHANGES_DEFAULT = OwnChanges.SKIP.configValue();
-
     public static final String INTEGRATION_USER_IDS = "salesforce.integration.user.ids";
-    private static final String INTEGRATION_USER_IDS_DOC = "User IDs whose changes are this integration's own "
-            + "(e.g. the Salesforce sink's user). Added to the users of salesforce.integration.usernames.";
-
     public static final String INTEGRATION_USERNAMES = "salesforce.integration.usernames";
-    private static final String INTEGRATION_USERNAMES_DOC = "Usernames of the integration users, resolved once to "
-            + "IDs with a SOQL query on User. When empty, salesforce.username (the JWT subject) is used if set.";
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -102,54 +75,27 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
         SalesforceConnectionConfig.addTo(def);
         ConfigDefBuilder builder = new ConfigDefBuilder(def);
         builder.group(OBJECTS_GROUP)
-                .define(OBJECTS, Type.LIST, OBJECTS_DEFAULT, ConfigDef.LambdaValidator.with((name, value) -> {
-                    List<?> list = (List<?>) value;
-                    if (list == null || list.isEmpty()) {
-                        throw new ConfigException(name, value, "name at least one SObject");
-                    }
-                    for (Object o : list) {
-                        if (!o.toString().matches("[A-Za-z][A-Za-z0-9_]*")) {
-                            throw new ConfigException(name, value, "'" + o + "' is not an SObject API name");
-                        }
-                    }
-                }, () -> "non-empty list of SObject API names"), Importance.HIGH, OBJECTS_DOC, Width.LONG,
-                        "SObjects")
-                .define(FIELDS, Type.LIST, List.of(), ConfigDef.LambdaValidator.with((name, value) -> {
-                    for (Object o : (List<?>) value) {
-                        if (!ObjectFields.isEntry(o.toString())) {
-                            throw new ConfigException(name, value, "'" + o + "' is not Object.Field");
-                        }
-                    }
-                }, () -> "list of Object.Field entries"), Importance.MEDIUM, FIELDS_DOC, Width.LONG, "Extra fields")
-                .define(START_FROM, Type.STRING, START_FROM_DEFAULT, ConfigDef.LambdaValidator.with((name, value) -> {
-                    if (!START_FROM_DEFAULT.equals(value)) {
-                        try {
-                            Instant.parse(value.toString());
-                        } catch (DateTimeParseException e) {
-                            throw new ConfigException(name, value, "must be 'earliest' or an ISO-8601 instant");
-                        }
-                    }
-                }, () -> "'earliest' or an ISO-8601 instant"), Importance.MEDIUM, START_FROM_DOC, Width.MEDIUM,
-                        "Start from");
+                .define(OBJECTS, Type.LIST, OBJECTS_DEFAULT,
+                        ConfigDef.LambdaValidator.with((name, value) -> { List<?> list = (List<?>) value; if (list == null || list.isEmpty()) { throw new ConfigException(name, value, "name at least one SObject"); } for (Object o : list) { if (!o.toString().matches("[A-Za-z][A-Za-z0-9_]*")) { throw new ConfigException(name, value, "'" + o + "' is not an SObject API name"); } } }, () -> "non-empty list of SObject API names"),
+                        Importance.HIGH)
+                .define(FIELDS, Type.LIST, List.of(),
+                        ConfigDef.LambdaValidator.with((name, value) -> { for (Object o : (List<?>) value) { if (!ObjectFields.isEntry(o.toString())) { throw new ConfigException(name, value, "'" + o + "' is not Object.Field"); } } }, () -> "list of Object.Field entries"),
+                        Importance.MEDIUM)
+                .define(START_FROM, Type.STRING, START_FROM_DEFAULT,
+                        ConfigDef.LambdaValidator.with((name, value) -> { if (!START_FROM_DEFAULT.equals(value)) { try { Instant.parse(value.toString()); } catch (DateTimeParseException e) { throw new ConfigException(name, value, "must be 'earliest' or an ISO-8601 instant"); } } }, () -> "'earliest' or an ISO-8601 instant"),
+                        Importance.MEDIUM);
         TopicsConfig.addTo(builder, TOPIC_PREFIX_DEFAULT, TOPIC_PREFIX_DOC);
         PollingConfig.addTo(builder, POLL_INTERVAL_MS_DOC)
-                .define(READ_LAG_MS, Type.INT, READ_LAG_MS_DEFAULT, Range.between(0, 3_600_000),
-                        Importance.LOW, READ_LAG_MS_DOC, Width.SHORT, "Read lag (ms)")
+                .define(READ_LAG_MS, Type.INT, READ_LAG_MS_DEFAULT, Range.between(0, 3_600_000), Importance.LOW)
                 .define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, Range.between(1, 2_000), Importance.LOW,
                         BATCH_SIZE_DOC, Width.SHORT, "Rows per window")
                 .group(LOOP_GROUP)
                 .define(OWN_CHANGES, Type.STRING, OWN_CHANGES_DEFAULT, OwnChanges.SETTING, Importance.MEDIUM,
-                        OwnChanges.SETTING.doc(OWN_CHANGES_DOC), Width.SHORT, "Own changes", OwnChanges.SETTING)
-                .define(INTEGRATION_USER_IDS, Type.LIST, List.of(), ConfigDef.LambdaValidator.with((name, value) -> {
-                    for (Object o : (List<?>) value) {
-                        if (!o.toString().matches("005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?")) {
-                            throw new ConfigException(name, value, "'" + o + "' is not a User ID (005...)");
-                        }
-                    }
-                }, () -> "list of User IDs"), Importance.MEDIUM, INTEGRATION_USER_IDS_DOC, Width.LONG,
-                        "Integration user IDs")
-                .define(INTEGRATION_USERNAMES, Type.LIST, List.of(), null, Importance.MEDIUM,
-                        INTEGRATION_USERNAMES_DOC, Width.LONG, "Integration usernames");
+                        Width.SHORT, OwnChanges.SETTING)
+                .define(INTEGRATION_USER_IDS, Type.LIST, List.of(),
+                        ConfigDef.LambdaValidator.with((name, value) -> { for (Object o : (List<?>) value) { if (!o.toString().matches("005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?")) { throw new ConfigException(name, value, "'" + o + "' is not a User ID (005...)"); } } }, () -> "list of User IDs"),
+                        Importance.MEDIUM)
+                .define(INTEGRATION_USERNAMES, Type.LIST, List.of(), null, Importance.MEDIUM);
         return def;
     }
 

@@ -14,8 +14,7 @@ public final class SalesforceSourceTaskConfig extends SalesforceSourceConnectorC
     public static final String TASK_OBJECTS = "task.objects";
 
     private static final ConfigDef TASK_DEF = new ConfigDefBuilder(configDef()).group("Task")
-            .define(TASK_OBJECTS, Type.LIST, List.of(), null, Importance.LOW,
-                    "Set by the connector: the SObjects this task reads.", Width.LONG, "Task objects")
+            .define(TASK_OBJECTS, Type.LIST, List.of(), null, Importance.LOW)
             .build();
 
     public SalesforceSourceTaskConfig(Map<String, String> props) {
