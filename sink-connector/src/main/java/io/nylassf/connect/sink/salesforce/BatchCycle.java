@@ -6,7 +6,6 @@ import io.nylassf.connect.sink.salesforce.accumulate.Accumulator;
 import io.nylassf.connect.sink.salesforce.accumulate.LingerPolicy;
 import io.nylassf.connect.sink.salesforce.pipeline.BatchPipeline;
 import io.nylassf.connect.sink.salesforce.pipeline.LookupCache;
-import io.nylassf.connect.sink.salesforce.write.ItemRetries;
 import io.nylassf.connect.sink.salesforce.write.SalesforceWriter;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -32,8 +31,7 @@ record BatchCycle(Accumulator accumulator, LingerPolicy linger, ApiBudget budget
                             SinkMetrics metrics, ErrantRecordReporter reporter, Clock clock, String taskName) {
         // one cache per task, outliving batches: replays and repeated senders cost no lookups
         LookupCache cache = new LookupCache(config.lookupCacheMaxEntries(), config.lookupCacheTtl());
-        BatchPipeline processor = new BatchPipeline(config, client, new ItemRetries(writer,
-                config.itemRetryAttempts(), config.itemRetryBackoff()), metrics, cache);
+        BatchPipeline processor = new BatchPipeline(config, client, WritesConfig.itemRetries(config, writer), metrics, cache);
         ApiBudget budget = new ApiBudget(client, config.apiReservePercent(), config.budgetCheckInterval(), clock,
                 metrics);
         Accumulator accumulator = new Accumulator(processor, BatchingConfig.maxInFlight(config),
@@ -42,7 +40,7 @@ record BatchCycle(Accumulator accumulator, LingerPolicy linger, ApiBudget budget
                 60_000, () -> BatchingConfig.dailyBudget(config, client.limits().max()).orElse(0)
                 / config.taskCount(), client.limits()::callsMade);
         BatchOutcomes outcomes = new BatchOutcomes(accumulator, budget,
-                new Backoff(config.retryBackoff(), config.retryBackoffMax()), reporter, metrics,
+                config.batchBackoff(), reporter, metrics,
                 new FieldSettings(config));
         return new BatchCycle(accumulator, linger, budget, outcomes,
                 new PartitionBackpressure(BatchingConfig.bufferMaxRecords(config)), metrics);

@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.salesforce;
 
+import io.nylassf.connect.common.http.Backoff;
 import io.nylassf.connect.common.config.ConfigDefBuilder;
 import io.nylassf.connect.common.config.SalesforceConnectionConfig;
 import io.nylassf.connect.common.salesforce.SalesforceSettings;
@@ -144,26 +145,6 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
         return WritesConfig.batchSize(this);
     }
 
-    public int bulkThreshold() {
-        return WritesConfig.bulkThreshold(this);
-    }
-
-    public Duration bulkPollInitial() {
-        return WritesConfig.bulkPollInitial(this);
-    }
-
-    public Duration bulkTimeout() {
-        return WritesConfig.bulkTimeout(this);
-    }
-
-    public int itemRetryAttempts() {
-        return WritesConfig.itemRetryAttempts(this);
-    }
-
-    public Duration itemRetryBackoff() {
-        return WritesConfig.itemRetryBackoff(this);
-    }
-
     public String accountExternalId() {
         return getString(ACCOUNT_EXTERNAL_ID);
     }
@@ -172,12 +153,8 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
         return getString(LEAD_EMAIL_KEY);
     }
 
-    public Duration retryBackoff() {
-        return WritesConfig.retryBackoff(this);
-    }
-
-    public Duration retryBackoffMax() {
-        return WritesConfig.retryBackoffMax(this);
+    public Backoff batchBackoff() {
+        return WritesConfig.batchBackoff(this);
     }
 
     public PersonRouter.Rule routing() {

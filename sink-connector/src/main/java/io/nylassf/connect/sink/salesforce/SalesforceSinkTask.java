@@ -3,7 +3,6 @@ package io.nylassf.connect.sink.salesforce;
 import io.nylassf.connect.common.Version;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
-import io.nylassf.connect.sink.salesforce.write.BulkPolicy;
 import io.nylassf.connect.sink.salesforce.write.SalesforceWriter;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -48,7 +47,7 @@ public class SalesforceSinkTask extends SinkTask {
         SalesforceSinkTaskConfig config = new SalesforceSinkTaskConfig(props);
         client = new SalesforceClient(config.clientSettings());
         writer = new SalesforceWriter(client, config.batchSize(),
-                new BulkPolicy(config.bulkThreshold(), config.bulkTimeout(), config.bulkPollInitial()));
+                WritesConfig.bulkPolicy(config));
         metrics = new SinkMetrics().publish(PluginMetricSet.of(() -> context == null ? null
                 : context.pluginMetrics()), client, config.apiReservePercent());
         ErrantRecordReporter reporter = errantRecordReporter();

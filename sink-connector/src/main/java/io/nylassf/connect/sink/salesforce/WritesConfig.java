@@ -1,6 +1,10 @@
 package io.nylassf.connect.sink.salesforce;
 
 import io.nylassf.connect.common.config.ConfigDefBuilder;
+import io.nylassf.connect.common.http.Backoff;
+import io.nylassf.connect.sink.salesforce.write.BulkPolicy;
+import io.nylassf.connect.sink.salesforce.write.ItemRetries;
+import io.nylassf.connect.sink.salesforce.write.SalesforceWriter;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -13,8 +17,8 @@ import java.time.Duration;
 /**
  * The Salesforce sink's "Writes" group: how records are written (collections or Bulk API, the client tag) and
  * how failed writes are retried.
- * A config fragment: {@link #addTo} defines the settings, the accessors read them from any config built on that
- * definition.
+ * A config fragment: {@link #addTo} defines the settings; the accessors build what they configure (the Bulk
+ * policy, item retries, the batch backoff) from any config built on that definition.
  */
 public final class WritesConfig {
     public static final String GROUP = "Writes";
@@ -70,31 +74,19 @@ public final class WritesConfig {
         return c.getInt(BATCH_SIZE);
     }
 
-    public static int bulkThreshold(AbstractConfig c) {
-        return c.getInt(BULK_THRESHOLD);
+    /** When a group of writes goes through Bulk API 2.0, and how long its job may take. */
+    public static BulkPolicy bulkPolicy(AbstractConfig c) {
+        return new BulkPolicy(c.getInt(BULK_THRESHOLD), Duration.ofMillis(c.getInt(BULK_TIMEOUT_MS)),
+                Duration.ofMillis(c.getInt(BULK_POLL_INITIAL_MS)));
     }
 
-    public static Duration bulkPollInitial(AbstractConfig c) {
-        return Duration.ofMillis(c.getInt(BULK_POLL_INITIAL_MS));
+    /** Failed items of a batch written again by {@code writer}, a few times, before they go to the DLQ. */
+    public static ItemRetries itemRetries(AbstractConfig c, SalesforceWriter writer) {
+        return new ItemRetries(writer, c.getInt(ITEM_RETRY_ATTEMPTS), Duration.ofMillis(c.getInt(ITEM_RETRY_BACKOFF_MS)));
     }
 
-    public static Duration bulkTimeout(AbstractConfig c) {
-        return Duration.ofMillis(c.getInt(BULK_TIMEOUT_MS));
-    }
-
-    public static int itemRetryAttempts(AbstractConfig c) {
-        return c.getInt(ITEM_RETRY_ATTEMPTS);
-    }
-
-    public static Duration itemRetryBackoff(AbstractConfig c) {
-        return Duration.ofMillis(c.getInt(ITEM_RETRY_BACKOFF_MS));
-    }
-
-    public static Duration retryBackoff(AbstractConfig c) {
-        return Duration.ofMillis(c.getInt(RETRY_BACKOFF_MS));
-    }
-
-    public static Duration retryBackoffMax(AbstractConfig c) {
-        return Duration.ofMillis(c.getInt(RETRY_BACKOFF_MAX_MS));
+    /** The wait before a batch held back by a transient failure is written again. */
+    public static Backoff batchBackoff(AbstractConfig c) {
+        return new Backoff(Duration.ofMillis(c.getInt(RETRY_BACKOFF_MS)), Duration.ofMillis(c.getInt(RETRY_BACKOFF_MAX_MS)));
     }
 }

@@ -7,6 +7,7 @@ import io.nylassf.connect.sink.salesforce.options.MessageTarget;
 import io.nylassf.connect.sink.salesforce.options.TaskWhat;
 import io.nylassf.connect.sink.salesforce.options.UnmatchedMessage;
 import org.apache.kafka.common.config.ConfigException;
+import io.nylassf.connect.sink.salesforce.write.BulkPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -53,7 +54,10 @@ class SalesforceSinkConnectorConfigTest {
         SalesforceSinkConnectorConfig c = config("salesforce.client.tag", "tag", "salesforce.retry.backoff.ms",
                 "250", "salesforce.modified.at.field", "", "salesforce.conflict.follow.own.writes", "true");
         assertEquals("tag", c.clientTag());
-        assertEquals(Duration.ofMillis(250), c.retryBackoff());
+        long firstWait = c.batchBackoff().delay(1, (Duration) null).toMillis();
+        assertTrue(firstWait >= 125 && firstWait <= 250, "jittered below salesforce.retry.backoff.ms: " + firstWait);
+        assertEquals(Duration.ofMinutes(1), c.batchBackoff().delay(1, Duration.ofHours(1)), "capped at the max");
+        assertEquals(new BulkPolicy(2_000, Duration.ofMinutes(4), Duration.ofMillis(500)), WritesConfig.bulkPolicy(c));
         assertEquals(200, c.batchSize());
         assertEquals(null, c.modifiedAtField());
         assertTrue(c.followOwnWrites());
