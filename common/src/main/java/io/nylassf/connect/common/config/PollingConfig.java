@@ -13,7 +13,6 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 public final class PollingConfig {
     public static final String GROUP = "Polling";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
-    public static final int POLL_INTERVAL_MS_DEFAULT = 30_000;
 
     private PollingConfig() {
     }
@@ -21,7 +20,7 @@ public final class PollingConfig {
     /** Opens the group with poll.interval.ms; the doc says what one read is for this connector. */
     public static ConfigDefBuilder addTo(ConfigDefBuilder builder, String doc) {
         return builder.group(GROUP)
-                .define(POLL_INTERVAL_MS, Type.INT, POLL_INTERVAL_MS_DEFAULT, Range.between(100, 86_400_000),
+                .define(POLL_INTERVAL_MS, Type.INT, 30_000, Range.between(100, 86_400_000),
                         Importance.MEDIUM, doc, Width.SHORT, "Poll interval (ms)");
     }
 

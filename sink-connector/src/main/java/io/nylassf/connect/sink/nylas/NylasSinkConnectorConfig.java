@@ -25,10 +25,7 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     public static final int MAX_IN_FLIGHT_DEFAULT = 8;
     public static final String PUT_TIMEOUT_MS = "nylas.put.timeout.ms";
     public static final String MAX_PENDING = "nylas.max.pending.actions";
-    public static final int MAX_PENDING_DEFAULT = 500;
-    public static final int PUT_TIMEOUT_MS_DEFAULT = 120_000;
     public static final String RETRY_MAX_ATTEMPTS = "nylas.retry.max.attempts";
-    public static final int RETRY_MAX_ATTEMPTS_DEFAULT = 10;
     public static final String RETRY_BACKOFF_MS = "nylas.retry.backoff.ms";
     public static final long RETRY_BACKOFF_MS_DEFAULT = 1_000L;
     public static final String GRANTS_GROUP = "Grants";
@@ -38,11 +35,8 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     public static final String SEND_ON_BEHALF = "nylas.send.on.behalf.allowed.user.ids";
     public static final String GRANT_EXPIRED = "grant.expired.behavior";
     public static final String GRANT_CHECK_INTERVAL_MS = "grant.expired.check.interval.ms";
-    public static final long GRANT_CHECK_INTERVAL_MS_DEFAULT = 60_000L;
     public static final String GRANT_MAX_AGE_MS = "grant.expired.max.age.ms";
-    public static final long GRANT_MAX_AGE_MS_DEFAULT = Duration.ofHours(72).toMillis();
     public static final String GRANT_MAX_PARKED = "grant.expired.max.parked";
-    public static final int GRANT_MAX_PARKED_DEFAULT = 10_000;
     public static final String EVENTS_GROUP = "Events";
     public static final String EVENTS_CALENDAR = "events.calendar.id";
     public static final String EVENTS_TIMES_OWNER = "events.times.owner";
@@ -88,11 +82,9 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
         ConfigDefBuilder builder = new ConfigDefBuilder(def);
         builder.group(WRITES_GROUP)
                 .define(MAX_IN_FLIGHT, Type.INT, MAX_IN_FLIGHT_DEFAULT, Range.between(1, 256), Importance.MEDIUM)
-                .define(PUT_TIMEOUT_MS, Type.INT, PUT_TIMEOUT_MS_DEFAULT, Range.between(1_000, 3_600_000),
-                        Importance.LOW)
-                .define(MAX_PENDING, Type.INT, MAX_PENDING_DEFAULT, Range.between(1, 100_000), Importance.LOW)
-                .define(RETRY_MAX_ATTEMPTS, Type.INT, RETRY_MAX_ATTEMPTS_DEFAULT, Range.between(1, 1_000),
-                        Importance.MEDIUM)
+                .define(PUT_TIMEOUT_MS, Type.INT, 120_000, Range.between(1_000, 3_600_000), Importance.LOW)
+                .define(MAX_PENDING, Type.INT, 500, Range.between(1, 100_000), Importance.LOW)
+                .define(RETRY_MAX_ATTEMPTS, Type.INT, 10, Range.between(1, 1_000), Importance.MEDIUM)
                 .define(RETRY_BACKOFF_MS, Type.LONG, RETRY_BACKOFF_MS_DEFAULT, Range.between(10L, 600_000L),
                         Importance.LOW)
                 .group(GRANTS_GROUP)
@@ -109,11 +101,9 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
                         Importance.HIGH)
                 .define(GRANT_EXPIRED, Type.STRING, "park", GrantExpired.SETTING, Importance.MEDIUM, Width.SHORT,
                         GrantExpired.SETTING)
-                .define(GRANT_CHECK_INTERVAL_MS, Type.LONG, GRANT_CHECK_INTERVAL_MS_DEFAULT,
-                        Range.between(100L, 86_400_000L), Importance.LOW)
-                .define(GRANT_MAX_AGE_MS, Type.LONG, GRANT_MAX_AGE_MS_DEFAULT, Range.atLeast(0L), Importance.MEDIUM)
-                .define(GRANT_MAX_PARKED, Type.INT, GRANT_MAX_PARKED_DEFAULT, Range.between(1, 1_000_000),
-                        Importance.LOW);
+                .define(GRANT_CHECK_INTERVAL_MS, Type.LONG, 60_000L, Range.between(100L, 86_400_000L), Importance.LOW)
+                .define(GRANT_MAX_AGE_MS, Type.LONG, Duration.ofHours(72).toMillis(), Range.atLeast(0L), Importance.MEDIUM)
+                .define(GRANT_MAX_PARKED, Type.INT, 10_000, Range.between(1, 1_000_000), Importance.LOW);
         SendConfig.addTo(builder)
                 .group(EVENTS_GROUP)
                 .define(EVENTS_CALENDAR, Type.STRING, "primary", new ConfigDef.NonEmptyString(), Importance.MEDIUM)

@@ -17,19 +17,15 @@ import java.time.Duration;
 public final class ApiBudgetConfig {
     public static final String GROUP = "API budget";
     public static final String API_RESERVE_PERCENT = "salesforce.api.reserve.percent";
-    public static final int API_RESERVE_PERCENT_DEFAULT = 10;
     public static final String API_BUDGET_CHECK_MS = "salesforce.api.budget.check.interval.ms";
-    public static final int API_BUDGET_CHECK_MS_DEFAULT = 60_000;
 
     private ApiBudgetConfig() {
     }
 
     public static ConfigDefBuilder addTo(ConfigDefBuilder builder) {
         return builder.group(GROUP)
-                .define(API_RESERVE_PERCENT, Type.INT, API_RESERVE_PERCENT_DEFAULT, Range.between(0, 90),
-                        Importance.MEDIUM)
-                .define(API_BUDGET_CHECK_MS, Type.INT, API_BUDGET_CHECK_MS_DEFAULT, Range.between(100, 3_600_000),
-                        Importance.LOW);
+                .define(API_RESERVE_PERCENT, Type.INT, 10, Range.between(0, 90), Importance.MEDIUM)
+                .define(API_BUDGET_CHECK_MS, Type.INT, 60_000, Range.between(100, 3_600_000), Importance.LOW);
     }
 
     public static int apiReservePercent(AbstractConfig c) {

@@ -18,34 +18,26 @@ import java.util.OptionalLong;
 public final class BatchingConfig {
     public static final String GROUP = "Batching";
     public static final String LINGER_MS = "salesforce.linger.ms";
-    public static final int LINGER_MS_DEFAULT = 15_000;
     public static final String LINGER_MAX_MS = "salesforce.linger.max.ms";
-    public static final int LINGER_MAX_MS_DEFAULT = 120_000;
     public static final String BATCH_MAX_RECORDS = "salesforce.batch.max.records";
-    public static final int BATCH_MAX_RECORDS_DEFAULT = 1_000;
     public static final String MAX_IN_FLIGHT = "salesforce.max.in.flight";
     public static final int MAX_IN_FLIGHT_DEFAULT = 4;
     public static final String BUFFER_MAX_RECORDS = "salesforce.buffer.max.records";
-    public static final int BUFFER_MAX_RECORDS_DEFAULT = 10_000;
     public static final String DAILY_BUDGET = "salesforce.daily.call.budget";
     public static final String DAILY_BUDGET_PERCENT = "salesforce.daily.call.budget.percent";
-    public static final int DAILY_BUDGET_PERCENT_DEFAULT = 50;
 
     private BatchingConfig() {
     }
 
     public static void addTo(ConfigDef def) {
         new ConfigDefBuilder(def).group(GROUP)
-                .define(LINGER_MS, Type.INT, LINGER_MS_DEFAULT, Range.between(0, 600_000), Importance.MEDIUM)
-                .define(LINGER_MAX_MS, Type.INT, LINGER_MAX_MS_DEFAULT, Range.between(0, 3_600_000), Importance.LOW)
-                .define(BATCH_MAX_RECORDS, Type.INT, BATCH_MAX_RECORDS_DEFAULT, Range.between(1, 100_000),
-                        Importance.LOW)
+                .define(LINGER_MS, Type.INT, 15_000, Range.between(0, 600_000), Importance.MEDIUM)
+                .define(LINGER_MAX_MS, Type.INT, 120_000, Range.between(0, 3_600_000), Importance.LOW)
+                .define(BATCH_MAX_RECORDS, Type.INT, 1_000, Range.between(1, 100_000), Importance.LOW)
                 .define(MAX_IN_FLIGHT, Type.INT, MAX_IN_FLIGHT_DEFAULT, Range.between(1, 25), Importance.LOW)
-                .define(BUFFER_MAX_RECORDS, Type.INT, BUFFER_MAX_RECORDS_DEFAULT, Range.between(1, 1_000_000),
-                        Importance.LOW)
+                .define(BUFFER_MAX_RECORDS, Type.INT, 10_000, Range.between(1, 1_000_000), Importance.LOW)
                 .define(DAILY_BUDGET, Type.LONG, 0L, Range.atLeast(0), Importance.MEDIUM)
-                .define(DAILY_BUDGET_PERCENT, Type.INT, DAILY_BUDGET_PERCENT_DEFAULT, Range.between(1, 100),
-                        Importance.LOW);
+                .define(DAILY_BUDGET_PERCENT, Type.INT, 50, Range.between(1, 100), Importance.LOW);
     }
 
     public static long lingerMs(AbstractConfig c) {

@@ -18,19 +18,15 @@ import java.time.Duration;
 public final class LookupCacheConfig {
     public static final String GROUP = "Lookup cache";
     public static final String LOOKUP_CACHE_MAX_ENTRIES = "salesforce.lookup.cache.max.entries";
-    public static final int LOOKUP_CACHE_MAX_ENTRIES_DEFAULT = 100_000;
     public static final String LOOKUP_CACHE_TTL_MS = "salesforce.lookup.cache.ttl.ms";
-    public static final long LOOKUP_CACHE_TTL_MS_DEFAULT = 3_600_000L;
 
     private LookupCacheConfig() {
     }
 
     public static ConfigDefBuilder addTo(ConfigDefBuilder builder) {
         return builder.group(GROUP)
-                .define(LOOKUP_CACHE_MAX_ENTRIES, Type.INT, LOOKUP_CACHE_MAX_ENTRIES_DEFAULT,
-                        Range.between(0, 10_000_000), Importance.LOW)
-                .define(LOOKUP_CACHE_TTL_MS, Type.LONG, LOOKUP_CACHE_TTL_MS_DEFAULT, Range.between(0L, 86_400_000L),
-                        Importance.LOW);
+                .define(LOOKUP_CACHE_MAX_ENTRIES, Type.INT, 100_000, Range.between(0, 10_000_000), Importance.LOW)
+                .define(LOOKUP_CACHE_TTL_MS, Type.LONG, 3_600_000L, Range.between(0L, 86_400_000L), Importance.LOW);
     }
 
     /** Entries of the per-task lookup cache; 0 when it is off. */

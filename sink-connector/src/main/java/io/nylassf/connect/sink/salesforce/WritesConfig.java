@@ -29,19 +29,13 @@ public final class WritesConfig {
             + "to five such collections travel in one Composite request, which Salesforce counts as one API call.";
     public static final int BATCH_SIZE_DEFAULT = 200;
     public static final String BULK_THRESHOLD = "salesforce.bulk.threshold";
-    public static final int BULK_THRESHOLD_DEFAULT = 2_000;
     public static final String BULK_TIMEOUT_MS = "salesforce.bulk.timeout.ms";
-    public static final int BULK_TIMEOUT_MS_DEFAULT = 240_000;
     public static final String BULK_POLL_INITIAL_MS = "salesforce.bulk.poll.initial.ms";
-    public static final int BULK_POLL_INITIAL_MS_DEFAULT = 500;
     public static final String ITEM_RETRY_ATTEMPTS = "salesforce.item.retry.max.attempts";
-    public static final int ITEM_RETRY_ATTEMPTS_DEFAULT = 4;
     public static final String ITEM_RETRY_BACKOFF_MS = "salesforce.item.retry.backoff.ms";
-    public static final int ITEM_RETRY_BACKOFF_MS_DEFAULT = 500;
     public static final String RETRY_BACKOFF_MS = "salesforce.retry.backoff.ms";
     public static final int RETRY_BACKOFF_MS_DEFAULT = 1_000;
     public static final String RETRY_BACKOFF_MAX_MS = "salesforce.retry.backoff.max.ms";
-    public static final int RETRY_BACKOFF_MAX_MS_DEFAULT = 60_000;
 
     private WritesConfig() {
     }
@@ -51,19 +45,14 @@ public final class WritesConfig {
                 .define(CLIENT_TAG, Type.STRING, CLIENT_TAG_DEFAULT, new ConfigDef.NonEmptyString(), Importance.MEDIUM)
                 .define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, Range.between(1, 200), Importance.LOW,
                         BATCH_SIZE_DOC, Width.SHORT, "Batch size")
-                .define(BULK_THRESHOLD, Type.INT, BULK_THRESHOLD_DEFAULT, Range.atLeast(0), Importance.LOW)
-                .define(BULK_TIMEOUT_MS, Type.INT, BULK_TIMEOUT_MS_DEFAULT, Range.between(1_000, 3_600_000),
-                        Importance.LOW)
-                .define(BULK_POLL_INITIAL_MS, Type.INT, BULK_POLL_INITIAL_MS_DEFAULT, Range.between(10, 60_000),
-                        Importance.LOW)
-                .define(ITEM_RETRY_ATTEMPTS, Type.INT, ITEM_RETRY_ATTEMPTS_DEFAULT, Range.between(1, 20),
-                        Importance.LOW)
-                .define(ITEM_RETRY_BACKOFF_MS, Type.INT, ITEM_RETRY_BACKOFF_MS_DEFAULT, Range.between(0, 30_000),
-                        Importance.LOW)
+                .define(BULK_THRESHOLD, Type.INT, 2_000, Range.atLeast(0), Importance.LOW)
+                .define(BULK_TIMEOUT_MS, Type.INT, 240_000, Range.between(1_000, 3_600_000), Importance.LOW)
+                .define(BULK_POLL_INITIAL_MS, Type.INT, 500, Range.between(10, 60_000), Importance.LOW)
+                .define(ITEM_RETRY_ATTEMPTS, Type.INT, 4, Range.between(1, 20), Importance.LOW)
+                .define(ITEM_RETRY_BACKOFF_MS, Type.INT, 500, Range.between(0, 30_000), Importance.LOW)
                 .define(RETRY_BACKOFF_MS, Type.INT, RETRY_BACKOFF_MS_DEFAULT, Range.between(10, 600_000),
                         Importance.LOW)
-                .define(RETRY_BACKOFF_MAX_MS, Type.INT, RETRY_BACKOFF_MAX_MS_DEFAULT, Range.between(10, 3_600_000),
-                        Importance.LOW);
+                .define(RETRY_BACKOFF_MAX_MS, Type.INT, 60_000, Range.between(10, 3_600_000), Importance.LOW);
     }
 
     public static String clientTag(AbstractConfig c) {

@@ -38,7 +38,6 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
             + "caught up (a full page is followed by the next window at once).";
 
     public static final String READ_LAG_MS = "salesforce.read.lag.ms";
-    public static final int READ_LAG_MS_DEFAULT = 10_000;
     public static final String BATCH_SIZE = "salesforce.batch.size";
     private static final String BATCH_SIZE_DOC = "LIMIT of one SOQL window: rows read per object per query "
             + "(pages of the answer are followed through nextRecordsUrl).";
@@ -86,7 +85,7 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
                         Importance.MEDIUM);
         TopicsConfig.addTo(builder, TOPIC_PREFIX_DEFAULT, TOPIC_PREFIX_DOC);
         PollingConfig.addTo(builder, POLL_INTERVAL_MS_DOC)
-                .define(READ_LAG_MS, Type.INT, READ_LAG_MS_DEFAULT, Range.between(0, 3_600_000), Importance.LOW)
+                .define(READ_LAG_MS, Type.INT, 10_000, Range.between(0, 3_600_000), Importance.LOW)
                 .define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, Range.between(1, 2_000), Importance.LOW,
                         BATCH_SIZE_DOC, Width.SHORT, "Rows per window")
                 .group(LOOP_GROUP)
