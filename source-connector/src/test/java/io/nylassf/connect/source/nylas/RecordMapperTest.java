@@ -223,7 +223,7 @@ class RecordMapperTest {
         }
     }
 
-    private static List<SourceRecord> sampleRecords() throws Exception {
+    static List<SourceRecord> sampleRecords() throws Exception {
         StreamPartition p = StreamPartition.messages("g1");
         return List.of(
                 RECORDS.object(ObjectStream.MESSAGES, JSON.readTree(MESSAGE), "created", NylasSchemas.VIA_WINDOW, p,
