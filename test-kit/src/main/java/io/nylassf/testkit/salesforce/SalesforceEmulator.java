@@ -96,6 +96,15 @@ public final class SalesforceEmulator implements AutoCloseable {
     }
 
     /** Login URL and instance URL, e.g. {@code http://127.0.0.1:54321}. */
+    /**
+     * The instance URL token responses name, when clients reach the emulator by another address than
+     * {@link #baseUrl()} (e.g. from a container through a forwarded port).
+     */
+    public SalesforceEmulator advertise(String instanceUrl) {
+        oauth.baseUrl(instanceUrl);
+        return this;
+    }
+
     /** Sets the JWT audience this org accepts (default https://login.salesforce.com; a sandbox: test.salesforce.com). */
     public SalesforceEmulator jwtAudience(String audience) {
         oauth.jwtAudience(audience);
