@@ -79,8 +79,9 @@ public class NylasSinkTask extends SinkTask {
         metrics.publish(published, actions::running, actions::parkedGrants);
         client.calls().publish(published, "Nylas");
         deadLetters = new DeadLetters(errantRecordReporter(), metrics);
-        log.info("Nylas sink task started: {} call(s) in flight, at most {} pending, grants by {}, expired grants "
-                + "-> {}", config.maxInFlight(), config.maxPending(), config.grantResolution(), config.grantExpired());
+        log.info("Nylas sink task started: {} call(s) in flight ({} per grant), at most {} pending, grants by {}, "
+                + "expired grants -> {}", config.maxInFlight(), config.maxInFlightPerGrant(), config.maxPending(),
+                config.grantResolution(), config.grantExpired());
     }
 
     private ErrantRecordReporter errantRecordReporter() {
