@@ -32,9 +32,9 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
     public static final String MAX_IN_FLIGHT_PER_GRANT = "nylas.max.in.flight.per.grant";
     private static final String MAX_IN_FLIGHT_PER_GRANT_DOC = "Nylas calls one task keeps in flight for one grant "
             + "at once (a grant's other actions wait without holding a slot of nylas.max.in.flight, so one busy or "
-            + "rate-limited grant never takes the pool from the others). Nylas allows 200 requests/s per grant for "
-            + "messages and calendar and 10/s for multipart sends; 4 calls of at least 100 ms stay below 40/s. A 429 "
-            + "from one grant (its Retry-After) delays only that grant's calls.";
+            + "rate-limited grant never takes the pool from the others). 4 is Microsoft Graph's limit of concurrent "
+            + "requests per mailbox (Nylas passes provider limits through); Nylas itself allows 200 requests/s per "
+            + "grant. A 429 from one grant (its Retry-After) delays only that grant's calls.";
     public static final int MAX_IN_FLIGHT_PER_GRANT_DEFAULT = 4;
 
     public static final String PUT_TIMEOUT_MS = "nylas.put.timeout.ms";
