@@ -169,6 +169,11 @@ final class UnfinishedActions {
         return inFlight.size();
     }
 
+    /** Actions queued behind their grant's running ones (nylas.max.in.flight.per.grant). */
+    int waitingForGrant() {
+        return inFlight.waitingForGrant();
+    }
+
     /** Expired grants whose actions wait. */
     int parkedGrants() {
         return parked.grants().size();

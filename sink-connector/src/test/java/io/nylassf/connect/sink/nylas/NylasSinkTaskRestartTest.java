@@ -103,6 +103,8 @@ class NylasSinkTaskRestartTest {
         RecordingContext first = new RecordingContext();
         NylasSinkTask task = start(first);
         task.put(records);
+        await("actions queued behind their grant's 4 running ones (a metric)", () -> ((Number) first.metrics
+                .value("actions-waiting-for-grant")).intValue() > 0, () -> { });
         await("some sends done, most still to come", () -> sent() >= 40, () -> task.put(List.of()));
         Map<TopicPartition, OffsetAndMetadata> committed = task.preCommit(Map.of(
                 TP0, new OffsetAndMetadata(records.size()), TP1, new OffsetAndMetadata(records.size())));

@@ -145,6 +145,11 @@ public final class InFlight {
         return entries.stream().map(e -> e.action);
     }
 
+    /** Actions waiting for a free slot of their grant. */
+    public int waitingForGrant() {
+        return lanes.waiting();
+    }
+
     /** Submitted and not harvested yet (dropped ones excluded). */
     public int size() {
         return entries.size();
