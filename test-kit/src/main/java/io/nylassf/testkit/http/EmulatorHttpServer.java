@@ -38,6 +38,14 @@ public final class EmulatorHttpServer implements AutoCloseable {
         EmulatorResponse apply(EmulatorRequest request, EmulatorHandler next) throws Exception;
     }
 
+    /**
+     * Sees every non-admin request from the moment its route is matched until its answer is ready (injected
+     * latency included, so it measures what a client has in flight); {@code enter} returns what to run at the end.
+     */
+    public interface Tracker {
+        Runnable enter(EmulatorRequest request);
+    }
+
     /** Turns a fault kind into a response in the emulated API's error shape. */
     @FunctionalInterface
     public interface FaultResponder {
@@ -59,6 +67,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
     private final List<Filter> filters = new ArrayList<>();
     private HttpServer server;
     private ExecutorService executor;
+    private Tracker tracker;
 
     public EmulatorHttpServer(String name, String host, int port, FaultResponder faultResponder) {
         this.name = name;
@@ -79,6 +88,12 @@ public final class EmulatorHttpServer implements AutoCloseable {
 
     public synchronized EmulatorHttpServer route(String method, String template, EmulatorHandler handler) {
         routes.add(new Route(method, template, handler));
+        return this;
+    }
+
+    /** The one tracker of in-flight requests (replaces an earlier one). */
+    public synchronized EmulatorHttpServer tracker(Tracker tracker) {
+        this.tracker = tracker;
         return this;
     }
 
@@ -171,9 +186,11 @@ public final class EmulatorHttpServer implements AutoCloseable {
             boolean pathKnown = false;
             List<Route> snapshot;
             List<Filter> filterSnapshot;
+            Tracker tracking;
             synchronized (this) {
                 snapshot = List.copyOf(routes);
                 filterSnapshot = List.copyOf(filters);
+                tracking = tracker;
             }
             for (Route r : snapshot) {
                 Map<String, String> params = r.match(request.path());
@@ -187,40 +204,50 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 }
             }
             boolean admin = request.path().startsWith(ADMIN_PREFIX);
-            if (!admin) {
-                FaultInjector.Decision decision = faults.decide(request.path());
-                if (decision.latencyMs() > 0) {
-                    Thread.sleep(decision.latencyMs());
-                }
-                if (decision.fault().isPresent()) {
-                    String kind = decision.fault().get();
-                    return FaultInjector.DROP.equals(kind)
-                            ? EmulatorResponse.dropConnection()
-                            : faultResponder.respond(kind, request, faults.retryAfterSeconds());
-                }
+            Runnable leave = admin || tracking == null ? () -> { } : tracking.enter(request);
+            try {
+                return dispatchMatched(request, route, pathKnown, admin, filterSnapshot);
+            } finally {
+                leave.run();
             }
-            final Route chosen = route;
-            final boolean known = pathKnown;
-            EmulatorHandler terminal = req -> {
-                if (chosen == null) {
-                    return known ? EmulatorResponse.json(405, "{\"message\":\"Method not allowed\"}")
-                            : EmulatorResponse.json(404, "{\"message\":\"No route for " + req.method() + " " + req.path() + "\"}");
-                }
-                return chosen.handler().handle(req);
-            };
-            EmulatorHandler chain = terminal;
-            if (!admin) {
-                for (int i = filterSnapshot.size() - 1; i >= 0; i--) {
-                    Filter f = filterSnapshot.get(i);
-                    EmulatorHandler next = chain;
-                    chain = req -> f.apply(req, next);
-                }
-            }
-            return invoke(chain, request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EmulatorResponse.dropConnection();
         }
+    }
+
+    private EmulatorResponse dispatchMatched(EmulatorRequest request, Route route, boolean pathKnown, boolean admin,
+                                             List<Filter> filterSnapshot) throws InterruptedException {
+        if (!admin) {
+            FaultInjector.Decision decision = faults.decide(request.path());
+            if (decision.latencyMs() > 0) {
+                Thread.sleep(decision.latencyMs());
+            }
+            if (decision.fault().isPresent()) {
+                String kind = decision.fault().get();
+                return FaultInjector.DROP.equals(kind)
+                        ? EmulatorResponse.dropConnection()
+                        : faultResponder.respond(kind, request, faults.retryAfterSeconds());
+            }
+        }
+        final Route chosen = route;
+        final boolean known = pathKnown;
+        EmulatorHandler terminal = req -> {
+            if (chosen == null) {
+                return known ? EmulatorResponse.json(405, "{\"message\":\"Method not allowed\"}")
+                        : EmulatorResponse.json(404, "{\"message\":\"No route for " + req.method() + " " + req.path() + "\"}");
+            }
+            return chosen.handler().handle(req);
+        };
+        EmulatorHandler chain = terminal;
+        if (!admin) {
+            for (int i = filterSnapshot.size() - 1; i >= 0; i--) {
+                Filter f = filterSnapshot.get(i);
+                EmulatorHandler next = chain;
+                chain = req -> f.apply(req, next);
+            }
+        }
+        return invoke(chain, request);
     }
 
     private static EmulatorResponse invoke(EmulatorHandler handler, EmulatorRequest request) {

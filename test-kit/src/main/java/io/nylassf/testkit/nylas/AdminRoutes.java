@@ -101,6 +101,8 @@ final class AdminRoutes {
             ObjectNode sends = data.putObject("sends");
             emulator.grantStore().all().forEach(g -> sends.put(g.get("id").asText(),
                     emulator.sendCount(g.get("id").asText())));
+            ObjectNode inFlight = data.putObject("in_flight_high_water");
+            emulator.inFlightHighWaters().forEach(inFlight::put);
             return NylasJson.single(c.requestId(), data);
         });
         r.admin("POST", P + "/scheduled-sends/run",

@@ -300,6 +300,23 @@ public final class NylasEmulator implements AutoCloseable {
         return parts.counter.snapshot().getOrDefault(endpoint, 0L);
     }
 
+    /**
+     * The most requests for {@code grantId} that were in flight at once (route matched, answer not ready yet,
+     * injected latency included) since the start or the last {@link #resetInFlightHighWater}.
+     */
+    public int inFlightHighWater(String grantId) {
+        return parts.concurrency.highWater(grantId);
+    }
+
+    /** {@link #inFlightHighWater} of every grant called so far. */
+    public Map<String, Integer> inFlightHighWaters() {
+        return parts.concurrency.highWaters();
+    }
+
+    public void resetInFlightHighWater() {
+        parts.concurrency.reset();
+    }
+
     @Override
     public void close() {
         ticker.shutdownNow();

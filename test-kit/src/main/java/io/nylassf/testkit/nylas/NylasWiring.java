@@ -18,6 +18,7 @@ final class NylasWiring {
     final WebhookRegistry registry;
     final WebhookDispatcher dispatcher;
     final RequestCounter counter = new RequestCounter();
+    final GrantConcurrency concurrency = new GrantConcurrency();
     final MetadataIndex metadataIndex;
     final NylasRouter router;
 
@@ -34,6 +35,7 @@ final class NylasWiring {
         this.events = new EventStore(b.clock, dispatcher);
         this.contacts = new ContactStore(b.clock, dispatcher);
         this.server = new EmulatorHttpServer("nylas", b.host, b.port, NylasErrors::fault);
+        server.tracker(concurrency);
 
         this.router = new NylasRouter(server, b.apiKey, grants, counter,
                 new RateLimiter(b.clock, b.applicationRateLimitPerSecond));

@@ -57,6 +57,27 @@ class FaultsTest {
     }
 
     @Test
+    void eachGrantsCallsInFlightAreMeasuredWithTheInjectedLatency() throws Exception {
+        NylasEmulator emulator = nylas.emulator();
+        String other = emulator.createGrant("faults-other@acme.test", "google");
+        emulator.resetInFlightHighWater();
+        emulator.faults().latency(1_000, 0);
+        List<Thread> calls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            calls.add(new Thread(() -> list()));
+        }
+        calls.add(new Thread(() -> new Api(emulator).get("/v3/grants/" + other + "/messages")));
+        calls.forEach(Thread::start);
+        for (Thread t : calls) {
+            t.join();
+        }
+        assertEquals(3, emulator.inFlightHighWater(grant), "three calls overlapped in the 1 s latency");
+        assertEquals(1, emulator.inFlightHighWater(other));
+        Api.Resp counts = new Api(emulator.baseUrl(), null).get("/__admin/nylas/counts");
+        assertEquals(3, counts.data().path("in_flight_high_water").path(grant).asInt());
+    }
+
+    @Test
     void dropClosesTheConnection() {
         // the JDK client silently retries an idempotent GET once on a dropped connection, so drop a few
         nylas.emulator().faults().failNext(FaultInjector.DROP, 3);

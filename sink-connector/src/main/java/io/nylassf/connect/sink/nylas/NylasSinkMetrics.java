@@ -24,8 +24,9 @@ public final class NylasSinkMetrics implements AutoCloseable {
     private PluginMetricSet published = PluginMetricSet.none();
     private final DeadLetterMetrics deadLetters = new DeadLetterMetrics();
 
-    /** Publishes the counters through {@code set}; {@code pending} and {@code parkedGrants} are read when asked. */
-    public NylasSinkMetrics publish(PluginMetricSet set, Supplier<Integer> pending, Supplier<Integer> parkedGrants) {
+    /** Publishes the counters through {@code set}; the suppliers are read when asked. */
+    public NylasSinkMetrics publish(PluginMetricSet set, Supplier<Integer> pending, Supplier<Integer> waitingForGrant,
+                                    Supplier<Integer> parkedGrants) {
         published = set;
         flow.publish(set, "Records handed to the task by Connect", "Actions done in Nylas (sends and calendar writes)",
                 "Actions that failed transiently and were scheduled to run again");
@@ -40,6 +41,8 @@ public final class NylasSinkMetrics implements AutoCloseable {
         set.gauge("actions-not-authorized-total", "Sends and calendar writes refused as not authorized",
                 notAuthorized::get);
         set.gauge("actions-pending", "Actions started or waiting to run", pending);
+        set.gauge("actions-waiting-for-grant", "Actions waiting for a free slot of their grant "
+                + "(nylas.max.in.flight.per.grant)", waitingForGrant);
         set.gauge("grants-parked", "Expired grants whose actions wait until the grant is valid again",
                 parkedGrants);
         return this;

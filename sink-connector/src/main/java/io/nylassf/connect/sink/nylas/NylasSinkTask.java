@@ -76,11 +76,12 @@ public class NylasSinkTask extends SinkTask {
                 config.resendOnEdit(), planner.salesforceOwnsTimes(), config.notifyParticipants(), clock);
         actions = UnfinishedActions.start(config, writer, metrics::ended);
         PluginMetricSet published = PluginMetricSet.of(() -> context == null ? null : context.pluginMetrics());
-        metrics.publish(published, actions::running, actions::parkedGrants);
+        metrics.publish(published, actions::running, actions::waitingForGrant, actions::parkedGrants);
         client.calls().publish(published, "Nylas");
         deadLetters = new DeadLetters(errantRecordReporter(), metrics);
-        log.info("Nylas sink task started: {} call(s) in flight, at most {} pending, grants by {}, expired grants "
-                + "-> {}", config.maxInFlight(), config.maxPending(), config.grantResolution(), config.grantExpired());
+        log.info("Nylas sink task started: {} call(s) in flight ({} per grant), at most {} pending, grants by {}, "
+                + "expired grants -> {}", config.maxInFlight(), config.maxInFlightPerGrant(), config.maxPending(),
+                config.grantResolution(), config.grantExpired());
     }
 
     private ErrantRecordReporter errantRecordReporter() {

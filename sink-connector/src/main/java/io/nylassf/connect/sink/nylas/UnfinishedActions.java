@@ -2,6 +2,7 @@ package io.nylassf.connect.sink.nylas;
 
 import io.nylassf.connect.common.http.Backoff;
 import io.nylassf.connect.sink.nylas.NylasSinkConnectorConfig.GrantExpired;
+import io.nylassf.connect.sink.nylas.exec.GrantLanes;
 import io.nylassf.connect.sink.nylas.exec.HeldOffsets;
 import io.nylassf.connect.sink.nylas.exec.InFlight;
 import io.nylassf.connect.sink.nylas.exec.KeyedExecutor;
@@ -55,8 +56,8 @@ final class UnfinishedActions {
     /** Builds the bookkeeping from the task's settings; the writer skips the grants parked here. */
     static UnfinishedActions start(NylasSinkConnectorConfig config, NylasWriter writer,
                                    BiConsumer<PendingAction, Outcome> observer) {
-        InFlight inFlight = new InFlight(new KeyedExecutor(config.maxInFlight(), "nylas-sink"), writer,
-                config.maxPending());
+        InFlight inFlight = new InFlight(new KeyedExecutor(config.maxInFlight(), "nylas-sink"),
+                new GrantLanes(config.maxInFlightPerGrant()), writer, config.maxPending());
         RetryBook retries = new RetryBook(config.retryMaxAttempts(),
                 new Backoff(config.retryBackoff(), Duration.ofMinutes(2)));
         ParkedGrants parked = new ParkedGrants(config.grantCheckInterval(), config.grantMaxAge(),
@@ -166,6 +167,11 @@ final class UnfinishedActions {
     /** Actions submitted and not harvested yet. */
     int running() {
         return inFlight.size();
+    }
+
+    /** Actions queued behind their grant's running ones (nylas.max.in.flight.per.grant). */
+    int waitingForGrant() {
+        return inFlight.waitingForGrant();
     }
 
     /** Expired grants whose actions wait. */

@@ -38,6 +38,19 @@ class NylasSinkConnectorConfigTest {
     }
 
     @Test
+    void concurrencyDefaultsReachAHundredSendsPerSecondAndStayBoundedPerGrant() {
+        NylasSinkConnectorConfig defaults = config();
+        assertEquals(128, defaults.maxInFlight());
+        assertEquals(4, defaults.maxInFlightPerGrant());
+        assertEquals(500, defaults.maxPending());
+        assertEquals(16, config("nylas.max.in.flight.per.grant", "16").maxInFlightPerGrant());
+        for (String bad : new String[] {"0", "65"}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> config("nylas.max.in.flight.per.grant", bad));
+            assertTrue(e.getMessage().contains("nylas.max.in.flight.per.grant"), e.getMessage());
+        }
+    }
+
+    @Test
     void retryIsTheFormerNameOfPark() {
         assertEquals(GrantExpired.PARK, config("grant.expired.behavior", "RETRY").grantExpired());
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,11 @@ public final class InFlight {
     private record Done(Entry entry, Outcome outcome) {
     }
 
+    private static final Outcome NOT_STARTED = Outcome.retry("not started: partition revoked or task stopping",
+            null, null);
+
     private final KeyedExecutor executor;
+    private final GrantLanes lanes;
     private final NylasWriter writer;
     private final int maxPending;
     /** Submitted, not harvested, not dropped: what holds offsets. Task thread only. */
@@ -51,26 +56,36 @@ public final class InFlight {
     private final AtomicReference<Outcome> fatal = new AtomicReference<>();
     private volatile boolean stopping;
 
-    public InFlight(KeyedExecutor executor, NylasWriter writer, int maxPending) {
+    public InFlight(KeyedExecutor executor, GrantLanes lanes, NylasWriter writer, int maxPending) {
         this.executor = executor;
+        this.lanes = lanes;
         this.writer = writer;
         this.maxPending = maxPending;
     }
 
-    /** Queues one run of {@code p} behind earlier work of its record key; returns at once. */
+    /**
+     * Queues one run of {@code p} behind earlier work of its record key, then behind its grant's running actions
+     * ({@link GrantLanes}); returns at once. No pool thread waits for a key or a grant.
+     */
     public void submit(PendingAction p) {
         Entry e = new Entry(p);
         entries.add(e);
         unfinished.incrementAndGet();
-        executor.submit(p.action().change().recordKey(), () -> run(e)).whenComplete((o, err) -> finished(e, o, err));
+        executor.chain(p.action().change().recordKey(), pool -> CompletableFuture
+                        .supplyAsync(() -> notStarted(e) ? NylasWriter.Route.ended(NOT_STARTED)
+                                : writer.route(e.action.action()), pool)
+                        .thenCompose(r -> r.early() != null ? CompletableFuture.completedFuture(r.early())
+                                : lanes.submit(r.grant(), pool, () -> run(e, r.grant()))))
+                .whenComplete((o, err) -> finished(e, o, err));
     }
 
-    private Outcome run(Entry e) {
-        if (e.dropped || stopping) {
-            // never started: the partition's new owner (or the next start) gets the record again
-            return Outcome.retry("not started: partition revoked or task stopping", null, null);
-        }
-        return writer.execute(e.action.action());
+    private boolean notStarted(Entry e) {
+        return e.dropped || stopping;
+    }
+
+    private Outcome run(Entry e, String grant) {
+        // never started: the partition's new owner (or the next start) gets the record again
+        return notStarted(e) ? NOT_STARTED : writer.execute(e.action.action(), grant);
     }
 
     /** On the pool's thread: an exception that is not a Nylas API error is this action's failure, never the task's. */
@@ -128,6 +143,11 @@ public final class InFlight {
     /** Running, queued, or ended but not harvested yet: their offsets are not committed. */
     public Stream<PendingAction> held() {
         return entries.stream().map(e -> e.action);
+    }
+
+    /** Actions waiting for a free slot of their grant. */
+    public int waitingForGrant() {
+        return lanes.waiting();
     }
 
     /** Submitted and not harvested yet (dropped ones excluded). */

@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -30,11 +32,19 @@ public final class KeyedExecutor implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(parallelism, tf);
     }
 
-    public synchronized <T> CompletableFuture<T> submit(String key, Supplier<T> work) {
+    public <T> CompletableFuture<T> submit(String key, Supplier<T> work) {
+        return chain(key, pool -> CompletableFuture.supplyAsync(work, pool));
+    }
+
+    /**
+     * Calls {@code start} with the pool once the key's earlier work has ended; the key's next work waits for the
+     * future it returns. {@code start} must not block (it may hand work to the pool, or to a {@link GrantLanes}).
+     */
+    public synchronized <T> CompletableFuture<T> chain(String key, Function<Executor, CompletableFuture<T>> start) {
         CompletableFuture<?> previous = tails.get(key);
         CompletableFuture<T> next = previous == null
-                ? CompletableFuture.supplyAsync(work, pool)
-                : previous.handle((r, e) -> null).thenApplyAsync(x -> work.get(), pool);
+                ? start.apply(pool)
+                : previous.handle((r, e) -> null).thenCompose(x -> start.apply(pool));
         tails.put(key, next);
         next.whenComplete((r, e) -> {
             synchronized (this) {

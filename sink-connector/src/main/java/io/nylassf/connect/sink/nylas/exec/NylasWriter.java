@@ -78,21 +78,44 @@ public final class NylasWriter {
         return sent.size();
     }
 
-    public Outcome execute(OutboundAction action) {
-        String grant = null;
+    /** Where an action goes: its grant, or the outcome it ends with before any call to that grant. */
+    public record Route(String grant, Outcome early) {
+        static Route to(String grant) {
+            return new Route(grant, null);
+        }
+
+        static Route ended(Outcome early) {
+            return new Route(null, early);
+        }
+    }
+
+    /** Finds the action's grant from its owner (no call to the grant itself; the grant list may be re-read). */
+    public Route route(OutboundAction action) {
         try {
             OutboundAction.Owner owner = action instanceof Send s ? s.owner()
                     : action instanceof UpsertEvent u ? u.owner()
                     : action instanceof DeleteEvent d ? d.owner() : null;
             if (owner == null) {
-                return Outcome.skipped("nothing to write");
+                return Route.ended(Outcome.skipped("nothing to write"));
             }
             Optional<String> g = grants.resolve(owner);
-            if (g.isEmpty()) {
-                return Outcome.failed("no Nylas grant for owner " + (owner.email() != null ? owner.email()
-                        : owner.userId()) + " (see grant.resolution and grant.map)", null);
-            }
-            grant = g.get();
+            return g.map(Route::to).orElseGet(() -> Route.ended(Outcome.failed("no Nylas grant for owner "
+                    + (owner.email() != null ? owner.email() : owner.userId())
+                    + " (see grant.resolution and grant.map)", null)));
+        } catch (NylasApiException e) {
+            return Route.ended(classify(e, null));
+        }
+    }
+
+    /** {@link #route}, then {@link #execute(OutboundAction, String)}: one action start to end on this thread. */
+    public Outcome execute(OutboundAction action) {
+        Route r = route(action);
+        return r.early() != null ? r.early() : execute(action, r.grant());
+    }
+
+    /** Carries out {@code action} on {@code grant} (from {@link #route}). */
+    public Outcome execute(OutboundAction action, String grant) {
+        try {
             if (parked.test(grant)) {
                 return grantExpired(grant, new NylasApiException(Kind.AUTHENTICATION, 401, "unauthorized",
                         "grant " + grant + " is parked until it is valid again", null, grant, true, null));

@@ -49,7 +49,8 @@ public final class GrantResolver {
             return Optional.empty();
         }
         String g = emailToGrant.get(email);
-        if (g == null && stale()) {
+        if (g == null) {
+            // read the map again even when another thread did the reload: it may have ended since the first read
             reload();
             g = emailToGrant.get(email);
         }

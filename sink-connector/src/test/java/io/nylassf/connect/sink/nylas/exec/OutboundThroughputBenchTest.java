@@ -1,6 +1,7 @@
 package io.nylassf.connect.sink.nylas.exec;
 
 import io.nylassf.connect.common.nylas.NylasClient;
+import io.nylassf.connect.sink.nylas.NylasSinkConnectorConfig;
 import io.nylassf.connect.sink.nylas.grant.GrantResolver;
 import io.nylassf.connect.sink.nylas.plan.EventSpec;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction;
@@ -8,69 +9,118 @@ import io.nylassf.connect.sink.nylas.plan.OutboundAction.Owner;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.Send;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.UpsertEvent;
 import io.nylassf.testkit.nylas.NylasEmulator;
+import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
 import static io.nylassf.connect.sink.nylas.Changes.change;
 import static io.nylassf.connect.sink.nylas.Changes.sendableTask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Sends and event writes per second for one task's executor (what {@code put} runs), at 0 ms and 500 ms
- * emulated Nylas latency, with the default 8 calls in flight. Run: {@code mvn -Pbench -pl sink-connector test
- * -Dtest=OutboundThroughputBenchTest}.
+ * Sends and event writes per second for one task's executor, driven as {@code put} drives it (the record-key
+ * chain, the per-grant lanes, the {@code nylas.max.pending.actions} bound), at 500 ms emulated Nylas latency on
+ * every call. The old configuration (8 calls in flight, no per-grant cap) and the defaults (128 in flight, 4 per
+ * grant) run in the same JVM, over 1 grant and over 100 grants, with the emulator's per-grant rate limits on.
+ * Run: {@code mvn -B -o -Pbench -pl sink-connector -am verify -Dtest=OutboundThroughputBenchTest -Dit.test=none
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}.
  */
 @Tag("bench")
 class OutboundThroughputBenchTest {
-    private static final int IN_FLIGHT = 8;
+    private static final long LATENCY_MS = 500;
+    private static final Config OLD = new Config("old: 8 in flight, no per-grant cap", 8, 8);
+    private static final Config NEW = new Config("default: " + NylasSinkConnectorConfig.MAX_IN_FLIGHT_DEFAULT
+            + " in flight, " + NylasSinkConnectorConfig.MAX_IN_FLIGHT_PER_GRANT_DEFAULT + " per grant",
+            NylasSinkConnectorConfig.MAX_IN_FLIGHT_DEFAULT, NylasSinkConnectorConfig.MAX_IN_FLIGHT_PER_GRANT_DEFAULT);
+
+    private record Config(String name, int inFlight, int perGrant) {
+    }
+
+    private record Rates(double sends, double events) {
+    }
+
+    private int ids;
 
     @Test
-    void sendsAndEventWritesPerSecondPerTask() {
-        for (long latency : new long[] {0, 500}) {
-            int n = latency == 0 ? 400 : 80;
-            try (NylasEmulator nylas = NylasEmulator.builder().rateLimitPerSecond(0).applicationRateLimitPerSecond(0)
-                    .sendRateLimitPerSecond(0).build().start();
-                 NylasClient client = new NylasClient(nylas.baseUrl(), nylas.apiKey(), Duration.ofSeconds(30));
-                 KeyedExecutor executor = new KeyedExecutor(IN_FLIGHT, "bench")) {
-                String grant = nylas.createGrant("bench@example.com", "google");
-                NylasWriter w = new NylasWriter(client, new GrantResolver(Map.of("bench@example.com", grant), false,
-                        List::of, Clock.systemUTC()), new GrantThrottle(4), "primary", false, false, false,
-                        Clock.systemUTC());
-                Owner owner = new Owner(null, "bench@example.com");
-                nylas.faults().latency(latency, 0);
-                double sends = run(executor, w, n, i -> new Send(change("Task", id("00T", i), "created", 1, sendableTask()),
-                        owner, List.of("ada@acme.test"), "s" + i, "b"));
-                assertEquals(n, nylas.sendCount(grant));
-                double events = run(executor, w, n, i -> new UpsertEvent(change("Event", id("00U", i), "created", 1, Map.of()),
-                        owner, new EventSpec("e" + i, null, null, 1_780_000_000L + i * 3600L, 1_780_001_800L + i * 3600L,
-                        null, null, List.of()), false, null));
-                System.out.printf("BENCH outbound latency=%dms in-flight=%d: %.1f sends/s (%.0f/min), %.1f event "
-                        + "writes/s (%.0f/min) per task; each send = metadata lookup + send, each event write = "
-                        + "lookup + create%n", latency, IN_FLIGHT, sends, sends * 60, events, events * 60);
+    void sendsAndEventWritesPerSecondPerTaskAt500Ms() throws Exception {
+        Rates oldMany = measure(OLD, 100, 80);
+        Rates newMany = measure(NEW, 100, 1_200);
+        Rates oldOne = measure(OLD, 1, 40);
+        Rates newOne = measure(NEW, 1, 20);
+        System.out.printf("BENCH outbound %d ms per call, 100 grants: %s %.1f sends/s, %.1f event writes/s; %s "
+                        + "%.1f sends/s (x%.1f), %.1f event writes/s (x%.1f)%n", LATENCY_MS, OLD.name(), oldMany.sends(),
+                oldMany.events(), NEW.name(), newMany.sends(), newMany.sends() / oldMany.sends(), newMany.events(),
+                newMany.events() / oldMany.events());
+        System.out.printf("BENCH outbound %d ms per call, 1 grant: %s %.1f sends/s, %.1f event writes/s; %s %.1f "
+                        + "sends/s, %.1f event writes/s (bounded by the per-grant cap)%n", LATENCY_MS, OLD.name(),
+                oldOne.sends(), oldOne.events(), NEW.name(), newOne.sends(), newOne.events());
+        assertTrue(newMany.sends() > oldMany.sends(), "the defaults beat 8 in flight across grants");
+    }
+
+    /** Runs {@code n} sends, then {@code n} event creations, spread round-robin over {@code grantCount} grants. */
+    private Rates measure(Config config, int grantCount, int n) throws Exception {
+        try (NylasEmulator nylas = NylasEmulator.builder().build().start();
+             NylasClient client = new NylasClient(nylas.baseUrl(), nylas.apiKey(), Duration.ofSeconds(30))) {
+            Map<String, String> grants = new HashMap<>();
+            List<Owner> owners = new ArrayList<>();
+            for (int g = 0; g < grantCount; g++) {
+                String email = "bench-" + g + "@example.com";
+                grants.put(email, nylas.createGrant(email, "google"));
+                owners.add(new Owner(null, email));
             }
+            NylasWriter w = new NylasWriter(client, new GrantResolver(grants, false, List::of, Clock.systemUTC()),
+                    new GrantThrottle(4), "primary", false, false, false, Clock.systemUTC());
+            nylas.faults().latency(LATENCY_MS, 0);
+            double sends = run(config, w, n, i -> new Send(change("Task", id("00T"), "created", 1, sendableTask()),
+                    owners.get(i % grantCount), List.of("ada@acme.test"), "s" + i, "b"));
+            assertEquals(n, grants.values().stream().mapToInt(nylas::sendCount).sum());
+            double events = run(config, w, n, i -> new UpsertEvent(change("Event", id("00U"), "created", 1, Map.of()),
+                    owners.get(i % grantCount), new EventSpec("e" + i, null, null, 1_780_000_000L + i * 3600L,
+                    1_780_001_800L + i * 3600L, null, null, List.of()), false, null));
+            int maxPerGrant = nylas.inFlightHighWaters().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            System.out.printf("BENCH outbound %s, %d grant(s), %d ms: %.1f sends/s (%.0f/min), %.1f event writes/s; "
+                            + "most calls in flight for one grant: %d; each send = metadata lookup + send, each event "
+                            + "creation = metadata lookup + time-window read + create%n", config.name(), grantCount,
+                    LATENCY_MS, sends, sends * 60, events, maxPerGrant);
+            return new Rates(sends, events);
         }
     }
 
-    private static String id(String prefix, int i) {
-        return prefix + String.format("%012dAAA", i);
+    private String id(String prefix) {
+        return prefix + String.format("%012dAAA", ++ids);
     }
 
-    private static double run(KeyedExecutor ex, NylasWriter w, int n, IntFunction<OutboundAction> action) {
-        long t0 = System.nanoTime();
-        List<CompletableFuture<Outcome>> fs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            OutboundAction a = action.apply(i);
-            fs.add(ex.submit(a.change().recordKey(), () -> w.execute(a)));
+    /** As put() does it: wait for room under nylas.max.pending.actions, submit, harvest; all must be DONE. */
+    private static double run(Config config, NylasWriter w, int n, IntFunction<OutboundAction> action)
+            throws InterruptedException {
+        InFlight inFlight = new InFlight(new KeyedExecutor(config.inFlight(), "bench"),
+                new GrantLanes(config.perGrant()), w, NylasSinkConnectorConfig.MAX_PENDING_DEFAULT);
+        try {
+            List<InFlight.Ended> ended = new ArrayList<>();
+            SinkRecord record = new SinkRecord("salesforce.task", 0, null, null, null, null, 0);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                assertTrue(inFlight.awaitRoom(Duration.ofMinutes(2), ended));
+                inFlight.submit(PendingAction.fresh(record, action.apply(i), 0));
+            }
+            while (ended.size() < n) {
+                ended.addAll(inFlight.harvest());
+                Thread.sleep(5);
+            }
+            double rate = n / ((System.nanoTime() - t0) / 1e9);
+            ended.forEach(e -> assertEquals(Outcome.Status.DONE, e.outcome().status(), e.outcome().detail()));
+            return rate;
+        } finally {
+            inFlight.close(Duration.ofSeconds(1));
         }
-        fs.forEach(f -> assertEquals(Outcome.Status.DONE, f.join().status()));
-        return n / ((System.nanoTime() - t0) / 1e9);
     }
 }
