@@ -22,20 +22,9 @@ import java.util.Map;
 public class NylasSinkConnectorConfig extends AbstractConfig {
     public static final String WRITES_GROUP = "Writes";
     public static final String MAX_IN_FLIGHT = "nylas.max.in.flight";
-    private static final String MAX_IN_FLIGHT_DOC = "Nylas calls one task keeps in flight at once (sends and event "
-            + "writes of different records, over all grants); one record's actions stay in order. Each send is "
-            + "two calls (metadata lookup, send), so at 500 ms per call 128 give about 100 sends/s per task when "
-            + "the work spreads over 32 or more grants (see nylas.max.in.flight.per.grant).";
     public static final int MAX_IN_FLIGHT_DEFAULT = 128;
-
     public static final String MAX_IN_FLIGHT_PER_GRANT = "nylas.max.in.flight.per.grant";
-    private static final String MAX_IN_FLIGHT_PER_GRANT_DOC = "Nylas calls one task keeps in flight for one grant "
-            + "at once (a grant's other actions wait without holding a slot of nylas.max.in.flight, so one busy or "
-            + "rate-limited grant never takes the pool from the others). 4 is Microsoft Graph's limit of concurrent "
-            + "requests per mailbox (Nylas passes provider limits through); Nylas itself allows 200 requests/s per "
-            + "grant. A 429 from one grant (its Retry-After) delays only that grant's calls.";
     public static final int MAX_IN_FLIGHT_PER_GRANT_DEFAULT = 4;
-
     public static final String PUT_TIMEOUT_MS = "nylas.put.timeout.ms";
     public static final String MAX_PENDING = "nylas.max.pending.actions";
     public static final String RETRY_MAX_ATTEMPTS = "nylas.retry.max.attempts";
@@ -94,10 +83,9 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
         NylasConnectionConfig.addTo(def);
         ConfigDefBuilder builder = new ConfigDefBuilder(def);
         builder.group(WRITES_GROUP)
-                .define(MAX_IN_FLIGHT, Type.INT, MAX_IN_FLIGHT_DEFAULT, Range.between(1, 256), Importance.MEDIUM,
-                        MAX_IN_FLIGHT_DOC, Width.SHORT, "Max in-flight calls")
+                .define(MAX_IN_FLIGHT, Type.INT, MAX_IN_FLIGHT_DEFAULT, Range.between(1, 256), Importance.MEDIUM)
                 .define(MAX_IN_FLIGHT_PER_GRANT, Type.INT, MAX_IN_FLIGHT_PER_GRANT_DEFAULT, Range.between(1, 64),
-                        Importance.MEDIUM, MAX_IN_FLIGHT_PER_GRANT_DOC, Width.SHORT, "Max in-flight calls per grant")
+                        Importance.MEDIUM)
                 .define(PUT_TIMEOUT_MS, Type.INT, 120_000, Range.between(1_000, 3_600_000), Importance.LOW)
                 .define(MAX_PENDING, Type.INT, 500, Range.between(1, 100_000), Importance.LOW)
                 .define(RETRY_MAX_ATTEMPTS, Type.INT, 10, Range.between(1, 1_000), Importance.MEDIUM)
@@ -106,19 +94,14 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
                 .group(GRANTS_GROUP)
                 .define(GRANT_RESOLUTION, Type.STRING, "owner_email", GrantResolution.SETTING, Importance.HIGH,
                         Width.MEDIUM, GrantResolution.SETTING)
-                .define(GRANT_MAP, Type.LIST, List.of(),
-                        ConfigDef.LambdaValidator.with((name, value) -> { for (Object o : (List<?>) value) { String[] kv = o.toString().split("=", 2); if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) { throw new ConfigException(name, value, "'" + o + "' is not key=grantId"); } } }, () -> "list of <User ID or email>=<grant ID>"),
-                        Importance.HIGH)
-                .define(GRANT_EMAIL_FIELD, Type.STRING, "Owner.Email",
-                        ConfigDef.LambdaValidator.with((name, value) -> { if (value == null || !value.toString().trim().matches("Owner\\.[A-Za-z][A-Za-z0-9_]*")) { throw new ConfigException(name, value, "must be a field of the owner's User record, " + "Owner.<Field> (e.g. Owner.Email)"); } }, () -> "Owner.<Field>"),
-                        Importance.MEDIUM)
-                .define(SEND_ON_BEHALF, Type.LIST, List.of(),
-                        ConfigDef.LambdaValidator.with((name, value) -> { for (Object o : (List<?>) value) { if (SalesforceId.canonical(o.toString()) == null) { throw new ConfigException(name, value, "'" + o + "' is not a 15- or 18-character " + "Salesforce User ID"); } } }, () -> "list of Salesforce User IDs"),
-                        Importance.HIGH)
+                .define(GRANT_MAP, Type.LIST, List.of(), grantMapEntries(), Importance.HIGH)
+                .define(GRANT_EMAIL_FIELD, Type.STRING, "Owner.Email", ownerField(), Importance.MEDIUM)
+                .define(SEND_ON_BEHALF, Type.LIST, List.of(), userIds(), Importance.HIGH)
                 .define(GRANT_EXPIRED, Type.STRING, "park", GrantExpired.SETTING, Importance.MEDIUM, Width.SHORT,
                         GrantExpired.SETTING)
                 .define(GRANT_CHECK_INTERVAL_MS, Type.LONG, 60_000L, Range.between(100L, 86_400_000L), Importance.LOW)
-                .define(GRANT_MAX_AGE_MS, Type.LONG, Duration.ofHours(72).toMillis(), Range.atLeast(0L), Importance.MEDIUM)
+                .define(GRANT_MAX_AGE_MS, Type.LONG, Duration.ofHours(72).toMillis(), Range.atLeast(0L),
+                        Importance.MEDIUM)
                 .define(GRANT_MAX_PARKED, Type.INT, 10_000, Range.between(1, 1_000_000), Importance.LOW);
         SendConfig.addTo(builder)
                 .group(EVENTS_GROUP)
@@ -131,6 +114,37 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
                 .group(LOOP_GROUP)
                 .define(LOOP_CLIENT_IDS, Type.LIST, List.of("nylas-kafka-sync"), null, Importance.MEDIUM, Width.MEDIUM);
         return def;
+    }
+
+    private static ConfigDef.Validator grantMapEntries() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            for (Object o : (List<?>) value) {
+                String[] kv = o.toString().split("=", 2);
+                if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                    throw new ConfigException(name, value, "'" + o + "' is not key=grantId");
+                }
+            }
+        }, () -> "list of <User ID or email>=<grant ID>");
+    }
+
+    private static ConfigDef.Validator ownerField() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            if (value == null || !value.toString().trim().matches("Owner\\.[A-Za-z][A-Za-z0-9_]*")) {
+                throw new ConfigException(name, value, "must be a field of the owner's User record, "
+                        + "Owner.<Field> (e.g. Owner.Email)");
+            }
+        }, () -> "Owner.<Field>");
+    }
+
+    private static ConfigDef.Validator userIds() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            for (Object o : (List<?>) value) {
+                if (SalesforceId.canonical(o.toString()) == null) {
+                    throw new ConfigException(name, value, "'" + o + "' is not a 15- or 18-character "
+                            + "Salesforce User ID");
+                }
+            }
+        }, () -> "list of Salesforce User IDs");
     }
 
     public NylasConnectionConfig connection() {

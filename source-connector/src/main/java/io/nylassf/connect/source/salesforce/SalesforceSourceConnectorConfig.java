@@ -74,15 +74,9 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
         SalesforceConnectionConfig.addTo(def);
         ConfigDefBuilder builder = new ConfigDefBuilder(def);
         builder.group(OBJECTS_GROUP)
-                .define(OBJECTS, Type.LIST, OBJECTS_DEFAULT,
-                        ConfigDef.LambdaValidator.with((name, value) -> { List<?> list = (List<?>) value; if (list == null || list.isEmpty()) { throw new ConfigException(name, value, "name at least one SObject"); } for (Object o : list) { if (!o.toString().matches("[A-Za-z][A-Za-z0-9_]*")) { throw new ConfigException(name, value, "'" + o + "' is not an SObject API name"); } } }, () -> "non-empty list of SObject API names"),
-                        Importance.HIGH)
-                .define(FIELDS, Type.LIST, List.of(),
-                        ConfigDef.LambdaValidator.with((name, value) -> { for (Object o : (List<?>) value) { if (!ObjectFields.isEntry(o.toString())) { throw new ConfigException(name, value, "'" + o + "' is not Object.Field"); } } }, () -> "list of Object.Field entries"),
-                        Importance.MEDIUM)
-                .define(START_FROM, Type.STRING, START_FROM_DEFAULT,
-                        ConfigDef.LambdaValidator.with((name, value) -> { if (!START_FROM_DEFAULT.equals(value)) { try { Instant.parse(value.toString()); } catch (DateTimeParseException e) { throw new ConfigException(name, value, "must be 'earliest' or an ISO-8601 instant"); } } }, () -> "'earliest' or an ISO-8601 instant"),
-                        Importance.MEDIUM);
+                .define(OBJECTS, Type.LIST, OBJECTS_DEFAULT, sobjectNames(), Importance.HIGH)
+                .define(FIELDS, Type.LIST, List.of(), objectFields(), Importance.MEDIUM)
+                .define(START_FROM, Type.STRING, START_FROM_DEFAULT, startFromValues(), Importance.MEDIUM);
         TopicsConfig.addTo(builder, TOPIC_PREFIX_DEFAULT, TOPIC_PREFIX_DOC);
         PollingConfig.addTo(builder, POLL_INTERVAL_MS_DOC)
                 .define(READ_LAG_MS, Type.INT, 10_000, Range.between(0, 3_600_000), Importance.LOW)
@@ -91,11 +85,55 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
                 .group(LOOP_GROUP)
                 .define(OWN_CHANGES, Type.STRING, OWN_CHANGES_DEFAULT, OwnChanges.SETTING, Importance.MEDIUM,
                         Width.SHORT, OwnChanges.SETTING)
-                .define(INTEGRATION_USER_IDS, Type.LIST, List.of(),
-                        ConfigDef.LambdaValidator.with((name, value) -> { for (Object o : (List<?>) value) { if (!o.toString().matches("005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?")) { throw new ConfigException(name, value, "'" + o + "' is not a User ID (005...)"); } } }, () -> "list of User IDs"),
-                        Importance.MEDIUM)
+                .define(INTEGRATION_USER_IDS, Type.LIST, List.of(), userIds(), Importance.MEDIUM)
                 .define(INTEGRATION_USERNAMES, Type.LIST, List.of(), null, Importance.MEDIUM);
         return def;
+    }
+
+    private static ConfigDef.Validator sobjectNames() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            List<?> list = (List<?>) value;
+            if (list == null || list.isEmpty()) {
+                throw new ConfigException(name, value, "name at least one SObject");
+            }
+            for (Object o : list) {
+                if (!o.toString().matches("[A-Za-z][A-Za-z0-9_]*")) {
+                    throw new ConfigException(name, value, "'" + o + "' is not an SObject API name");
+                }
+            }
+        }, () -> "non-empty list of SObject API names");
+    }
+
+    private static ConfigDef.Validator objectFields() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            for (Object o : (List<?>) value) {
+                if (!ObjectFields.isEntry(o.toString())) {
+                    throw new ConfigException(name, value, "'" + o + "' is not Object.Field");
+                }
+            }
+        }, () -> "list of Object.Field entries");
+    }
+
+    private static ConfigDef.Validator startFromValues() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            if (!START_FROM_DEFAULT.equals(value)) {
+                try {
+                    Instant.parse(value.toString());
+                } catch (DateTimeParseException e) {
+                    throw new ConfigException(name, value, "must be 'earliest' or an ISO-8601 instant");
+                }
+            }
+        }, () -> "'earliest' or an ISO-8601 instant");
+    }
+
+    private static ConfigDef.Validator userIds() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            for (Object o : (List<?>) value) {
+                if (!o.toString().matches("005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?")) {
+                    throw new ConfigException(name, value, "'" + o + "' is not a User ID (005...)");
+                }
+            }
+        }, () -> "list of User IDs");
     }
 
     public SalesforceConnectionConfig connection() {

@@ -103,7 +103,8 @@ class OutboundThroughputBenchTest {
     private static double run(Config config, NylasWriter w, int n, IntFunction<OutboundAction> action)
             throws InterruptedException {
         InFlight inFlight = new InFlight(new KeyedExecutor(config.inFlight(), "bench"),
-                new GrantLanes(config.perGrant()), w, NylasSinkConnectorConfig.MAX_PENDING_DEFAULT);
+                new GrantLanes(config.perGrant()), w,
+                (int) NylasSinkConnectorConfig.CONFIG_DEF.defaultValues().get(NylasSinkConnectorConfig.MAX_PENDING));
         try {
             List<InFlight.Ended> ended = new ArrayList<>();
             SinkRecord record = new SinkRecord("salesforce.task", 0, null, null, null, null, 0);
