@@ -170,6 +170,10 @@ public final class SalesforceClient implements AutoCloseable {
         return requests.queryRequest(referenceId, soql);
     }
 
+    public CompositeSubrequest queryAllRequest(String referenceId, String soql) {
+        return requests.queryAllRequest(referenceId, soql);
+    }
+
     public CompositeSubrequest upsertRequest(String referenceId, String sobject, String extIdField,
                                              List<Map<String, Object>> records, boolean allOrNone) {
         return requests.upsertRequest(referenceId, sobject, extIdField, records, allOrNone);

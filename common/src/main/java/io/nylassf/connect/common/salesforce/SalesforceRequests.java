@@ -47,6 +47,11 @@ final class SalesforceRequests {
         return new CompositeSubrequest("GET", base + queryPath("/query", soql), referenceId, null, true);
     }
 
+    /** A {@code queryAll} (deleted rows included) as a Composite subrequest. */
+    CompositeSubrequest queryAllRequest(String referenceId, String soql) {
+        return new CompositeSubrequest("GET", base + queryPath("/queryAll", soql), referenceId, null, true);
+    }
+
     /** {@code GET /sobjects/{sobject}/describe/} as a (light) Composite subrequest. */
     CompositeSubrequest describeRequest(String referenceId, String sobject) {
         return new CompositeSubrequest("GET", base + "/sobjects/" + apiName(sobject) + "/describe/", referenceId,

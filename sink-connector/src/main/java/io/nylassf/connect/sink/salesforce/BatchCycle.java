@@ -1,6 +1,7 @@
 package io.nylassf.connect.sink.salesforce;
 
 import io.nylassf.connect.common.http.Backoff;
+import io.nylassf.connect.common.salesforce.ApiBudget;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
 import io.nylassf.connect.sink.salesforce.accumulate.Accumulator;
 import io.nylassf.connect.sink.salesforce.accumulate.LingerPolicy;
@@ -33,7 +34,7 @@ record BatchCycle(Accumulator accumulator, LingerPolicy linger, ApiBudget budget
         LookupCache cache = new LookupCache(config.lookupCacheMaxEntries(), config.lookupCacheTtl());
         BatchPipeline processor = new BatchPipeline(config, client, WritesConfig.itemRetries(config, writer), metrics, cache);
         ApiBudget budget = new ApiBudget(client, config.apiReservePercent(), config.budgetCheckInterval(), clock,
-                metrics);
+                metrics.budgetPaused, "writes");
         Accumulator accumulator = new Accumulator(processor, BatchingConfig.maxInFlight(config),
                 BatchingConfig.batchMaxRecords(config), "salesforce-sink-" + taskName + "-" + config.taskIndex());
         LingerPolicy linger = new LingerPolicy(BatchingConfig.lingerMs(config), BatchingConfig.lingerMaxMs(config),

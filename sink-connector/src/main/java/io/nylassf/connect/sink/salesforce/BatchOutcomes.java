@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.salesforce;
 
+import io.nylassf.connect.common.salesforce.ApiBudget;
 import io.nylassf.connect.common.http.ApiException;
 import io.nylassf.connect.common.http.Backoff;
 import io.nylassf.connect.sink.salesforce.accumulate.Accumulator;

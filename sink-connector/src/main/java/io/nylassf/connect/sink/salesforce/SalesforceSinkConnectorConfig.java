@@ -1,6 +1,7 @@
 package io.nylassf.connect.sink.salesforce;
 
 import io.nylassf.connect.common.http.Backoff;
+import io.nylassf.connect.common.config.ApiBudgetConfig;
 import io.nylassf.connect.common.config.ConfigDefBuilder;
 import io.nylassf.connect.common.config.SalesforceConnectionConfig;
 import io.nylassf.connect.common.salesforce.SalesforceSettings;

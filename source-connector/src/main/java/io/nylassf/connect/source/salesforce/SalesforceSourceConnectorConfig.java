@@ -1,5 +1,6 @@
 package io.nylassf.connect.source.salesforce;
 
+import io.nylassf.connect.common.config.ApiBudgetConfig;
 import io.nylassf.connect.common.config.ConfigDefBuilder;
 import io.nylassf.connect.common.config.SalesforceConnectionConfig;
 import io.nylassf.connect.common.config.ChoiceSetting;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -34,9 +36,11 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
             + "e.g. salesforce.task.";
     public static final String TOPIC_PREFIX_DEFAULT = "salesforce";
 
-    private static final String POLL_INTERVAL_MS_DOC = "Time between two SOQL windows of one object once it has "
-            + "caught up (a full page is followed by the next window at once).";
+    private static final String POLL_INTERVAL_MS_DOC = "Time between two polls right after one found changes (a "
+            + "full page is followed by the next window at once); while nothing changes the wait doubles up to "
+            + "poll.max.interval.ms.";
 
+    public static final String POLL_MAX_INTERVAL_MS = "poll.max.interval.ms";
     public static final String READ_LAG_MS = "salesforce.read.lag.ms";
     public static final String BATCH_SIZE = "salesforce.batch.size";
     private static final String BATCH_SIZE_DOC = "LIMIT of one SOQL window: rows read per object per query "
@@ -79,6 +83,7 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
                 .define(START_FROM, Type.STRING, START_FROM_DEFAULT, startFromValues(), Importance.MEDIUM);
         TopicsConfig.addTo(builder, TOPIC_PREFIX_DEFAULT, TOPIC_PREFIX_DOC);
         PollingConfig.addTo(builder, POLL_INTERVAL_MS_DOC)
+                .define(POLL_MAX_INTERVAL_MS, Type.INT, 60_000, Range.between(100, 3_600_000), Importance.MEDIUM)
                 .define(READ_LAG_MS, Type.INT, 10_000, Range.between(0, 3_600_000), Importance.LOW)
                 .define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, Range.between(1, 2_000), Importance.LOW,
                         BATCH_SIZE_DOC, Width.SHORT, "Rows per window")
@@ -87,6 +92,7 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
                         Width.SHORT, OwnChanges.SETTING)
                 .define(INTEGRATION_USER_IDS, Type.LIST, List.of(), userIds(), Importance.MEDIUM)
                 .define(INTEGRATION_USERNAMES, Type.LIST, List.of(), null, Importance.MEDIUM);
+        ApiBudgetConfig.addTo(builder);
         return def;
     }
 
@@ -160,6 +166,18 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
 
     public int pollIntervalMs() {
         return PollingConfig.pollIntervalMs(this);
+    }
+
+    public int pollMaxIntervalMs() {
+        return getInt(POLL_MAX_INTERVAL_MS);
+    }
+
+    public int apiReservePercent() {
+        return ApiBudgetConfig.apiReservePercent(this);
+    }
+
+    public Duration budgetCheckInterval() {
+        return ApiBudgetConfig.budgetCheckInterval(this);
     }
 
     public int readLagMs() {

@@ -4,8 +4,10 @@ import io.nylassf.connect.common.metrics.FlowMetrics;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
 import io.nylassf.connect.common.salesforce.ApiBudgetMetrics;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
+import io.nylassf.connect.source.salesforce.read.PollInterval;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,14 +19,16 @@ final class SalesforceSourceMetrics implements AutoCloseable {
     private final AtomicLong loopsStopped = new AtomicLong();
     private PluginMetricSet published = PluginMetricSet.none();
 
-    SalesforceSourceMetrics publish(PluginMetricSet set, SalesforceClient client) {
+    SalesforceSourceMetrics publish(PluginMetricSet set, SalesforceClient client, int reservePercent,
+                                    AtomicBoolean budgetPaused, PollInterval interval) {
         published = set;
         flow.publish(set, "Changed rows read from Salesforce", "Change records written to Kafka and acknowledged",
                 "Reads that failed transiently and were tried again after a backoff");
         set.gauge("loops-stopped-total", "Changes made by the integration users, skipped (salesforce.own.changes)",
                 loopsStopped::get);
-        // The source keeps no reserve of its own: it reads, and the sink's reserve guards the org's allocation.
-        ApiBudgetMetrics.publish(set, client, 0, () -> 0);
+        ApiBudgetMetrics.publish(set, client, reservePercent, () -> budgetPaused.get() ? 1 : 0);
+        set.gauge("poll-interval-ms", "The wait between polls in force (it stretches while nothing changes)",
+                interval::currentMs);
         return this;
     }
 

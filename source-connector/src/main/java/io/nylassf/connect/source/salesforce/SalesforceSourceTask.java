@@ -4,6 +4,7 @@ import io.nylassf.connect.common.Version;
 import io.nylassf.connect.common.http.ApiException;
 import io.nylassf.connect.common.http.Backoff;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
+import io.nylassf.connect.common.salesforce.ApiBudget;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
 import io.nylassf.connect.common.salesforce.SalesforceSettings;
 import io.nylassf.connect.common.schema.SalesforceSchemas;
@@ -12,7 +13,9 @@ import io.nylassf.connect.source.salesforce.mapping.ChangeRecordMapper;
 import io.nylassf.connect.source.salesforce.mapping.ChangeRow;
 import io.nylassf.connect.source.salesforce.offset.ObjectOffset;
 import io.nylassf.connect.source.salesforce.read.IntegrationUsers;
+import io.nylassf.connect.source.salesforce.read.CompositeWindows;
 import io.nylassf.connect.source.salesforce.read.ObjectReader;
+import io.nylassf.connect.source.salesforce.read.PollInterval;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -21,6 +24,7 @@ import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,12 +33,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads the SObjects assigned to it, one {@link ObjectReader} each, and writes their changes; changes made by
- * the integration users are skipped or marked ({@code salesforce.own.changes}). Transient failures back off per
- * object (never sleeping beyond one second inside {@code poll}); bad credentials or a bad field list fail the task
- * with the reason.
+ * Reads the SObjects assigned to it, one {@link ObjectReader} each, all due windows in one Composite call
+ * ({@link CompositeWindows}), and writes their changes; changes made by the integration users are skipped or
+ * marked ({@code salesforce.own.changes}). The wait between polls stretches while nothing changes
+ * ({@link PollInterval}), and no call is made while the org's API allocation is down to the reserve
+ * ({@link ApiBudget}). Transient failures back off per object (never sleeping beyond one second inside
+ * {@code poll}); bad credentials or a bad field list fail the task with the reason.
  */
 public class SalesforceSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(SalesforceSourceTask.class);
@@ -45,6 +52,9 @@ public class SalesforceSourceTask extends SourceTask {
     private IntegrationUsers users;
     private ChangeRecordMapper mapper;
     private final List<ObjectReader> readers = new ArrayList<>();
+    private final AtomicBoolean budgetPaused = new AtomicBoolean();
+    private ApiBudget budget;
+    private PollInterval interval;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private long usersRetryAtMs;
     private int usersFailures;
@@ -60,8 +70,11 @@ public class SalesforceSourceTask extends SourceTask {
     public void start(Map<String, String> props) {
         config = new SalesforceSourceTaskConfig(props);
         client = new SalesforceClient(SalesforceSettings.from(config.connection(), null, false));
+        budget = new ApiBudget(client, config.apiReservePercent(), config.budgetCheckInterval(), Clock.systemUTC(),
+                budgetPaused, "reads");
+        interval = new PollInterval(config.pollIntervalMs(), config.pollMaxIntervalMs());
         metrics = new SalesforceSourceMetrics().publish(PluginMetricSet.of(() -> context == null ? null
-                : context.pluginMetrics()), client);
+                : context.pluginMetrics()), client, config.apiReservePercent(), budgetPaused, interval);
         users = new IntegrationUsers(config.integrationUserIds(), config.integrationUsernames());
         mapper = new ChangeRecordMapper(config.topicPrefix());
         for (String sobject : config.taskObjects()) {
@@ -83,33 +96,43 @@ public class SalesforceSourceTask extends SourceTask {
                 return null;
             }
         }
+        List<ObjectReader> due = readers.stream().filter(r -> r.dueAtMs() <= now).toList();
+        if (due.isEmpty() || !budget.hasRoom()) {
+            long nextDue = due.isEmpty() ? readers.stream().mapToLong(ObjectReader::dueAtMs).min().orElse(now + 1_000)
+                    : now + budget.checkInterval().toMillis();
+            stopped.await(Math.max(1, Math.min(1_000, nextDue - now)), TimeUnit.MILLISECONDS);
+            return null;
+        }
         List<SourceRecord> out = new ArrayList<>();
         Instant observedAt = Instant.now();
-        for (ObjectReader r : readers) {
-            if (r.dueAtMs() > now) {
-                continue;
+        List<CompositeWindows.Outcome> outcomes = CompositeWindows.read(client, due, now);
+        for (CompositeWindows.Outcome o : outcomes) {
+            if (o.failure() == null) {
+                o.rows().forEach(row -> keep(row, observedAt, out));
             }
-            try {
-                for (ChangeRow row : r.read(client::queryAll, now, config.pollIntervalMs())) {
-                    boolean own = users.isIntegrationUser(row.lastModifiedById());
-                    metrics.rowRead(own && config.ownChanges() == OwnChanges.SKIP);
-                    if (own && config.ownChanges() == OwnChanges.SKIP) {
-                        skipped++;
-                        continue;
-                    }
-                    out.add(mapper.toRecord(row, own, observedAt));
-                }
-            } catch (ApiException e) {
-                handle(r, e, now);
+        }
+        long next = interval.after(outcomes.stream().anyMatch(o -> !o.rows().isEmpty()));
+        for (CompositeWindows.Outcome o : outcomes) {
+            if (o.failure() == null) {
+                o.reader().schedule(now, next);
+            } else {
+                handle(o.reader(), o.failure(), now);
             }
         }
         if (!out.isEmpty()) {
             log.debug("Read {} change(s); {} own change(s) skipped so far", out.size(), skipped);
-            return out;
         }
-        long nextDue = readers.stream().mapToLong(ObjectReader::dueAtMs).min().orElse(now + 1_000);
-        stopped.await(Math.max(1, Math.min(1_000, nextDue - now)), TimeUnit.MILLISECONDS);
-        return null;
+        return out.isEmpty() ? null : out;
+    }
+
+    private void keep(ChangeRow row, Instant observedAt, List<SourceRecord> out) {
+        boolean own = users.isIntegrationUser(row.lastModifiedById());
+        metrics.rowRead(own && config.ownChanges() == OwnChanges.SKIP);
+        if (own && config.ownChanges() == OwnChanges.SKIP) {
+            skipped++;
+            return;
+        }
+        out.add(mapper.toRecord(row, own, observedAt));
     }
 
     private boolean resolveUsers(long now) {
@@ -134,6 +157,9 @@ public class SalesforceSourceTask extends SourceTask {
     private void handle(ObjectReader r, ApiException e, long now) {
         switch (e.kind()) {
             case TRANSIENT, RATE_LIMITED, LIMIT_EXCEEDED -> {
+                if (e.kind() == ApiException.Kind.LIMIT_EXCEEDED) {
+                    budget.limitExceeded();
+                }
                 long wait = BACKOFF.delay(r.failures() + 1, e).toMillis();
                 int n = r.failed(now, wait);
                 metrics.retried();

@@ -26,6 +26,7 @@ public final class ObjectReader {
     private ObjectOffset position;
     private long dueAtMs;
     private int failures;
+    private boolean full;
 
     /** @param lagMs how far behind now each window ends ({@code salesforce.read.lag.ms}) */
     public ObjectReader(String sobject, List<String> fields, ObjectOffset stored, Instant startFrom, int limit,
@@ -59,13 +60,22 @@ public final class ObjectReader {
      * window. The rows come back oldest first.
      */
     public List<ChangeRow> read(Function<String, List<Map<String, Object>>> queryAll, long nowMs, long intervalMs) {
-        List<Map<String, Object>> raw = queryAll.apply(nextQuery(nowMs));
+        List<ChangeRow> rows = accept(queryAll.apply(nextQuery(nowMs)));
+        schedule(nowMs, intervalMs);
+        return rows;
+    }
+
+    /**
+     * Takes the rows {@link #nextQuery} returned (oldest first) and advances the position past them; the caller
+     * then {@link #schedule}s the next window.
+     */
+    public List<ChangeRow> accept(List<Map<String, Object>> raw) {
         failures = 0;
         List<ChangeRow> rows = new ArrayList<>(raw.size());
         for (Map<String, Object> r : raw) {
             rows.add(ChangeRow.of(sobject, r));
         }
-        boolean full = rows.size() >= limit;
+        full = rows.size() >= limit;
         if (full) {
             Instant lastBucket = SoqlWindow.bucket(rows.get(rows.size() - 1).systemModstamp());
             int keep = rows.size();
@@ -80,8 +90,12 @@ public final class ObjectReader {
             ChangeRow last = rows.get(rows.size() - 1);
             position = new ObjectOffset(SoqlWindow.bucket(last.systemModstamp()), last.id());
         }
-        dueAtMs = full ? nowMs : nowMs + intervalMs;
         return rows;
+    }
+
+    /** The next window is due after {@code intervalMs}, or at once when the last one filled its page. */
+    public void schedule(long nowMs, long intervalMs) {
+        dueAtMs = full ? nowMs : nowMs + intervalMs;
     }
 
     /** After a failed window: wait {@code backoffMs} before the next one. Returns the consecutive failure count. */

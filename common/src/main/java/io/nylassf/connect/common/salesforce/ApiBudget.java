@@ -1,50 +1,57 @@
-package io.nylassf.connect.sink.salesforce;
+package io.nylassf.connect.common.salesforce;
 
 import io.nylassf.connect.common.http.ApiException;
-import io.nylassf.connect.common.salesforce.ApiLimitTracker;
-import io.nylassf.connect.common.salesforce.SalesforceClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Keeps the sink off the org's last API calls. The remaining daily allocation comes from {@code Sforce-Limit-Info}
- * on every response; when it falls under the reserve, {@link #hasRoom()} says no and the task stops writing.
- * While stopped, at most one {@code GET /limits} per check interval looks for room again.
+ * Keeps a connector off the org's last API calls. The remaining daily allocation comes from
+ * {@code Sforce-Limit-Info} on every response; when it falls under the reserve, {@link #hasRoom()} says no and the
+ * task stops its calls (the sink its writes, the source its reads). While stopped, at most one {@code GET /limits}
+ * per check interval looks for room again.
  */
-final class ApiBudget {
+public final class ApiBudget {
     private static final Logger log = LoggerFactory.getLogger(ApiBudget.class);
 
     private final SalesforceClient client;
     private final int reservePercent;
     private final Duration checkInterval;
     private final Clock clock;
-    private final SinkMetrics metrics;
+    private final AtomicBoolean paused;
+    private final String stopping;
     private long lastProbe;
     private boolean exhausted;
 
-    ApiBudget(SalesforceClient client, int reservePercent, Duration checkInterval, Clock clock, SinkMetrics metrics) {
+    /**
+     * @param paused   the flag this budget keeps (published as {@code api-budget-paused})
+     * @param stopping what stops while there is no room, for the log ("writes", "reads")
+     */
+    public ApiBudget(SalesforceClient client, int reservePercent, Duration checkInterval, Clock clock,
+                     AtomicBoolean paused, String stopping) {
         this.client = client;
         this.reservePercent = reservePercent;
         this.checkInterval = checkInterval;
         this.clock = clock;
-        this.metrics = metrics;
+        this.paused = paused;
+        this.stopping = stopping;
     }
 
     /** Whether the last check found no room. */
-    boolean paused() {
-        return metrics.budgetPaused.get();
+    public boolean paused() {
+        return paused.get();
     }
 
-    Duration checkInterval() {
+    public Duration checkInterval() {
         return checkInterval;
     }
 
-    /** Whether writing may go on; probes {@code /limits} (rate-limited) when the last reading said no. */
-    boolean hasRoom() {
+    /** Whether calls may go on; probes {@code /limits} (rate-limited) when the last reading said no. */
+    public boolean hasRoom() {
         if (!exhausted && aboveReserve(client.limits())) {
             paused(false);
             return true;
@@ -68,13 +75,13 @@ final class ApiBudget {
     }
 
     /** The org answered REQUEST_LIMIT_EXCEEDED: stop until a probe finds room. */
-    void limitExceeded() {
+    public void limitExceeded() {
         exhausted = true;
         lastProbe = clock.millis();
         paused(true);
     }
 
-    String describe() {
+    public String describe() {
         ApiLimitTracker t = client.limits();
         return "remaining " + (t.remaining().isPresent() ? t.remaining().getAsLong() : "unknown") + " of "
                 + (t.max().isPresent() ? t.max().getAsLong() : "unknown") + " daily API calls, reserve "
@@ -91,12 +98,12 @@ final class ApiBudget {
     }
 
     private void paused(boolean now) {
-        boolean was = metrics.budgetPaused.getAndSet(now);
+        boolean was = paused.getAndSet(now);
         if (now && !was) {
-            log.warn("Salesforce API budget: {}; writes stop until there is room (checking every {})", describe(),
-                    checkInterval);
+            log.warn("Salesforce API budget: {}; {} stop until there is room (checking every {})", describe(),
+                    stopping, checkInterval);
         } else if (!now && was) {
-            log.info("Salesforce API budget: {}; writes resume", describe());
+            log.info("Salesforce API budget: {}; {} resume", describe(), stopping);
         }
     }
 }

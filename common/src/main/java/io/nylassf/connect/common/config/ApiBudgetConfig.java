@@ -1,6 +1,5 @@
-package io.nylassf.connect.sink.salesforce;
+package io.nylassf.connect.common.config;
 
-import io.nylassf.connect.common.config.ConfigDefBuilder;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -10,7 +9,8 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import java.time.Duration;
 
 /**
- * The Salesforce sink's "API budget" group: the share of the org's daily API allocation left to others.
+ * The "API budget" group both Salesforce connectors share: the share of the org's daily API allocation left to
+ * others.
  * A config fragment: {@link #addTo} defines the settings, the accessors read them from any config built on that
  * definition.
  */

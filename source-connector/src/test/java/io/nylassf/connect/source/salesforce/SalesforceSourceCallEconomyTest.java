@@ -1,0 +1,175 @@
+package io.nylassf.connect.source.salesforce;
+
+import io.nylassf.connect.source.salesforce.read.PollInterval;
+import io.nylassf.testkit.connect.InMemoryPluginMetrics;
+import io.nylassf.testkit.salesforce.Org;
+import io.nylassf.testkit.salesforce.SalesforceEmulator;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTaskContext;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Salesforce source's API economy, counted at the emulator: every poll reads all of a task's objects in one
+ * Composite call, the wait stretches while nothing changes, and nothing is read while the org's daily allocation
+ * is down to the reserve.
+ */
+class SalesforceSourceCallEconomyTest {
+    private SalesforceEmulator sf;
+    private SalesforceSourceTask task;
+    private final InMemoryPluginMetrics metrics = new InMemoryPluginMetrics("salesforce-source", 0);
+
+    @BeforeEach
+    void start() {
+        sf = SalesforceEmulator.builder().clientCredentials("c", "s", Org.INTEGRATION_USERNAME).build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (task != null) {
+            task.stop();
+        }
+        sf.close();
+        metrics.close();
+    }
+
+    @Test
+    void threeObjectsAreReadInOneCallPerPoll() throws Exception {
+        String account = sf.org().insert("Account", Map.of("Name", "Acme"));
+        sf.org().insert("Task", Map.of("Subject", "Call", "WhatId", account));
+        sf.org().insert("Event", Map.of("Subject", "Meet", "StartDateTime", "2026-12-06T10:00:00Z",
+                "EndDateTime", "2026-12-06T10:30:00Z"));
+        task = start(Map.of("poll.interval.ms", "100", "poll.max.interval.ms", "100"));
+        List<SourceRecord> read = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            read.addAll(orEmpty(task.poll()));
+            return read.size() >= 2;
+        });
+        sf.resetApiCallCount();
+        long compositeBefore = sf.compositeReadCalls();
+        for (int i = 0; i < 5; i++) {
+            pollOnce();
+        }
+        long polls = sf.compositeReadCalls() - compositeBefore;
+        assertTrue(polls >= 3, "polls made: " + polls);
+        assertEquals(polls, sf.apiCallCount(), "one call per poll for Task, Event and Opportunity together");
+    }
+
+    @Test
+    void theWaitDoublesWhileIdleAndComesBackWithTheFirstChange() {
+        PollInterval interval = new PollInterval(5_000, 60_000);
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            waits.add(interval.after(false));
+        }
+        assertEquals(List.of(10_000L, 20_000L, 40_000L, 60_000L, 60_000L, 60_000L), waits);
+        assertEquals(5_000L, interval.after(true));
+        // an idle hour at the longest wait, one call a poll: 60 calls at most
+        assertTrue(Duration.ofHours(1).toMillis() / 60_000 <= 60);
+    }
+
+    @Test
+    void anIdleOrgCostsFewerCallsAsTheWaitStretches() throws Exception {
+        task = start(Map.of("poll.interval.ms", "100", "poll.max.interval.ms", "1600", "salesforce.read.lag.ms", "0"));
+        sf.resetApiCallCount();
+        long deadline = System.currentTimeMillis() + 4_000;
+        while (System.currentTimeMillis() < deadline) {
+            task.poll();
+        }
+        long idleCalls = sf.compositeReadCalls();
+        // fixed 100 ms polls would cost ~40 calls in 4 s; doubling to 1.6 s costs about 100+200+400+800+1600: 6
+        assertTrue(idleCalls <= 8, "calls while idle: " + idleCalls);
+        sf.org().insert("Task", Map.of("Subject", "New work"));
+        long changedAt = System.currentTimeMillis();
+        List<SourceRecord> read = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            read.addAll(orEmpty(task.poll()));
+            return !read.isEmpty();
+        });
+        assertTrue(System.currentTimeMillis() - changedAt <= 1_600 + 1_500, "read within the longest wait");
+    }
+
+    @Test
+    void nothingIsReadWhileTheOrgIsDownToTheReserve() throws Exception {
+        task = start(Map.of("poll.interval.ms", "100", "poll.max.interval.ms", "100",
+                "salesforce.api.reserve.percent", "10", "salesforce.api.budget.check.interval.ms", "500"));
+        pollOnce();
+        sf.setApiUsage(sf.dailyApiLimit() - sf.dailyApiLimit() / 20);
+        pollOnce();
+        sf.org().insert("Task", Map.of("Subject", "Waits for the budget"));
+        long before = sf.apiCallCount();
+        long until = System.currentTimeMillis() + 2_000;
+        while (System.currentTimeMillis() < until) {
+            assertTrue(orEmpty(task.poll()).isEmpty(), "no reads under the reserve");
+        }
+        assertTrue(sf.apiCallCount() - before <= 6, "only the rare /limits probes: " + (sf.apiCallCount() - before));
+        sf.setApiUsage(0);
+        List<SourceRecord> read = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            read.addAll(orEmpty(task.poll()));
+            return !read.isEmpty();
+        });
+    }
+
+    private void pollOnce() throws InterruptedException {
+        long until = System.currentTimeMillis() + 150;
+        while (System.currentTimeMillis() < until) {
+            task.poll();
+        }
+    }
+
+    private static List<SourceRecord> orEmpty(List<SourceRecord> r) {
+        return r == null ? List.of() : r;
+    }
+
+    private SalesforceSourceTask start(Map<String, String> extra) {
+        Map<String, String> props = new HashMap<>(Map.of("salesforce.login.url", sf.baseUrl(),
+                "salesforce.auth.method", "client_credentials", "salesforce.client.id", "c",
+                "salesforce.client.secret", "s", "task.objects", "Task,Event,Opportunity",
+                "salesforce.own.changes", "mark"));
+        props.putAll(extra);
+        SalesforceSourceTask t = new SalesforceSourceTask();
+        t.initialize(new SourceTaskContext() {
+            @Override
+            public Map<String, String> configs() {
+                return props;
+            }
+
+            @Override
+            public PluginMetrics pluginMetrics() {
+                return metrics.pluginMetrics();
+            }
+
+            @Override
+            public OffsetStorageReader offsetStorageReader() {
+                return new OffsetStorageReader() {
+                    @Override
+                    public <T> Map<String, Object> offset(Map<String, T> partition) {
+                        return null;
+                    }
+
+                    @Override
+                    public <T> Map<Map<String, T>, Map<String, Object>> offsets(Collection<Map<String, T>> ps) {
+                        return Map.of();
+                    }
+                };
+            }
+        });
+        t.start(props);
+        return t;
+    }
+}
