@@ -104,6 +104,26 @@ class SalesforceSourceCallEconomyTest {
     }
 
     @Test
+    void aBurstOfAThousandChangesCostsACallPerFullPage() throws Exception {
+        task = start(Map.of("poll.interval.ms", "100", "poll.max.interval.ms", "100", "salesforce.read.lag.ms", "0",
+                "salesforce.batch.size", "500"));
+        pollOnce();
+        for (int i = 0; i < 1_000; i++) {
+            sf.org().insert("Task", Map.of("Subject", "Burst " + i));
+        }
+        sf.resetApiCallCount();
+        List<SourceRecord> read = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            read.addAll(orEmpty(task.poll()));
+            return read.size() >= 1_000;
+        });
+        long calls = sf.apiCallCount();
+        System.out.println("1,000 changes read in " + calls + " calls");
+        // two full pages of 500 (the second stops before its last millisecond bucket), then the rest
+        assertTrue(calls <= 4, "calls for the burst: " + calls);
+    }
+
+    @Test
     void nothingIsReadWhileTheOrgIsDownToTheReserve() throws Exception {
         task = start(Map.of("poll.interval.ms", "100", "poll.max.interval.ms", "100",
                 "salesforce.api.reserve.percent", "10", "salesforce.api.budget.check.interval.ms", "500"));
