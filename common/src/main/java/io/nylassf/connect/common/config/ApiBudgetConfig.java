@@ -1,5 +1,6 @@
 package io.nylassf.connect.common.config;
 
+import io.nylassf.connect.common.salesforce.ApiReserve;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -28,11 +29,7 @@ public final class ApiBudgetConfig {
                 .define(API_BUDGET_CHECK_MS, Type.INT, 60_000, Range.between(100, 3_600_000), Importance.LOW);
     }
 
-    public static int apiReservePercent(AbstractConfig c) {
-        return c.getInt(API_RESERVE_PERCENT);
-    }
-
-    public static Duration budgetCheckInterval(AbstractConfig c) {
-        return Duration.ofMillis(c.getInt(API_BUDGET_CHECK_MS));
+    public static ApiReserve reserve(AbstractConfig c) {
+        return new ApiReserve(c.getInt(API_RESERVE_PERCENT), Duration.ofMillis(c.getInt(API_BUDGET_CHECK_MS)));
     }
 }

@@ -19,25 +19,18 @@ public final class ApiBudget {
     private static final Logger log = LoggerFactory.getLogger(ApiBudget.class);
 
     private final SalesforceClient client;
-    private final int reservePercent;
-    private final Duration checkInterval;
+    private final ApiReserve reserve;
     private final Clock clock;
-    private final AtomicBoolean paused;
+    private final AtomicBoolean paused = new AtomicBoolean();
     private final String stopping;
     private long lastProbe;
     private boolean exhausted;
 
-    /**
-     * @param paused   the flag this budget keeps (published as {@code api-budget-paused})
-     * @param stopping what stops while there is no room, for the log ("writes", "reads")
-     */
-    public ApiBudget(SalesforceClient client, int reservePercent, Duration checkInterval, Clock clock,
-                     AtomicBoolean paused, String stopping) {
+    /** @param stopping what stops while there is no room, for the log ("writes", "reads") */
+    public ApiBudget(SalesforceClient client, ApiReserve reserve, Clock clock, String stopping) {
         this.client = client;
-        this.reservePercent = reservePercent;
-        this.checkInterval = checkInterval;
+        this.reserve = reserve;
         this.clock = clock;
-        this.paused = paused;
         this.stopping = stopping;
     }
 
@@ -47,7 +40,11 @@ public final class ApiBudget {
     }
 
     public Duration checkInterval() {
-        return checkInterval;
+        return reserve.checkInterval();
+    }
+
+    public ApiReserve reserve() {
+        return reserve;
     }
 
     /** Whether calls may go on; probes {@code /limits} (rate-limited) when the last reading said no. */
@@ -57,7 +54,7 @@ public final class ApiBudget {
             return true;
         }
         long now = clock.millis();
-        if (now - lastProbe >= checkInterval.toMillis()) {
+        if (now - lastProbe >= reserve.checkInterval().toMillis()) {
             lastProbe = now;
             try {
                 client.limitsResource();
@@ -85,7 +82,7 @@ public final class ApiBudget {
         ApiLimitTracker t = client.limits();
         return "remaining " + (t.remaining().isPresent() ? t.remaining().getAsLong() : "unknown") + " of "
                 + (t.max().isPresent() ? t.max().getAsLong() : "unknown") + " daily API calls, reserve "
-                + reservePercent + "%";
+                + reserve.percent() + "%";
     }
 
     private boolean aboveReserve(ApiLimitTracker t) {
@@ -94,14 +91,14 @@ public final class ApiBudget {
         if (remaining.isEmpty() || max.isEmpty()) {
             return true;
         }
-        return remaining.getAsLong() > max.getAsLong() * reservePercent / 100;
+        return remaining.getAsLong() > max.getAsLong() * reserve.percent() / 100;
     }
 
     private void paused(boolean now) {
         boolean was = paused.getAndSet(now);
         if (now && !was) {
             log.warn("Salesforce API budget: {}; {} stop until there is room (checking every {})", describe(),
-                    stopping, checkInterval);
+                    stopping, reserve.checkInterval());
         } else if (!now && was) {
             log.info("Salesforce API budget: {}; {} resume", describe(), stopping);
         }

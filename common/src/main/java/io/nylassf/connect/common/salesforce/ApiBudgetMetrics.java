@@ -13,8 +13,9 @@ public final class ApiBudgetMetrics {
     private ApiBudgetMetrics() {
     }
 
-    public static void publish(PluginMetricSet set, SalesforceClient client, int reservePercent,
-                               Supplier<Integer> paused) {
+    public static void publish(PluginMetricSet set, SalesforceClient client, ApiBudget budget) {
+        int reservePercent = budget.reserve().percent();
+        Supplier<Integer> paused = () -> budget.paused() ? 1 : 0;
         ApiLimitTracker limits = client.limits();
         client.calls().publish(set, "Salesforce");
         set.gauge("api-budget-max", "The org's daily API call allocation", () -> limits.max().orElse(-1));

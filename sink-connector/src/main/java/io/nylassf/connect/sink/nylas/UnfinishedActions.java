@@ -42,15 +42,12 @@ final class UnfinishedActions {
     private final RetryBook retries;
     private final ParkedGrants parked;
     private final OutcomeRouter router;
-    private final int maxPending;
 
-    private UnfinishedActions(InFlight inFlight, RetryBook retries, ParkedGrants parked, OutcomeRouter router,
-                      int maxPending) {
+    private UnfinishedActions(InFlight inFlight, RetryBook retries, ParkedGrants parked, OutcomeRouter router) {
         this.inFlight = inFlight;
         this.retries = retries;
         this.parked = parked;
         this.router = router;
-        this.maxPending = maxPending;
     }
 
     /** Builds the bookkeeping from the task's settings; the writer skips the grants parked here. */
@@ -65,7 +62,7 @@ final class UnfinishedActions {
         writer.skipGrantsWhere(parked::isParked);
         OutcomeRouter router = new OutcomeRouter(retries, parked, config.grantExpired() != GrantExpired.DLQ,
                 observer);
-        return new UnfinishedActions(inFlight, retries, parked, router, config.maxPending());
+        return new UnfinishedActions(inFlight, retries, parked, router);
     }
 
     /** Throws when an action's outcome must fail the task (a refused API key). */
@@ -102,7 +99,7 @@ final class UnfinishedActions {
         }
         return new RetriableException(interrupted != null ? "interrupted while waiting for room for Nylas calls"
                 : inFlight.size() + " Nylas actions still unfinished after " + timeout.toMillis() + " ms ("
-                + NylasSinkConnectorConfig.MAX_PENDING + "=" + maxPending + "): this batch is delivered again",
+                + NylasSinkConnectorConfig.MAX_PENDING + "=" + inFlight.maxPending() + "): this batch is delivered again",
                 interrupted);
     }
 

@@ -29,12 +29,10 @@ record BatchCycle(Accumulator accumulator, LingerPolicy linger, ApiBudget budget
     static final long COLLECT_MS = 50;
 
     static BatchCycle start(SalesforceSinkTaskConfig config, SalesforceClient client, SalesforceWriter writer,
-                            SinkMetrics metrics, ErrantRecordReporter reporter, Clock clock, String taskName) {
+                            ApiBudget budget, SinkMetrics metrics, ErrantRecordReporter reporter, Clock clock, String taskName) {
         // one cache per task, outliving batches: replays and repeated senders cost no lookups
         LookupCache cache = new LookupCache(config.lookupCacheMaxEntries(), config.lookupCacheTtl());
         BatchPipeline processor = new BatchPipeline(config, client, WritesConfig.itemRetries(config, writer), metrics, cache);
-        ApiBudget budget = new ApiBudget(client, config.apiReservePercent(), config.budgetCheckInterval(), clock,
-                metrics.budgetPaused, "writes");
         Accumulator accumulator = new Accumulator(processor, BatchingConfig.maxInFlight(config),
                 BatchingConfig.batchMaxRecords(config), "salesforce-sink-" + taskName + "-" + config.taskIndex());
         LingerPolicy linger = new LingerPolicy(BatchingConfig.lingerMs(config), BatchingConfig.lingerMaxMs(config),

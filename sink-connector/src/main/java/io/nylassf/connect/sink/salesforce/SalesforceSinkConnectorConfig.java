@@ -237,13 +237,6 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
         return ConflictsConfig.ownership(this);
     }
 
-    public int apiReservePercent() {
-        return ApiBudgetConfig.apiReservePercent(this);
-    }
-
-    public Duration budgetCheckInterval() {
-        return ApiBudgetConfig.budgetCheckInterval(this);
-    }
 
     /** Entries of the per-task lookup cache; 0 when it is off. */
     public int lookupCacheMaxEntries() {

@@ -2,6 +2,8 @@ package io.nylassf.connect.sink.salesforce;
 
 import io.nylassf.connect.common.Version;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
+import io.nylassf.connect.common.config.ApiBudgetConfig;
+import io.nylassf.connect.common.salesforce.ApiBudget;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
 import io.nylassf.connect.sink.salesforce.write.SalesforceWriter;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -48,10 +50,11 @@ public class SalesforceSinkTask extends SinkTask {
         client = new SalesforceClient(config.clientSettings());
         writer = new SalesforceWriter(client, config.batchSize(),
                 WritesConfig.bulkPolicy(config));
+        ApiBudget budget = new ApiBudget(client, ApiBudgetConfig.reserve(config), clock, "writes");
         metrics = new SinkMetrics().publish(PluginMetricSet.of(() -> context == null ? null
-                : context.pluginMetrics()), client, config.apiReservePercent());
+                : context.pluginMetrics()), client, budget);
         ErrantRecordReporter reporter = errantRecordReporter();
-        cycle = BatchCycle.start(config, client, writer, metrics, reporter, clock, props.get("name"));
+        cycle = BatchCycle.start(config, client, writer, budget, metrics, reporter, clock, props.get("name"));
         failure = null;
         log.info("Salesforce sink task started ({} via {}, DLQ {}, linger {} ms, {} batch(es) in flight)",
                 config.connection().loginUrl(), config.connection().authMethod().configValue(),

@@ -4,11 +4,11 @@ import io.nylassf.connect.common.metrics.DeadLetterMetrics;
 import io.nylassf.connect.common.metrics.FlowMetrics;
 import io.nylassf.connect.common.metrics.NamedCount;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
+import io.nylassf.connect.common.salesforce.ApiBudget;
 import io.nylassf.connect.common.salesforce.ApiBudgetMetrics;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
 
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One task's counters, published as Connect plugin metrics ({@code kafka.connect:type=plugins,connector=<name>,
@@ -30,19 +30,18 @@ public final class SinkMetrics implements AutoCloseable {
     final NamedCount inFlight = new NamedCount("batches-in-flight", "Batches being written");
     final NamedCount lingerMs = new NamedCount("linger-ms",
             "The linger in force (it stretches when the API budget is tight)");
-    final AtomicBoolean budgetPaused = new AtomicBoolean();
     private PluginMetricSet published = PluginMetricSet.none();
     private final DeadLetterMetrics deadLetters = new DeadLetterMetrics();
 
     /** Publishes the counters, and the org's API budget as {@code limits} reports it, through {@code set}. */
-    public SinkMetrics publish(PluginMetricSet set, SalesforceClient client, int reservePercent) {
+    public SinkMetrics publish(PluginMetricSet set, SalesforceClient client, ApiBudget budget) {
         published = set;
         flow.publish(set, "Records handed to the task by Connect",
                 "Records written to Salesforce (created, updated or linked)",
                 "Batches held back by a transient failure and written again");
         deadLetters.publish(set);
         set.gauges(created, updated, linked, skipped, conflicts, batches, buffered, inFlight, lingerMs);
-        ApiBudgetMetrics.publish(set, client, reservePercent, () -> budgetPaused.get() ? 1 : 0);
+        ApiBudgetMetrics.publish(set, client, budget);
         return this;
     }
 

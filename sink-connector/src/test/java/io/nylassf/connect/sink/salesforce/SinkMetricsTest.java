@@ -2,11 +2,14 @@ package io.nylassf.connect.sink.salesforce;
 
 import io.nylassf.connect.common.config.SalesforceAuthMethod;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
+import io.nylassf.connect.common.salesforce.ApiBudget;
+import io.nylassf.connect.common.salesforce.ApiReserve;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
 import io.nylassf.connect.common.salesforce.SalesforceSettings;
 import io.nylassf.testkit.connect.InMemoryPluginMetrics;
 import io.nylassf.testkit.salesforce.Org;
 import io.nylassf.testkit.salesforce.SalesforceEmulator;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,9 @@ class SinkMetricsTest {
                      SalesforceAuthMethod.CLIENT_CREDENTIALS, "cc-app", "cc-secret", Org.INTEGRATION_USERNAME, null,
                      null, Duration.ofSeconds(10), "test-client", false));
              InMemoryPluginMetrics worker = new InMemoryPluginMetrics("sf-sink", 0)) {
-            SinkMetrics metrics = new SinkMetrics().publish(PluginMetricSet.of(worker.pluginMetrics()), client, 20);
+            ApiBudget budget = new ApiBudget(client, new ApiReserve(20, Duration.ofMinutes(1)), Clock.systemUTC(),
+                    "writes");
+            SinkMetrics metrics = new SinkMetrics().publish(PluginMetricSet.of(worker.pluginMetrics()), client, budget);
             assertEquals(-1L, worker.value("api-budget-max"), "unknown until Salesforce reports it");
             sf.setApiUsage(400);
             client.query("SELECT Id FROM Contact");

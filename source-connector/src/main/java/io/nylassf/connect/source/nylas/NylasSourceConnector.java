@@ -64,7 +64,7 @@ public class NylasSourceConnector extends ExactlyOnceSourceConnector {
     public List<Map<String, String>> taskConfigs(int maxTasks) {
         List<String> grants = monitor != null ? monitor.grants() : config.grantIds();
         List<List<String>> assignment = TaskAssignment.roundRobin(grants, maxTasks);
-        if (assignment.isEmpty() && config.webhookEnabled() && config.webhookTask() == 0) {
+        if (assignment.isEmpty() && config.webhook().enabled() && config.webhook().task() == 0) {
             // no grant yet (an application without grants, or its list could not be read): one task still hosts
             // the endpoint, so grant.created and other notifications are not refused meanwhile
             assignment = List.of(List.of());
@@ -75,9 +75,9 @@ public class NylasSourceConnector extends ExactlyOnceSourceConnector {
             task.put(NylasSourceTaskConfig.TASK_GRANTS, String.join(",", assignment.get(i)));
             configs.add(task);
         }
-        if (config.webhookEnabled() && config.webhookTask() >= configs.size()) {
+        if (config.webhook().enabled() && config.webhook().task() >= configs.size()) {
             log.warn("webhook.task={} but there are only {} task(s): no task hosts the webhook endpoint",
-                    config.webhookTask(), configs.size());
+                    config.webhook().task(), configs.size());
         }
         return configs;
     }

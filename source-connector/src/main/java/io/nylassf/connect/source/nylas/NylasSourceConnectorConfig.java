@@ -180,62 +180,9 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
         return BodyOversize.SETTING.parse(getString(BODY_OVERSIZE)) == BodyOversize.DROP;
     }
 
-    // the webhook endpoint's settings, defined and read by WebhookConfig
-
-    public int webhookIntakeMaxRecords() {
-        return WebhookConfig.intakeMaxRecords(this);
-    }
-
-    public long webhookIntakeMaxBytes() {
-        return WebhookConfig.intakeMaxBytes(this);
-    }
-
-    public int webhookMaxConcurrent() {
-        return WebhookConfig.maxConcurrent(this);
-    }
-
-    public Duration webhookReadTimeout() {
-        return WebhookConfig.readTimeout(this);
-    }
-
-    public int webhookBindAttempts() {
-        return WebhookConfig.bindAttempts(this);
-    }
-
-    public boolean webhookEnabled() {
-        return WebhookConfig.enabled(this);
-    }
-
-    public int webhookTask() {
-        return WebhookConfig.task(this);
-    }
-
-    public String webhookBindAddress() {
-        return WebhookConfig.bindAddress(this);
-    }
-
-    public int webhookPort() {
-        return WebhookConfig.port(this);
-    }
-
-    public String webhookPath() {
-        return WebhookConfig.path(this);
-    }
-
-    public String webhookSecret() {
-        return WebhookConfig.secret(this);
-    }
-
-    public int webhookMaxBodyBytes() {
-        return WebhookConfig.maxBodyBytes(this);
-    }
-
-    public Duration webhookAckTimeout() {
-        return WebhookConfig.ackTimeout(this);
-    }
-
-    public int webhookDedupSize() {
-        return WebhookConfig.dedupSize(this);
+    /** The webhook endpoint's settings, defined and read by {@link WebhookConfig}. */
+    public WebhookSettings webhook() {
+        return WebhookConfig.settings(this);
     }
 
     // ---- validators ----

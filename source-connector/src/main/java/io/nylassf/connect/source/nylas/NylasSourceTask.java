@@ -77,16 +77,14 @@ public class NylasSourceTask extends SourceTask {
         scheduler = new ReadScheduler(readers, records, new Backoff(config.backoffInitial(), config.backoffMax()),
                 config.grantRecheckInterval(), PASS_BUDGET_MS, metrics);
         Set<String> listed = Set.copyOf(config.grantIds());
-        intake = new WebhookIntake(records, client, new NotificationDeduper(config.webhookDedupSize()),
+        WebhookSettings webhook = config.webhook();
+        intake = new WebhookIntake(records, client, new NotificationDeduper(webhook.dedupSize()),
                 scheduler::wakeUp, grant -> listed.isEmpty() || listed.contains(grant),
-                config.webhookIntakeMaxRecords(), config.webhookIntakeMaxBytes());
+                webhook.intakeMaxRecords(), webhook.intakeMaxBytes());
         metrics.watch(intake);
         if (config.hostsWebhook()) {
-            webhookServer = new WebhookServer(config.webhookBindAddress(), config.webhookPort(), config.webhookPath(),
-                    new WebhookVerifier(config.webhookSecret()), intake,
-                    new WebhookServer.Limits(config.webhookMaxBodyBytes(), config.webhookAckTimeout(),
-                            config.webhookMaxConcurrent(), config.webhookBindAttempts(),
-                            config.webhookReadTimeout()), metrics).start();
+            webhookServer = new WebhookServer(webhook.bindAddress(), webhook.port(), webhook.path(),
+                    new WebhookVerifier(webhook.secret()), intake, webhook.limits(), metrics).start();
         }
         log.info("Nylas source task {} reads {} grant(s) ({} streams){}", config.taskIndex(),
                 config.taskGrants().size(), readers.size(), webhookServer == null ? "" : " and hosts the webhook endpoint");

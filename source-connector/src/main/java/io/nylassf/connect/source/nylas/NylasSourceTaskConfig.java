@@ -33,6 +33,6 @@ public final class NylasSourceTaskConfig extends NylasSourceConnectorConfig {
     }
 
     public boolean hostsWebhook() {
-        return webhookEnabled() && taskIndex() == webhookTask();
+        return webhook().enabled() && taskIndex() == webhook().task();
     }
 }

@@ -1,6 +1,7 @@
 package io.nylassf.connect.source.nylas;
 
 import io.nylassf.connect.common.config.ConfigDefBuilder;
+import io.nylassf.connect.source.nylas.webhook.WebhookServer;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -14,8 +15,8 @@ import java.time.Duration;
 
 /**
  * The Nylas source's "Webhooks" group: the endpoint one task hosts for Nylas notifications, and the bounds that
- * keep it from exhausting the worker. A config fragment: {@link #addTo} defines the settings, the accessors read
- * them from any config built on that definition.
+ * keep it from exhausting the worker. A config fragment: {@link #addTo} defines the settings, {@link #settings}
+ * reads them all from any config built on that definition.
  */
 public final class WebhookConfig {
     public static final String GROUP = "Webhooks";
@@ -56,62 +57,17 @@ public final class WebhookConfig {
                 .define(WEBHOOK_BIND_ATTEMPTS, Type.INT, 60, Range.between(1, 86_400), Importance.LOW);
     }
 
-    public static boolean enabled(AbstractConfig c) {
-        return c.getBoolean(WEBHOOK_ENABLED);
-    }
-
-    public static int task(AbstractConfig c) {
-        return c.getInt(WEBHOOK_TASK);
-    }
-
-    public static String bindAddress(AbstractConfig c) {
-        return c.getString(WEBHOOK_BIND_ADDRESS);
-    }
-
-    public static int port(AbstractConfig c) {
-        return c.getInt(WEBHOOK_PORT);
-    }
-
-    public static String path(AbstractConfig c) {
-        return c.getString(WEBHOOK_PATH);
-    }
-
-    /** The secret's value, or null when unset. */
-    public static String secret(AbstractConfig c) {
-        Password p = c.getPassword(WEBHOOK_SECRET);
-        return p == null || p.value() == null || p.value().isEmpty() ? null : p.value();
-    }
-
-    public static int maxBodyBytes(AbstractConfig c) {
-        return c.getInt(WEBHOOK_MAX_BODY_BYTES);
-    }
-
-    public static Duration ackTimeout(AbstractConfig c) {
-        return Duration.ofMillis(c.getLong(WEBHOOK_ACK_TIMEOUT_MS));
-    }
-
-    public static int dedupSize(AbstractConfig c) {
-        return c.getInt(WEBHOOK_DEDUP_SIZE);
-    }
-
-    public static int intakeMaxRecords(AbstractConfig c) {
-        return c.getInt(WEBHOOK_INTAKE_MAX_RECORDS);
-    }
-
-    public static long intakeMaxBytes(AbstractConfig c) {
-        return c.getLong(WEBHOOK_INTAKE_MAX_BYTES);
-    }
-
-    public static int maxConcurrent(AbstractConfig c) {
-        return c.getInt(WEBHOOK_MAX_CONCURRENT);
-    }
-
-    public static Duration readTimeout(AbstractConfig c) {
-        return Duration.ofMillis(c.getLong(WEBHOOK_READ_TIMEOUT_MS));
-    }
-
-    public static int bindAttempts(AbstractConfig c) {
-        return c.getInt(WEBHOOK_BIND_ATTEMPTS);
+    /** Every webhook setting of {@code c}, read once. */
+    public static WebhookSettings settings(AbstractConfig c) {
+        Password secret = c.getPassword(WEBHOOK_SECRET);
+        return new WebhookSettings(c.getBoolean(WEBHOOK_ENABLED), c.getInt(WEBHOOK_TASK),
+                c.getString(WEBHOOK_BIND_ADDRESS), c.getInt(WEBHOOK_PORT), c.getString(WEBHOOK_PATH),
+                secret == null || secret.value() == null || secret.value().isEmpty() ? null : secret.value(),
+                new WebhookServer.Limits(c.getInt(WEBHOOK_MAX_BODY_BYTES),
+                        Duration.ofMillis(c.getLong(WEBHOOK_ACK_TIMEOUT_MS)), c.getInt(WEBHOOK_MAX_CONCURRENT),
+                        c.getInt(WEBHOOK_BIND_ATTEMPTS), Duration.ofMillis(c.getLong(WEBHOOK_READ_TIMEOUT_MS))),
+                c.getInt(WEBHOOK_DEDUP_SIZE), c.getInt(WEBHOOK_INTAKE_MAX_RECORDS),
+                c.getLong(WEBHOOK_INTAKE_MAX_BYTES));
     }
 
     private static ConfigDef.Validator pathValidator() {

@@ -16,7 +16,6 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -170,14 +169,6 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
 
     public int pollMaxIntervalMs() {
         return getInt(POLL_MAX_INTERVAL_MS);
-    }
-
-    public int apiReservePercent() {
-        return ApiBudgetConfig.apiReservePercent(this);
-    }
-
-    public Duration budgetCheckInterval() {
-        return ApiBudgetConfig.budgetCheckInterval(this);
     }
 
     public int readLagMs() {

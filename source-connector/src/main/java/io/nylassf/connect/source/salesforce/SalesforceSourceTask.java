@@ -4,6 +4,7 @@ import io.nylassf.connect.common.Version;
 import io.nylassf.connect.common.http.ApiException;
 import io.nylassf.connect.common.http.Backoff;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
+import io.nylassf.connect.common.config.ApiBudgetConfig;
 import io.nylassf.connect.common.salesforce.ApiBudget;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
 import io.nylassf.connect.common.salesforce.SalesforceSettings;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads the SObjects assigned to it, one {@link ObjectReader} each, all due windows in one Composite call
@@ -52,7 +52,6 @@ public class SalesforceSourceTask extends SourceTask {
     private IntegrationUsers users;
     private ChangeRecordMapper mapper;
     private final List<ObjectReader> readers = new ArrayList<>();
-    private final AtomicBoolean budgetPaused = new AtomicBoolean();
     private ApiBudget budget;
     private PollInterval interval;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -70,11 +69,10 @@ public class SalesforceSourceTask extends SourceTask {
     public void start(Map<String, String> props) {
         config = new SalesforceSourceTaskConfig(props);
         client = new SalesforceClient(SalesforceSettings.from(config.connection(), null, false));
-        budget = new ApiBudget(client, config.apiReservePercent(), config.budgetCheckInterval(), Clock.systemUTC(),
-                budgetPaused, "reads");
+        budget = new ApiBudget(client, ApiBudgetConfig.reserve(config), Clock.systemUTC(), "reads");
         interval = new PollInterval(config.pollIntervalMs(), config.pollMaxIntervalMs());
         metrics = new SalesforceSourceMetrics().publish(PluginMetricSet.of(() -> context == null ? null
-                : context.pluginMetrics()), client, config.apiReservePercent(), budgetPaused, interval);
+                : context.pluginMetrics()), client, budget, interval);
         users = new IntegrationUsers(config.integrationUserIds(), config.integrationUsernames());
         mapper = new ChangeRecordMapper(config.topicPrefix());
         for (String sobject : config.taskObjects()) {

@@ -42,11 +42,11 @@ class NylasSourceConnectorConfigTest {
                 "webhook.read.timeout.ms", "2000"));
         assertEquals("mail", c.topicPrefix());
         assertEquals(500, c.pollIntervalMs());
-        assertTrue(c.webhookEnabled());
-        assertEquals(0, c.webhookPort());
-        assertEquals(Duration.ofSeconds(2), c.webhookReadTimeout());
-        assertEquals("/nylas/webhook", c.webhookPath());
-        assertEquals(null, c.webhookSecret());
+        assertTrue(c.webhook().enabled());
+        assertEquals(0, c.webhook().port());
+        assertEquals(Duration.ofSeconds(2), c.webhook().limits().readTimeout());
+        assertEquals("/nylas/webhook", c.webhook().path());
+        assertEquals(null, c.webhook().secret());
         NylasSourceTaskConfig task = new NylasSourceTaskConfig(Map.of("nylas.api.key", "k", "webhook.enabled",
                 "true", "webhook.task", "1", "task.index", "1"));
         assertTrue(task.hostsWebhook());

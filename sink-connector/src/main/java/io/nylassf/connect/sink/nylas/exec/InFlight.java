@@ -135,6 +135,11 @@ public final class InFlight {
         return true;
     }
 
+    /** Unfinished actions at most ({@code nylas.max.pending.actions}). */
+    public int maxPending() {
+        return maxPending;
+    }
+
     /** The first outcome that said the API key is refused, or null: the task must fail. */
     public Outcome fatal() {
         return fatal.get();
