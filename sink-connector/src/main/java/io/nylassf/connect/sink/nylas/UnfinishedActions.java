@@ -33,22 +33,10 @@ import java.util.stream.Stream;
  * retry ({@link RetryBook}) or waiting for its grant ({@link ParkedGrants}). Routes the outcomes of ended actions,
  * bounds what may be committed, and says when the task should be called again. Task thread only.
  */
-final class UnfinishedActions {
+record UnfinishedActions(InFlight inFlight, RetryBook retries, ParkedGrants parked, OutcomeRouter router) {
     private static final long MIN_WAKE_MS = 50;
     /** While actions run, put() comes back this often to report their outcomes (DLQ, retries) promptly. */
     private static final long HARVEST_WAKE_MS = 100;
-
-    private final InFlight inFlight;
-    private final RetryBook retries;
-    private final ParkedGrants parked;
-    private final OutcomeRouter router;
-
-    private UnfinishedActions(InFlight inFlight, RetryBook retries, ParkedGrants parked, OutcomeRouter router) {
-        this.inFlight = inFlight;
-        this.retries = retries;
-        this.parked = parked;
-        this.router = router;
-    }
 
     /** Builds the bookkeeping from the task's settings; the writer skips the grants parked here. */
     static UnfinishedActions start(NylasSinkConnectorConfig config, NylasWriter writer,
