@@ -164,6 +164,16 @@ public final class NylasClient implements AutoCloseable {
         }
     }
 
+    // ---- webhooks ----
+
+    /** {@code GET /v3/webhooks}: the application's subscriptions and their delivery status. */
+    public List<WebhookSubscription> listWebhooks() {
+        List<WebhookSubscription> out = new ArrayList<>();
+        call(null, url(path(null, "webhooks"), Map.of())).path("data")
+                .forEach(w -> out.add(WebhookSubscription.of(w)));
+        return out;
+    }
+
     @Override
     public void close() {
         http.dispatcher().executorService().shutdown();

@@ -94,6 +94,7 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
                 .define(BODY_OVERSIZE, Type.STRING, BodyOversize.TRUNCATE.configValue(), BodyOversize.SETTING,
                         Importance.LOW, Width.SHORT, BodyOversize.SETTING);
         WebhookConfig.addTo(builder);
+        BackstopConfig.addTo(builder);
         return def;
     }
 

@@ -6,6 +6,8 @@ import io.nylassf.connect.common.metrics.TaggedCounters;
 import io.nylassf.connect.common.schema.NylasSchemas;
 import io.nylassf.connect.source.nylas.offset.StreamPartition;
 import io.nylassf.connect.source.nylas.read.ReadScheduler;
+import io.nylassf.connect.source.nylas.read.BackstopPace;
+import io.nylassf.connect.source.nylas.webhook.WebhookHealth;
 import io.nylassf.connect.source.nylas.webhook.WebhookIntake;
 import io.nylassf.connect.source.nylas.webhook.WebhookServer;
 import org.apache.kafka.connect.data.Struct;
@@ -31,6 +33,7 @@ public final class NylasSourceMetrics implements ReadScheduler.Listener, Webhook
     private final AtomicLong duplicate = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong unlisted = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
     private final Set<String> paused = ConcurrentHashMap.newKeySet();
     private final long[] latencies = new long[WINDOW];
     private long latencyCount;
@@ -60,6 +63,8 @@ public final class NylasSourceMetrics implements ReadScheduler.Listener, Webhook
             return i == null ? 0 : i.heldBytes();
         });
         set.gauge("grants-paused", "Grants whose reads are paused (expired, or backing off)", paused::size);
+        set.gauge("webhook-misses-total", "Changes a windowed read found that no notification announced (counted "
+                + "by the task hosting the endpoint)", misses::get);
         set.gauge("webhook-ack-p50-us", "Median webhook POST to 200, over the last " + WINDOW + " notifications",
                 () -> percentile(0.50));
         set.gauge("webhook-ack-p99-us", "99th percentile webhook POST to 200, over the last " + WINDOW
@@ -68,6 +73,20 @@ public final class NylasSourceMetrics implements ReadScheduler.Listener, Webhook
     }
 
     /** The intake whose held records and bytes are reported. */
+    /** Publishes whether webhooks are trusted and the backstop's wait in force. */
+    public void watch(WebhookHealth health, BackstopPace windows) {
+        if (published.published()) {
+            published.gauge("webhooks-healthy", "1 while windowed reads run at the backstop interval (webhooks "
+                    + "trusted), 0 while at poll.interval.ms", () -> health.healthy() ? 1 : 0);
+            published.gauge("backstop-interval-ms", "The wait between a grant's windowed reads in force (before "
+                    + "the idle doubling and the jitter)", windows::currentMs);
+        }
+    }
+
+    public void missed(long n) {
+        misses.addAndGet(n);
+    }
+
     public void watch(WebhookIntake intake) {
         this.intake = intake;
     }

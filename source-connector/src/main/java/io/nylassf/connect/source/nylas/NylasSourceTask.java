@@ -9,9 +9,12 @@ import io.nylassf.connect.source.nylas.mapping.BodyPolicy;
 import io.nylassf.connect.source.nylas.mapping.RecordFactory;
 import io.nylassf.connect.source.nylas.mapping.RecordMapper;
 import io.nylassf.connect.source.nylas.mapping.Topics;
+import io.nylassf.connect.source.nylas.read.BackstopPace;
 import io.nylassf.connect.source.nylas.read.ReadScheduler;
 import io.nylassf.connect.source.nylas.read.StreamReader;
+import io.nylassf.connect.source.nylas.webhook.MissDetector;
 import io.nylassf.connect.source.nylas.webhook.NotificationDeduper;
+import io.nylassf.connect.source.nylas.webhook.WebhookHealth;
 import io.nylassf.connect.source.nylas.webhook.WebhookIntake;
 import io.nylassf.connect.source.nylas.webhook.WebhookServer;
 import io.nylassf.connect.source.nylas.webhook.WebhookVerifier;
@@ -38,6 +41,9 @@ public class NylasSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(NylasSourceTask.class);
     private static final long MAX_WAIT_MS = 1_000;
     private static final long PASS_BUDGET_MS = 2_000;
+    /** A change older than this when a window finds it should have been announced by a notification. */
+    private static final long MISS_GRACE_MS = 120_000;
+    private static final int MISS_MEMORY = 100_000;
 
     private final Clock clock;
     private NylasSourceTaskConfig config;
@@ -46,6 +52,8 @@ public class NylasSourceTask extends SourceTask {
     private WebhookIntake intake;
     private WebhookServer webhookServer;
     private NylasSourceMetrics metrics;
+    private WebhookHealth health;
+    private MissDetector misses;
     private volatile boolean stopping;
 
     public NylasSourceTask() {
@@ -72,12 +80,21 @@ public class NylasSourceTask extends SourceTask {
         metrics = new NylasSourceMetrics().publish(published);
         client.calls().publish(published, "Nylas");
 
+        WebhookSettings webhook = config.webhook();
+        BackstopConfig.Settings backstop = BackstopConfig.settings(config);
+        health = new WebhookHealth(webhook.enabled(), client, backstop.healthCheckMs(), backstop.intervalMs(), clock);
+        long started = clock.millis();
+        BackstopPace windows = new BackstopPace(config.pollIntervalMs(), backstop.intervalMs(),
+                backstop.idleAfterMs(), health::healthy, started);
+        BackstopPace contacts = new BackstopPace(config.contactsScanIntervalMs(), backstop.intervalMs(),
+                backstop.idleAfterMs(), health::healthy, started);
+        misses = config.hostsWebhook() ? new MissDetector(started, MISS_GRACE_MS, MISS_MEMORY) : null;
+        metrics.watch(health, windows);
         List<StreamReader> readers = new TaskStreams(config, client, records, clock)
-                .readers(context.offsetStorageReader());
+                .readers(context.offsetStorageReader(), windows, contacts);
         scheduler = new ReadScheduler(readers, records, new Backoff(config.backoffInitial(), config.backoffMax()),
                 config.grantRecheckInterval(), PASS_BUDGET_MS, metrics);
         Set<String> listed = Set.copyOf(config.grantIds());
-        WebhookSettings webhook = config.webhook();
         intake = new WebhookIntake(records, client, new NotificationDeduper(webhook.dedupSize()),
                 scheduler::wakeUp, grant -> listed.isEmpty() || listed.contains(grant),
                 webhook.intakeMaxRecords(), webhook.intakeMaxBytes());
@@ -99,18 +116,40 @@ public class NylasSourceTask extends SourceTask {
             throw new ConnectException(webhookServer.failure());
         }
         int max = config.maxBatchSize();
-        List<SourceRecord> out = new ArrayList<>(intake.drain(max));
+        health.refresh();
+        List<SourceRecord> out = new ArrayList<>(announced(intake.drain(max)));
         if (out.size() < max) {
             long now = clock.millis();
-            out.addAll(scheduler.poll(now, max - out.size(), clock::millis));
+            List<SourceRecord> read = scheduler.poll(now, max - out.size(), clock::millis);
+            countMisses(read, now);
+            out.addAll(read);
         }
         if (out.isEmpty()) {
             long wait = Math.min(MAX_WAIT_MS, Math.max(0, scheduler.nextReadyAt() - clock.millis()));
             if (wait > 0) {
-                out.addAll(intake.awaitAndDrain(wait, max));
+                out.addAll(announced(intake.awaitAndDrain(wait, max)));
             }
         }
         return out.isEmpty() ? null : out;
+    }
+
+    private List<SourceRecord> announced(List<SourceRecord> fromNotifications) {
+        if (misses != null) {
+            fromNotifications.forEach(misses::announced);
+        }
+        return fromNotifications;
+    }
+
+    /** Window records no notification announced: webhooks missed them, so the backstop stays short for a while. */
+    private void countMisses(List<SourceRecord> read, long now) {
+        if (misses == null) {
+            return;
+        }
+        long missed = read.stream().filter(r -> misses.missed(r, now)).count();
+        if (missed > 0) {
+            metrics.missed(missed);
+            health.missed();
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.nylassf.connect.source.nylas.offset.ObjectStream;
 import io.nylassf.connect.source.nylas.offset.SourceOffset;
 import io.nylassf.connect.source.nylas.offset.StreamPartition;
 import io.nylassf.connect.source.nylas.read.ContactScanReader;
+import io.nylassf.connect.source.nylas.read.ReadPace;
 import io.nylassf.connect.source.nylas.read.StreamReader;
 import io.nylassf.connect.source.nylas.read.WindowReader;
 import io.nylassf.connect.source.nylas.read.WindowSource;
@@ -38,8 +39,11 @@ final class TaskStreams {
         this.clock = clock;
     }
 
-    /** One reader per stream of the task's grants, each resuming from its stored offset. */
-    List<StreamReader> readers(OffsetStorageReader storage) {
+    /**
+     * One reader per stream of the task's grants, each resuming from its stored offset; windows wait as
+     * {@code windows} says once caught up, contact scans as {@code contacts}.
+     */
+    List<StreamReader> readers(OffsetStorageReader storage, ReadPace windows, ReadPace contacts) {
         List<StreamPartition> partitions = new ArrayList<>();
         List<ObjectStream> streams = config.objects().stream().map(ObjectStream::fromConfig).toList();
         for (String grant : config.taskGrants()) {
@@ -60,11 +64,10 @@ final class TaskStreams {
             SourceOffset resume = offsets.get(p);
             switch (p.stream()) {
                 case MESSAGES -> readers.add(new WindowReader(p, WindowSource.messages(client, p.grantId()), records,
-                        settings, resume, initialStart));
+                        settings, windows, resume, initialStart));
                 case EVENTS -> readers.add(new WindowReader(p, WindowSource.events(client, p.grantId(),
-                        p.calendarId()), records, settings, resume, initialStart));
-                case CONTACTS -> readers.add(new ContactScanReader(p, client, records, config.pageSize(),
-                        config.contactsScanIntervalMs()));
+                        p.calendarId()), records, settings, windows, resume, initialStart));
+                case CONTACTS -> readers.add(new ContactScanReader(p, client, records, config.pageSize(), contacts));
             }
             if (resume != null) {
                 log.info("{}: resuming after watermark {} / '{}'", p, resume.watermark(), resume.lastId());

@@ -32,7 +32,7 @@ public final class ContactScanReader implements StreamReader {
     private final NylasClient client;
     private final RecordFactory records;
     private final int pageSize;
-    private final long scanIntervalMs;
+    private final ReadPace pace;
 
     private Map<String, Long> previous;
     private Map<String, Long> current;
@@ -43,11 +43,17 @@ public final class ContactScanReader implements StreamReader {
 
     public ContactScanReader(StreamPartition partition, NylasClient client, RecordFactory records, int pageSize,
                              long scanIntervalMs) {
+        this(partition, client, records, pageSize, ReadPace.fixed(scanIntervalMs));
+    }
+
+    /** @param pace how long to wait between two scans (the backstop's pace) */
+    public ContactScanReader(StreamPartition partition, NylasClient client, RecordFactory records, int pageSize,
+                             ReadPace pace) {
         this.partition = partition;
         this.client = client;
         this.records = records;
         this.pageSize = pageSize;
-        this.scanIntervalMs = scanIntervalMs;
+        this.pace = pace;
     }
 
     @Override
@@ -108,7 +114,10 @@ public final class ContactScanReader implements StreamReader {
         }
         previous = current;
         restartWindow();
-        readyAt = nowMs + scanIntervalMs;
+        if (!out.isEmpty()) {
+            pace.activity(partition.grantId(), nowMs);
+        }
+        readyAt = nowMs + pace.waitMs(partition.grantId(), nowMs);
         return out;
     }
 

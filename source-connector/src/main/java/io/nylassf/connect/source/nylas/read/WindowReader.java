@@ -52,6 +52,7 @@ public final class WindowReader implements StreamReader {
     private final WindowSource source;
     private final RecordFactory records;
     private final Settings settings;
+    private final ReadPace pace;
 
     /** Everything at or before this position has been handed out (null: nothing yet). */
     private SourceOffset position;
@@ -68,10 +69,21 @@ public final class WindowReader implements StreamReader {
      */
     public WindowReader(StreamPartition partition, WindowSource source, RecordFactory records, Settings settings,
                         SourceOffset resumeFrom, long initialStart) {
+        this(partition, source, records, settings, ReadPace.fixed(settings.pollIntervalMs()), resumeFrom,
+                initialStart);
+    }
+
+    /**
+     * @param pace how long to wait once caught up (the backstop's pace)
+     * @param resumeFrom the committed offset, or null to start at {@code initialStart}
+     */
+    public WindowReader(StreamPartition partition, WindowSource source, RecordFactory records, Settings settings,
+                        ReadPace pace, SourceOffset resumeFrom, long initialStart) {
         this.partition = partition;
         this.source = source;
         this.records = records;
         this.settings = settings;
+        this.pace = pace;
         this.position = resumeFrom;
         this.windowStart = resumeFrom != null ? resumeFrom.watermark() : initialStart;
         this.span = settings.maxWindowSeconds();
@@ -112,7 +124,7 @@ public final class WindowReader implements StreamReader {
             long edge = Math.floorDiv(nowMs - settings.lagMs(), 1000L);
             long end = Math.min(windowStart + span, edge);
             if (end <= windowStart) {
-                readyAt = nowMs + settings.pollIntervalMs();
+                readyAt = nowMs + pace.waitMs(partition.grantId(), nowMs);
                 return List.of();
             }
             windowEnd = end;
@@ -162,6 +174,9 @@ public final class WindowReader implements StreamReader {
                     NylasSchemas.VIA_WINDOW, partition, offset));
             position = offset;
         }
+        if (!items.isEmpty()) {
+            pace.activity(partition.grantId(), nowMs);
+        }
         if (!items.isEmpty() || log.isDebugEnabled()) {
             log.debug("{}: window [{}, {}) read, {} object(s)", partition, windowStart, windowEnd, items.size());
         }
@@ -171,7 +186,7 @@ public final class WindowReader implements StreamReader {
         windowStart = windowEnd;
         restartWindow();
         long edge = Math.floorDiv(nowMs - settings.lagMs(), 1000L);
-        readyAt = windowStart < edge ? 0 : nowMs + settings.pollIntervalMs();
+        readyAt = windowStart < edge ? 0 : nowMs + pace.waitMs(partition.grantId(), nowMs);
     }
 
     private List<SourceRecord> drain(int max) {
