@@ -275,6 +275,16 @@ public final class NylasEmulator implements AutoCloseable {
         dispatcher.resume();
     }
 
+    /** Loses the next {@code n} notifications for good (no delivery, no retry): the windows must find them. */
+    public void loseNextWebhooks(int n) {
+        dispatcher.loseNext(n);
+    }
+
+    /** Ids of the notifications lost through {@link #loseNextWebhooks}. */
+    public List<String> lostWebhooks() {
+        return dispatcher.lost();
+    }
+
     /** Delivers a notification again with the same id, as at-least-once delivery may; false if unknown. */
     public boolean redeliver(String notificationId) {
         return dispatcher.redeliver(notificationId);

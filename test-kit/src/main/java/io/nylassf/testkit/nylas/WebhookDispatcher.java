@@ -48,6 +48,9 @@ final class WebhookDispatcher implements AutoCloseable {
     private final int truncationThreshold;
     private final ScheduledThreadPoolExecutor executor;
     private final AtomicBoolean paused = new AtomicBoolean();
+    /** Notifications still to be lost on Nylas' side (never sent, never retried), for backstop tests. */
+    private final AtomicInteger toLose = new AtomicInteger();
+    private final List<String> lost = new CopyOnWriteArrayList<>();
     private final Queue<Runnable> heldWhilePaused = new ConcurrentLinkedQueue<>();
     private final List<WebhookDelivery> log = new CopyOnWriteArrayList<>();
     private final AtomicInteger outstanding = new AtomicInteger();
@@ -96,6 +99,10 @@ final class WebhookDispatcher implements AutoCloseable {
                 continue;
             }
             Notification n = new Notification(NylasJson.newId(), finalType, source, time, finalObject, w.id);
+            if (toLose.getAndUpdate(k -> Math.max(0, k - 1)) > 0) {
+                lost.add(n.id());
+                continue;
+            }
             recent.put(n.id(), n);
             ids.add(n.id());
             outstanding.incrementAndGet();
@@ -117,6 +124,16 @@ final class WebhookDispatcher implements AutoCloseable {
 
     void pause() {
         paused.set(true);
+    }
+
+    /** The next {@code n} notifications are lost: never delivered (as when Nylas' own pipeline drops one). */
+    void loseNext(int n) {
+        toLose.addAndGet(n);
+    }
+
+    /** Ids of the notifications lost so far. */
+    List<String> lost() {
+        return List.copyOf(lost);
     }
 
     void resume() {

@@ -41,7 +41,10 @@ public class NylasSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(NylasSourceTask.class);
     private static final long MAX_WAIT_MS = 1_000;
     private static final long PASS_BUDGET_MS = 2_000;
-    /** A change older than this when a window finds it should have been announced by a notification. */
+    /**
+     * A change older than this (or than half the backstop interval, if shorter) when a window finds it should
+     * have been announced by a notification.
+     */
     private static final long MISS_GRACE_MS = 120_000;
     private static final int MISS_MEMORY = 100_000;
 
@@ -88,7 +91,8 @@ public class NylasSourceTask extends SourceTask {
                 backstop.idleAfterMs(), health::healthy, started);
         BackstopPace contacts = new BackstopPace(config.contactsScanIntervalMs(), backstop.intervalMs(),
                 backstop.idleAfterMs(), health::healthy, started);
-        misses = config.hostsWebhook() ? new MissDetector(started, MISS_GRACE_MS, MISS_MEMORY) : null;
+        misses = config.hostsWebhook() ? new MissDetector(started,
+                Math.min(MISS_GRACE_MS, backstop.intervalMs() / 2), MISS_MEMORY) : null;
         metrics.watch(health, windows);
         List<StreamReader> readers = new TaskStreams(config, client, records, clock)
                 .readers(context.offsetStorageReader(), windows, contacts);
@@ -145,7 +149,8 @@ public class NylasSourceTask extends SourceTask {
         if (misses == null) {
             return;
         }
-        long missed = read.stream().filter(r -> misses.missed(r, now)).count();
+        read.forEach(misses::found);
+        int missed = misses.misses(now);
         if (missed > 0) {
             metrics.missed(missed);
             health.missed();

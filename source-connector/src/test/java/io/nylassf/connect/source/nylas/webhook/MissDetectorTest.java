@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A miss: a change a window found that no notification announced, recent enough that one should have. */
 class MissDetectorTest {
@@ -21,13 +20,21 @@ class MissDetectorTest {
     @Test
     void aChangeNoNotificationAnnouncedIsAMissOnceItsGraceHasPassed() {
         MissDetector d = new MissDetector(STARTED, 120_000, 10);
-        SourceRecord seen = record("m1", STARTED + 1_000);
-        SourceRecord unseen = record("m2", STARTED + 1_000);
         d.announced(record("m1", STARTED + 1_000));
-        assertFalse(d.missed(seen, STARTED + 600_000), "announced by a notification");
-        assertTrue(d.missed(unseen, STARTED + 600_000), "found only by the window");
-        assertFalse(d.missed(unseen, STARTED + 60_000), "its notification may still be on its way");
-        assertFalse(d.missed(record("m3", STARTED - 1), STARTED + 600_000), "older than the task: backfill");
+        d.found(record("m1", STARTED + 1_000));
+        d.found(record("m2", STARTED + 1_000));
+        d.found(record("m3", STARTED - 1));
+        assertEquals(0, d.misses(STARTED + 60_000), "a notification may still be on its way");
+        assertEquals(1, d.misses(STARTED + 121_000), "m2 only: m1 was announced, m3 predates the task");
+        assertEquals(0, d.misses(STARTED + 600_000), "a miss is counted once");
+    }
+
+    @Test
+    void aNotificationArrivingAfterTheWindowClearsTheSuspect() {
+        MissDetector d = new MissDetector(STARTED, 120_000, 10);
+        d.found(record("late", STARTED + 1_000));
+        d.announced(record("late", STARTED + 1_000));
+        assertEquals(0, d.misses(STARTED + 600_000));
     }
 
     @Test
@@ -36,8 +43,9 @@ class MissDetectorTest {
         d.announced(record("a", STARTED));
         d.announced(record("b", STARTED));
         d.announced(record("c", STARTED));
-        assertTrue(d.missed(record("a", STARTED), STARTED + 1), "the oldest announcement was forgotten");
-        assertFalse(d.missed(record("c", STARTED), STARTED + 1));
+        d.found(record("a", STARTED));
+        d.found(record("c", STARTED));
+        assertEquals(1, d.misses(STARTED + 1), "the oldest announcement was forgotten: a is a suspect again");
     }
 
     private static SourceRecord record(String id, long modifiedMs) {
