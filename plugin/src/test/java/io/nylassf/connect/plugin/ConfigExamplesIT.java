@@ -59,7 +59,8 @@ class ConfigExamplesIT {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(gen.generateKeyPair().getPrivate().getEncoded()).replace("\n", "\\n");
         String pem = "-----BEGIN PRIVATE KEY-----\\n" + body + "\\n-----END PRIVATE KEY-----";
-        Files.writeString(secrets.resolve("nylas.properties"), "api.key=nyk_example_not_a_real_key\n");
+        Files.writeString(secrets.resolve("nylas.properties"),
+                "api.key=nyk_example_not_a_real_key\nwebhook.secret=example_webhook_secret\n");
         Files.writeString(secrets.resolve("salesforce.properties"),
                 "client.id=3MVG9example\njwt.private.key=" + pem + "\n");
     }

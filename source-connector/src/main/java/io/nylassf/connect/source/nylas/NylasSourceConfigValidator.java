@@ -5,6 +5,8 @@ import io.nylassf.connect.common.config.ValidationResults;
 import io.nylassf.connect.common.http.ApiException;
 import io.nylassf.connect.common.nylas.NylasApiException;
 import io.nylassf.connect.common.nylas.NylasClient;
+import io.nylassf.connect.common.nylas.WebhookSubscription;
+import io.nylassf.connect.source.nylas.webhook.SubscriptionCheck;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.config.types.Password;
@@ -12,7 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,13 +51,31 @@ final class NylasSourceConfigValidator {
         }
         long timeoutMs = Math.min(VALIDATE_TIMEOUT_MS, timeout != null && timeout.value() instanceof Number n
                 ? n.longValue() : VALIDATE_TIMEOUT_MS);
-        checkAccess(base, password.value(), Duration.ofMillis(timeoutMs), url, key);
+        checkAccess(base, password.value(), Duration.ofMillis(timeoutMs), url, key, subscriptionToCheck(values));
         return result;
+    }
+
+    /** The public URL whose subscription to check, with the triggers it needs; null when there is none to check. */
+    private static Subscription subscriptionToCheck(Map<String, ConfigValue> values) {
+        ConfigValue enabled = values.get(WebhookConfig.WEBHOOK_ENABLED);
+        ConfigValue publicUrl = values.get(WebhookConfig.WEBHOOK_PUBLIC_URL);
+        ConfigValue objects = values.get(NylasSourceConnectorConfig.OBJECTS);
+        if (enabled == null || !Boolean.TRUE.equals(enabled.value()) || publicUrl == null
+                || !publicUrl.errorMessages().isEmpty() || !(publicUrl.value() instanceof String u) || u.isBlank()
+                || objects == null || !(objects.value() instanceof List<?> list)) {
+            return null;
+        }
+        List<String> names = list.stream().map(o -> o.toString().trim().toLowerCase(Locale.ROOT)).toList();
+        return new Subscription(u.trim(), publicUrl, SubscriptionCheck.requiredTriggers(names));
+    }
+
+    private record Subscription(String url, ConfigValue value, Set<String> triggers) {
     }
 
     static final long VALIDATE_TIMEOUT_MS = 10_000;
 
-    private static void checkAccess(String base, String apiKey, Duration timeout, ConfigValue url, ConfigValue key) {
+    private static void checkAccess(String base, String apiKey, Duration timeout, ConfigValue url, ConfigValue key,
+                                    Subscription subscription) {
         ExecutorService probe = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "nylas-validate");
             t.setDaemon(true);
@@ -70,6 +93,13 @@ final class NylasSourceConfigValidator {
             Future<?> call = probe.submit(client::checkAccess);
             // the client's own call timeout bounds the call; this bounds DNS lookups too, which it cannot interrupt
             call.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            if (subscription != null) {
+                List<WebhookSubscription> subs = probe.submit(client::listWebhooks)
+                        .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+                for (String problem : SubscriptionCheck.problems(subs, subscription.url(), subscription.triggers())) {
+                    subscription.value().addErrorMessage(WebhookConfig.WEBHOOK_PUBLIC_URL + ": " + problem);
+                }
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof NylasApiException api) {
                 describe(api, base, url, key);

@@ -73,7 +73,8 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
                 .define(GRANT_IDS, Type.LIST, List.of(), null, Importance.HIGH)
                 .define(GRANTS_REFRESH_INTERVAL_MS, Type.LONG, 300_000L, Range.between(1_000L, 86_400_000L),
                         Importance.LOW)
-                .define(GRANT_RECHECK_INTERVAL_MS, Type.LONG, 60_000L, Range.between(100L, 86_400_000L), Importance.LOW);
+                .define(GRANT_RECHECK_INTERVAL_MS, Type.LONG, 60_000L, Range.between(100L, 86_400_000L),
+                        Importance.LOW);
         TopicsConfig.addTo(builder, TOPIC_PREFIX_DEFAULT, TOPIC_PREFIX_DOC);
         PollingConfig.addTo(builder, POLL_INTERVAL_MS_DOC)
                 .define(OBJECTS, Type.LIST, OBJECTS_SETTING.values(), OBJECTS_SETTING, Importance.MEDIUM, Width.MEDIUM)

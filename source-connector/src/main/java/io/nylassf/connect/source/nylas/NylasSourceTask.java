@@ -85,7 +85,12 @@ public class NylasSourceTask extends SourceTask {
 
         WebhookSettings webhook = config.webhook();
         BackstopConfig.Settings backstop = BackstopConfig.settings(config);
-        health = new WebhookHealth(webhook.enabled(), client, backstop.healthCheckMs(), backstop.intervalMs(), clock);
+        health = new WebhookHealth(webhook.enabled(), webhook.publicUrl(), client, backstop.healthCheckMs(),
+                backstop.intervalMs(), clock);
+        if (webhook.enabled() && webhook.publicUrl() == null && config.hostsWebhook()) {
+            log.warn("webhook.public.url is not set: the webhook subscription cannot be checked, and any active "
+                    + "subscription of the application counts as delivering to this endpoint");
+        }
         long started = clock.millis();
         BackstopPace windows = new BackstopPace(config.pollIntervalMs(), backstop.intervalMs(),
                 backstop.idleAfterMs(), health::healthy, started);

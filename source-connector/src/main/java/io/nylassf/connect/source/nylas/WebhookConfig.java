@@ -1,6 +1,7 @@
 package io.nylassf.connect.source.nylas;
 
 import io.nylassf.connect.common.config.ConfigDefBuilder;
+import io.nylassf.connect.common.config.Validators;
 import io.nylassf.connect.source.nylas.webhook.WebhookServer;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -25,6 +26,7 @@ public final class WebhookConfig {
     public static final String WEBHOOK_BIND_ADDRESS = "webhook.bind.address";
     public static final String WEBHOOK_PORT = "webhook.port";
     public static final String WEBHOOK_PATH = "webhook.path";
+    public static final String WEBHOOK_PUBLIC_URL = "webhook.public.url";
     public static final String WEBHOOK_SECRET = "webhook.secret";
     public static final String WEBHOOK_MAX_BODY_BYTES = "webhook.max.body.bytes";
     public static final String WEBHOOK_ACK_TIMEOUT_MS = "webhook.ack.timeout.ms";
@@ -45,6 +47,7 @@ public final class WebhookConfig {
                 .define(WEBHOOK_BIND_ADDRESS, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW)
                 .define(WEBHOOK_PORT, Type.INT, 8090, Range.between(0, 65_535), Importance.MEDIUM)
                 .define(WEBHOOK_PATH, Type.STRING, "/nylas/webhook", pathValidator(), Importance.MEDIUM)
+                .define(WEBHOOK_PUBLIC_URL, Type.STRING, null, Validators.httpUrl(), Importance.MEDIUM, Width.LONG)
                 .define(WEBHOOK_SECRET, Type.PASSWORD, null, null, Importance.HIGH)
                 .define(WEBHOOK_MAX_BODY_BYTES, Type.INT, 2_097_152, Range.between(1_024, 64_000_000), Importance.LOW)
                 .define(WEBHOOK_ACK_TIMEOUT_MS, Type.LONG, 8_000L, Range.between(100L, 60_000L), Importance.LOW)
@@ -62,12 +65,17 @@ public final class WebhookConfig {
         Password secret = c.getPassword(WEBHOOK_SECRET);
         return new WebhookSettings(c.getBoolean(WEBHOOK_ENABLED), c.getInt(WEBHOOK_TASK),
                 c.getString(WEBHOOK_BIND_ADDRESS), c.getInt(WEBHOOK_PORT), c.getString(WEBHOOK_PATH),
+                blankToNull(c.getString(WEBHOOK_PUBLIC_URL)),
                 secret == null || secret.value() == null || secret.value().isEmpty() ? null : secret.value(),
                 new WebhookServer.Limits(c.getInt(WEBHOOK_MAX_BODY_BYTES),
                         Duration.ofMillis(c.getLong(WEBHOOK_ACK_TIMEOUT_MS)), c.getInt(WEBHOOK_MAX_CONCURRENT),
                         c.getInt(WEBHOOK_BIND_ATTEMPTS), Duration.ofMillis(c.getLong(WEBHOOK_READ_TIMEOUT_MS))),
                 c.getInt(WEBHOOK_DEDUP_SIZE), c.getInt(WEBHOOK_INTAKE_MAX_RECORDS),
                 c.getLong(WEBHOOK_INTAKE_MAX_BYTES));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static ConfigDef.Validator pathValidator() {

@@ -2,12 +2,10 @@ package io.nylassf.connect.source.nylas.webhook;
 
 import io.nylassf.connect.common.nylas.NylasApiException;
 import io.nylassf.connect.common.nylas.NylasClient;
-import io.nylassf.connect.common.nylas.WebhookSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.List;
 
 /**
  * Whether webhooks can be trusted to announce changes, so windowed reads may stretch to the backstop interval.
@@ -20,6 +18,7 @@ public final class WebhookHealth {
     private static final Logger log = LoggerFactory.getLogger(WebhookHealth.class);
 
     private final boolean enabled;
+    private final String publicUrl;
     private final NylasClient client;
     private final long checkIntervalMs;
     private final long recoveryMs;
@@ -28,8 +27,11 @@ public final class WebhookHealth {
     private volatile long degradedUntil;
     private long nextCheck;
 
-    public WebhookHealth(boolean enabled, NylasClient client, long checkIntervalMs, long recoveryMs, Clock clock) {
+    /** @param publicUrl the URL Nylas delivers to ({@code webhook.public.url}); null: any subscription counts */
+    public WebhookHealth(boolean enabled, String publicUrl, NylasClient client, long checkIntervalMs,
+                         long recoveryMs, Clock clock) {
         this.enabled = enabled;
+        this.publicUrl = publicUrl;
         this.client = client;
         this.checkIntervalMs = checkIntervalMs;
         this.recoveryMs = recoveryMs;
@@ -50,9 +52,7 @@ public final class WebhookHealth {
         nextCheck = now + checkIntervalMs;
         boolean was = subscriptionActive;
         try {
-            List<WebhookSubscription> subs = client.listWebhooks();
-            subscriptionActive = subs.stream().anyMatch(w -> w.active() && w.triggers().stream()
-                    .anyMatch(t -> t.startsWith("message.")));
+            subscriptionActive = SubscriptionCheck.delivering(client.listWebhooks(), publicUrl);
         } catch (NylasApiException e) {
             subscriptionActive = false;
             log.warn("Cannot read the webhook subscriptions ({}); windows are read at the short interval", e.getMessage());

@@ -1,0 +1,66 @@
+package io.nylassf.connect.source.nylas.webhook;
+
+import io.nylassf.connect.common.nylas.WebhookSubscription;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Whether the application's webhook subscriptions deliver what the connector reads to its public URL (pure): one
+ * subscription for that URL, {@code active}, with every trigger the configured objects need. Each problem is
+ * described with what to do about it.
+ */
+public final class SubscriptionCheck {
+    private SubscriptionCheck() {
+    }
+
+    /** The triggers the connector handles for {@code objects} (messages, events, contacts), and the grant ones. */
+    public static Set<String> requiredTriggers(List<String> objects) {
+        Set<String> t = new LinkedHashSet<>();
+        if (objects.contains("messages")) {
+            t.addAll(List.of("message.created", "message.updated", "message.deleted"));
+        }
+        if (objects.contains("events")) {
+            t.addAll(List.of("event.created", "event.updated", "event.deleted"));
+        }
+        if (objects.contains("contacts")) {
+            t.addAll(List.of("contact.updated", "contact.deleted"));
+        }
+        t.addAll(List.of("grant.expired", "grant.updated"));
+        return t;
+    }
+
+    /** The problems with the subscription for {@code publicUrl}; empty when it is ready. */
+    public static List<String> problems(List<WebhookSubscription> subscriptions, String publicUrl,
+                                        Set<String> required) {
+        List<WebhookSubscription> mine = subscriptions.stream().filter(w -> w.url().equals(publicUrl)).toList();
+        if (mine.isEmpty()) {
+            return List.of("no Nylas webhook subscription delivers to " + publicUrl + "; create one with POST "
+                    + "/v3/webhooks (webhook_url " + publicUrl + ", trigger_types " + String.join(",", required)
+                    + ") and put the webhook_secret it returns in webhook.secret (docs/nylas-source.md)");
+        }
+        List<String> out = new ArrayList<>();
+        for (WebhookSubscription w : mine) {
+            if (!w.active()) {
+                out.add("the Nylas webhook subscription " + w.id() + " for " + publicUrl + " is '" + w.status()
+                        + "', not 'active': Nylas is not delivering to it (set it active with PUT /v3/webhooks/"
+                        + w.id() + " once the endpoint answers)");
+            }
+            Set<String> missing = new LinkedHashSet<>(required);
+            missing.removeAll(w.triggers());
+            if (!missing.isEmpty()) {
+                out.add("the Nylas webhook subscription " + w.id() + " for " + publicUrl + " lacks the triggers "
+                        + String.join(", ", missing) + " (add them with PUT /v3/webhooks/" + w.id() + ")");
+            }
+        }
+        return out;
+    }
+
+    /** Whether one subscription for {@code publicUrl} (any, when null) is active with a message trigger. */
+    public static boolean delivering(List<WebhookSubscription> subscriptions, String publicUrl) {
+        return subscriptions.stream().anyMatch(w -> (publicUrl == null || w.url().equals(publicUrl)) && w.active()
+                && w.triggers().stream().anyMatch(t -> t.startsWith("message.")));
+    }
+}
