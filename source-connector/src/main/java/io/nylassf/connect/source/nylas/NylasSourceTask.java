@@ -56,6 +56,9 @@ public class NylasSourceTask extends SourceTask {
     private WebhookServer webhookServer;
     private NylasSourceMetrics metrics;
     private WebhookHealth health;
+    private BackstopPace windows;
+    private BackstopPace contacts;
+    private boolean wasTrusted;
     private MissDetector misses;
     private volatile boolean stopping;
 
@@ -92,9 +95,9 @@ public class NylasSourceTask extends SourceTask {
                     + "subscription of the application counts as delivering to this endpoint");
         }
         long started = clock.millis();
-        BackstopPace windows = new BackstopPace(config.pollIntervalMs(), backstop.intervalMs(),
+        windows = new BackstopPace(config.pollIntervalMs(), backstop.intervalMs(),
                 backstop.idleAfterMs(), health::healthy, started);
-        BackstopPace contacts = new BackstopPace(config.contactsScanIntervalMs(), backstop.intervalMs(),
+        contacts = new BackstopPace(config.contactsScanIntervalMs(), backstop.intervalMs(),
                 backstop.idleAfterMs(), health::healthy, started);
         misses = config.hostsWebhook() ? new MissDetector(started,
                 Math.min(MISS_GRACE_MS, backstop.intervalMs() / 2), MISS_MEMORY) : null;
@@ -126,6 +129,11 @@ public class NylasSourceTask extends SourceTask {
         }
         int max = config.maxBatchSize();
         health.refresh();
+        boolean trusted = health.healthy();
+        if (wasTrusted && !trusted) {
+            scheduler.shortenWaits(clock.millis(), windows, contacts);
+        }
+        wasTrusted = trusted;
         List<SourceRecord> out = new ArrayList<>(announced(intake.drain(max)));
         if (out.size() < max) {
             long now = clock.millis();

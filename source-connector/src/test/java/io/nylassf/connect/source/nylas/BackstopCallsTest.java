@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +76,43 @@ class BackstopCallsTest {
                 healthy, down, down / healthy);
         assertTrue(healthy <= 6.5, "healthy: " + healthy);
         assertTrue(down >= 200, "down: " + down);
+    }
+
+    @Test
+    void whenWebhooksStopBeingTrustedEveryGrantIsReadAgainWithinTheShortInterval() {
+        AtomicBoolean healthy = new AtomicBoolean(true);
+        long start = System.currentTimeMillis();
+        BackstopPace windows = new BackstopPace(POLL_MS, BACKSTOP_MS, Long.MAX_VALUE, healthy::get, start);
+        BackstopPace contacts = new BackstopPace(CONTACT_SCAN_MS, BACKSTOP_MS, Long.MAX_VALUE, healthy::get, start);
+        ReadScheduler scheduler = scheduler(windows, contacts);
+        long now = runUntil(scheduler, start, start);
+        now = runUntil(scheduler, now, now + 600_000);
+        long before = nylas.requestCount();
+        healthy.set(false);
+        scheduler.shortenWaits(now, windows, contacts);
+        runUntil(scheduler, now, now + (long) (POLL_MS * 1.2) + 5_000);
+        long messageAndEventReads = nylas.requestCount() - before;
+        assertTrue(messageAndEventReads >= 2L * GRANTS, "every grant's windows read again at once: "
+                + messageAndEventReads);
+    }
+
+    private ReadScheduler scheduler(ReadPace windows, ReadPace contacts) {
+        return new ReadScheduler(readers(windows, contacts), RECORDS,
+                new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)), Duration.ofMinutes(1), 60_000,
+                new NylasSourceMetrics());
+    }
+
+    /** Runs the scheduler on simulated time from {@code from} to {@code to} in 5 s steps; returns {@code to}. */
+    private static long runUntil(ReadScheduler scheduler, long from, long to) {
+        long now = from;
+        do {
+            long t = now;
+            while (scheduler.nextReadyAt() <= t) {
+                scheduler.poll(t, 10_000, () -> t);
+            }
+            now += 5_000;
+        } while (now <= to);
+        return to;
     }
 
     private double callsPerGrantPerHour(boolean webhooksHealthy) {

@@ -67,6 +67,11 @@ public final class ContactScanReader implements StreamReader {
     }
 
     @Override
+    public void waitAtMost(long nowMs, long waitMs) {
+        readyAt = Math.min(readyAt, nowMs + waitMs);
+    }
+
+    @Override
     public void restartWindow() {
         scanning = false;
         pageToken = null;

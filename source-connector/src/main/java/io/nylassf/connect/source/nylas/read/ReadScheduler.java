@@ -5,6 +5,7 @@ import io.nylassf.connect.common.http.Backoff;
 import io.nylassf.connect.common.nylas.NylasApiException;
 import io.nylassf.connect.common.schema.NylasSchemas;
 import io.nylassf.connect.source.nylas.mapping.RecordFactory;
+import io.nylassf.connect.source.nylas.offset.ObjectStream;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -88,6 +89,19 @@ public final class ReadScheduler {
     /** A notification says the grant is valid again: try it on the next pass (thread-safe). */
     public void wakeUp(String grantId) {
         wakeUps.add(grantId);
+    }
+
+    /**
+     * Cuts every stream's wait to at most its pace's wait from now, spread per grant (webhooks just stopped being
+     * trusted, so reads stretched to the backstop interval come back to the short one at once).
+     */
+    public void shortenWaits(long nowMs, ReadPace windows, ReadPace contacts) {
+        for (GrantState g : ring) {
+            for (StreamReader r : g.readers) {
+                ReadPace pace = r.partition().stream() == ObjectStream.CONTACTS ? contacts : windows;
+                r.waitAtMost(nowMs, pace.waitMs(g.grantId, nowMs));
+            }
+        }
     }
 
     public int pausedGrants() {

@@ -24,4 +24,7 @@ public interface StreamReader {
 
     /** Drops a window in progress (e.g. after its page token was refused) so the next step starts it again. */
     void restartWindow();
+
+    /** Cuts a wait longer than {@code waitMs} short (webhooks stopped being trusted: the backstop must read now). */
+    void waitAtMost(long nowMs, long waitMs);
 }

@@ -109,6 +109,11 @@ public final class WindowReader implements StreamReader {
     }
 
     @Override
+    public void waitAtMost(long nowMs, long waitMs) {
+        readyAt = Math.min(readyAt, nowMs + waitMs);
+    }
+
+    @Override
     public void restartWindow() {
         windowEnd = -1;
         pageToken = null;
