@@ -306,6 +306,11 @@ public final class NylasEmulator implements AutoCloseable {
         return parts.counter.snapshot();
     }
 
+    /** Grant requests answered 429 by the per-grant rate limit so far. */
+    public long rateLimitedCount() {
+        return parts.perGrant.refused();
+    }
+
     public long requestCount(String endpoint) {
         return parts.counter.snapshot().getOrDefault(endpoint, 0L);
     }

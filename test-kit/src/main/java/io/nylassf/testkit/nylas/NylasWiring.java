@@ -21,6 +21,7 @@ final class NylasWiring {
     final GrantConcurrency concurrency = new GrantConcurrency();
     final MetadataIndex metadataIndex;
     final NylasRouter router;
+    final RateLimiter perGrant;
 
     NylasWiring(NylasEmulatorBuilder b, NylasEmulator emulator) {
         this.metadataIndex = new MetadataIndex(b.clock);
@@ -39,7 +40,7 @@ final class NylasWiring {
 
         this.router = new NylasRouter(server, b.apiKey, grants, counter,
                 new RateLimiter(b.clock, b.applicationRateLimitPerSecond));
-        RateLimiter perGrant = new RateLimiter(b.clock, b.rateLimitPerSecond);
+        this.perGrant = new RateLimiter(b.clock, b.rateLimitPerSecond);
         RateLimiter sends = new RateLimiter(b.clock, b.sendRateLimitPerSecond);
         new GrantRoutes(grants).register(router);
         new MessageRoutes(messages, sender, new IdempotencyCache(b.clock, b.idempotencyTtl), metadataIndex,

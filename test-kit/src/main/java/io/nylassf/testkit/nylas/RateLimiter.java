@@ -12,6 +12,7 @@ final class RateLimiter {
     private final Clock clock;
     private final int limit;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final AtomicLong refused = new AtomicLong();
 
     private static final class Window {
         long second = Long.MIN_VALUE;
@@ -40,6 +41,12 @@ final class RateLimiter {
                 return 0;
             }
         }
+        refused.incrementAndGet();
         return 1; // the window ends within the next second
+    }
+
+    /** Requests answered 429 so far. */
+    long refused() {
+        return refused.get();
     }
 }

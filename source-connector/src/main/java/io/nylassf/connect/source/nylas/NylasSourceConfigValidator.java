@@ -66,10 +66,14 @@ final class NylasSourceConfigValidator {
             return null;
         }
         List<String> names = list.stream().map(o -> o.toString().trim().toLowerCase(Locale.ROOT)).toList();
-        return new Subscription(u.trim(), publicUrl, SubscriptionCheck.requiredTriggers(names));
+        ConfigValue secret = values.get(WebhookConfig.WEBHOOK_SECRET);
+        boolean secretSet = secret != null && secret.value() instanceof Password p && p.value() != null
+                && !p.value().isBlank();
+        return new Subscription(u.trim(), publicUrl, SubscriptionCheck.requiredTriggers(names), secretSet);
     }
 
-    private record Subscription(String url, ConfigValue value, Set<String> triggers) {
+    /** {@code secretSet}: false while the endpoint is first brought up to answer the challenge of its creation. */
+    private record Subscription(String url, ConfigValue value, Set<String> triggers, boolean secretSet) {
     }
 
     static final long VALIDATE_TIMEOUT_MS = 10_000;
@@ -96,7 +100,8 @@ final class NylasSourceConfigValidator {
             if (subscription != null) {
                 List<WebhookSubscription> subs = probe.submit(client::listWebhooks)
                         .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
-                for (String problem : SubscriptionCheck.problems(subs, subscription.url(), subscription.triggers())) {
+                for (String problem : SubscriptionCheck.problems(subs, subscription.url(),
+                        subscription.triggers(), subscription.secretSet())) {
                     subscription.value().addErrorMessage(WebhookConfig.WEBHOOK_PUBLIC_URL + ": " + problem);
                 }
             }
