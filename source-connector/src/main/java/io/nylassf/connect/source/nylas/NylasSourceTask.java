@@ -95,10 +95,10 @@ public class NylasSourceTask extends SourceTask {
                     + "subscription of the application counts as delivering to this endpoint");
         }
         long started = clock.millis();
-        windows = new BackstopPace(config.pollIntervalMs(), backstop.intervalMs(),
-                backstop.idleAfterMs(), health::healthy, started);
-        contacts = new BackstopPace(config.contactsScanIntervalMs(), backstop.intervalMs(),
-                backstop.idleAfterMs(), health::healthy, started);
+        windows = new BackstopPace(new BackstopPace.Intervals(config.pollIntervalMs(), backstop.intervalMs(),
+                backstop.idleAfterMs()), health::healthy, started);
+        contacts = new BackstopPace(new BackstopPace.Intervals(config.contactsScanIntervalMs(), backstop.intervalMs(),
+                backstop.idleAfterMs()), health::healthy, started);
         misses = config.hostsWebhook() ? new MissDetector(started,
                 Math.min(MISS_GRACE_MS, backstop.intervalMs() / 2), MISS_MEMORY) : null;
         metrics.watch(health, windows);

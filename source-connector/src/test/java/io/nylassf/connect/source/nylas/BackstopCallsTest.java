@@ -82,8 +82,10 @@ class BackstopCallsTest {
     void whenWebhooksStopBeingTrustedEveryGrantIsReadAgainWithinTheShortInterval() {
         AtomicBoolean healthy = new AtomicBoolean(true);
         long start = System.currentTimeMillis();
-        BackstopPace windows = new BackstopPace(POLL_MS, BACKSTOP_MS, Long.MAX_VALUE, healthy::get, start);
-        BackstopPace contacts = new BackstopPace(CONTACT_SCAN_MS, BACKSTOP_MS, Long.MAX_VALUE, healthy::get, start);
+        BackstopPace windows = new BackstopPace(new BackstopPace.Intervals(POLL_MS, BACKSTOP_MS, Long.MAX_VALUE),
+                healthy::get, start);
+        BackstopPace contacts = new BackstopPace(
+                new BackstopPace.Intervals(CONTACT_SCAN_MS, BACKSTOP_MS, Long.MAX_VALUE), healthy::get, start);
         ReadScheduler scheduler = scheduler(windows, contacts);
         long now = runUntil(scheduler, start, start);
         now = runUntil(scheduler, now, now + 600_000);
@@ -117,8 +119,9 @@ class BackstopCallsTest {
 
     private double callsPerGrantPerHour(boolean webhooksHealthy) {
         long start = System.currentTimeMillis();
-        BackstopPace windows = new BackstopPace(POLL_MS, BACKSTOP_MS, Long.MAX_VALUE, () -> webhooksHealthy, start);
-        BackstopPace contacts = new BackstopPace(CONTACT_SCAN_MS, BACKSTOP_MS, Long.MAX_VALUE,
+        BackstopPace windows = new BackstopPace(new BackstopPace.Intervals(POLL_MS, BACKSTOP_MS, Long.MAX_VALUE),
+                () -> webhooksHealthy, start);
+        BackstopPace contacts = new BackstopPace(new BackstopPace.Intervals(CONTACT_SCAN_MS, BACKSTOP_MS, Long.MAX_VALUE),
                 () -> webhooksHealthy, start);
         ReadScheduler scheduler = new ReadScheduler(readers(windows, contacts), RECORDS,
                 new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)), Duration.ofMinutes(1), 60_000,

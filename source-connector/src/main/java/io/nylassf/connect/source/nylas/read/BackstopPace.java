@@ -13,18 +13,21 @@ import java.util.function.BooleanSupplier;
 public final class BackstopPace implements ReadPace {
     static final double JITTER = 0.2;
 
-    private final long shortMs;
-    private final long longMs;
-    private final long idleAfterMs;
+    /** The short wait (webhooks not trusted), the long one (trusted), and the inactivity that doubles it. */
+    public record Intervals(long shortMs, long longMs, long idleAfterMs) {
+        public Intervals {
+            longMs = Math.max(shortMs, longMs);
+        }
+    }
+
+    private final Intervals intervals;
     private final BooleanSupplier healthy;
     private final long startedMs;
     private final Map<String, Long> lastActivity = new ConcurrentHashMap<>();
     private final Map<String, Integer> reads = new ConcurrentHashMap<>();
 
-    public BackstopPace(long shortMs, long longMs, long idleAfterMs, BooleanSupplier healthy, long startedMs) {
-        this.shortMs = shortMs;
-        this.longMs = Math.max(shortMs, longMs);
-        this.idleAfterMs = idleAfterMs;
+    public BackstopPace(Intervals intervals, BooleanSupplier healthy, long startedMs) {
+        this.intervals = intervals;
         this.healthy = healthy;
         this.startedMs = startedMs;
     }
@@ -32,7 +35,8 @@ public final class BackstopPace implements ReadPace {
     @Override
     public long waitMs(String grantId, long nowMs) {
         int n = reads.merge(grantId, 1, Integer::sum);
-        long base = healthy.getAsBoolean() ? (idle(grantId, nowMs) ? 2 * longMs : longMs) : shortMs;
+        long base = healthy.getAsBoolean()
+                ? (idle(grantId, nowMs) ? 2 * intervals.longMs() : intervals.longMs()) : intervals.shortMs();
         return jittered(base, grantId, n);
     }
 
@@ -43,11 +47,11 @@ public final class BackstopPace implements ReadPace {
 
     /** The base wait in force for a grant that is active, as a gauge. */
     public long currentMs() {
-        return healthy.getAsBoolean() ? longMs : shortMs;
+        return healthy.getAsBoolean() ? intervals.longMs() : intervals.shortMs();
     }
 
     private boolean idle(String grantId, long nowMs) {
-        return nowMs - lastActivity.getOrDefault(grantId, startedMs) >= idleAfterMs;
+        return nowMs - lastActivity.getOrDefault(grantId, startedMs) >= intervals.idleAfterMs();
     }
 
     /** {@code base} times a factor in [1 - JITTER, 1 + JITTER), fixed for a grant's n-th read. */

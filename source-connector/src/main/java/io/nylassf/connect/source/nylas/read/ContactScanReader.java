@@ -27,19 +27,16 @@ import java.util.Map;
  * has no previous scan to compare with and writes every contact (as updated): sinks upsert on the contact id, so
  * this is a re-send, never a duplicate object.
  */
-public final class ContactScanReader implements StreamReader {
-    private final StreamPartition partition;
+public final class ContactScanReader extends PacedReader {
     private final NylasClient client;
     private final RecordFactory records;
     private final int pageSize;
-    private final ReadPace pace;
 
     private Map<String, Long> previous;
     private Map<String, Long> current;
     private String pageToken;
     private boolean scanning;
     private long scanStartedSeconds;
-    private long readyAt;
 
     public ContactScanReader(StreamPartition partition, NylasClient client, RecordFactory records, int pageSize,
                              long scanIntervalMs) {
@@ -49,26 +46,10 @@ public final class ContactScanReader implements StreamReader {
     /** @param pace how long to wait between two scans (the backstop's pace) */
     public ContactScanReader(StreamPartition partition, NylasClient client, RecordFactory records, int pageSize,
                              ReadPace pace) {
-        this.partition = partition;
+        super(partition, pace);
         this.client = client;
         this.records = records;
         this.pageSize = pageSize;
-        this.pace = pace;
-    }
-
-    @Override
-    public StreamPartition partition() {
-        return partition;
-    }
-
-    @Override
-    public long readyAt() {
-        return readyAt;
-    }
-
-    @Override
-    public void waitAtMost(long nowMs, long waitMs) {
-        readyAt = Math.min(readyAt, nowMs + waitMs);
     }
 
     @Override
@@ -106,7 +87,7 @@ public final class ContactScanReader implements StreamReader {
         }
         if (!page.isLast()) {
             pageToken = page.nextCursor();
-            readyAt = 0;
+            dueNow();
             return out;
         }
         if (previous != null) {
@@ -120,9 +101,9 @@ public final class ContactScanReader implements StreamReader {
         previous = current;
         restartWindow();
         if (!out.isEmpty()) {
-            pace.activity(partition.grantId(), nowMs);
+            activity(nowMs);
         }
-        readyAt = nowMs + pace.waitMs(partition.grantId(), nowMs);
+        waitForNextRead(nowMs);
         return out;
     }
 

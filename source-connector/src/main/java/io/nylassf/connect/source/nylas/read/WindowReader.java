@@ -35,7 +35,7 @@ import java.util.Map;
  * and keeps only what is before its end (an inclusive {@code before} returns the end second too; the next window
  * reads it). Nothing on a boundary is lost or handed out twice under either reading.
  */
-public final class WindowReader implements StreamReader {
+public final class WindowReader extends PacedReader {
     private static final Logger log = LoggerFactory.getLogger(WindowReader.class);
     /** How far each window reaches back into the previous one. */
     static final long OVERLAP_SECONDS = 1;
@@ -48,11 +48,9 @@ public final class WindowReader implements StreamReader {
     public record Settings(int pageSize, long lagMs, long maxWindowSeconds, int maxWindowRecords, long pollIntervalMs) {
     }
 
-    private final StreamPartition partition;
     private final WindowSource source;
     private final RecordFactory records;
     private final Settings settings;
-    private final ReadPace pace;
 
     /** Everything at or before this position has been handed out (null: nothing yet). */
     private SourceOffset position;
@@ -62,7 +60,6 @@ public final class WindowReader implements StreamReader {
     private String pageToken;
     private final Map<String, Item> buffer = new LinkedHashMap<>();
     private final Deque<SourceRecord> ready = new ArrayDeque<>();
-    private long readyAt;
 
     /**
      * @param resumeFrom the committed offset, or null to start at {@code initialStart}
@@ -79,24 +76,18 @@ public final class WindowReader implements StreamReader {
      */
     public WindowReader(StreamPartition partition, WindowSource source, RecordFactory records, Settings settings,
                         ReadPace pace, SourceOffset resumeFrom, long initialStart) {
-        this.partition = partition;
+        super(partition, pace);
         this.source = source;
         this.records = records;
         this.settings = settings;
-        this.pace = pace;
         this.position = resumeFrom;
         this.windowStart = resumeFrom != null ? resumeFrom.watermark() : initialStart;
         this.span = settings.maxWindowSeconds();
     }
 
     @Override
-    public StreamPartition partition() {
-        return partition;
-    }
-
-    @Override
     public long readyAt() {
-        return ready.isEmpty() ? readyAt : 0;
+        return ready.isEmpty() ? super.readyAt() : 0;
     }
 
     /** The position handed out so far (for tests and metrics). */
@@ -106,11 +97,6 @@ public final class WindowReader implements StreamReader {
 
     public long windowStart() {
         return windowStart;
-    }
-
-    @Override
-    public void waitAtMost(long nowMs, long waitMs) {
-        readyAt = Math.min(readyAt, nowMs + waitMs);
     }
 
     @Override
@@ -129,7 +115,7 @@ public final class WindowReader implements StreamReader {
             long edge = Math.floorDiv(nowMs - settings.lagMs(), 1000L);
             long end = Math.min(windowStart + span, edge);
             if (end <= windowStart) {
-                readyAt = nowMs + pace.waitMs(partition.grantId(), nowMs);
+                waitForNextRead(nowMs);
                 return List.of();
             }
             windowEnd = end;
@@ -155,12 +141,12 @@ public final class WindowReader implements StreamReader {
             log.info("{}: window [{}, {}) holds more than {} objects; halving it to {} s", partition, windowStart,
                     windowEnd, settings.maxWindowRecords(), span);
             restartWindow();
-            readyAt = 0;
+            dueNow();
             return List.of();
         }
         if (!page.isLast()) {
             pageToken = page.nextCursor();
-            readyAt = 0;
+            dueNow();
             return List.of();
         }
         finishWindow(nowMs);
@@ -180,7 +166,7 @@ public final class WindowReader implements StreamReader {
             position = offset;
         }
         if (!items.isEmpty()) {
-            pace.activity(partition.grantId(), nowMs);
+            activity(nowMs);
         }
         if (!items.isEmpty() || log.isDebugEnabled()) {
             log.debug("{}: window [{}, {}) read, {} object(s)", partition, windowStart, windowEnd, items.size());
@@ -191,7 +177,11 @@ public final class WindowReader implements StreamReader {
         windowStart = windowEnd;
         restartWindow();
         long edge = Math.floorDiv(nowMs - settings.lagMs(), 1000L);
-        readyAt = windowStart < edge ? 0 : nowMs + pace.waitMs(partition.grantId(), nowMs);
+        if (windowStart < edge) {
+            dueNow();
+        } else {
+            waitForNextRead(nowMs);
+        }
     }
 
     private List<SourceRecord> drain(int max) {

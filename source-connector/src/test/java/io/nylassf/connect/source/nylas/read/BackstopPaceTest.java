@@ -18,7 +18,7 @@ class BackstopPaceTest {
     @Test
     void stretchesWhileWebhooksAreHealthyAndShrinksWhenTheyAreNot() {
         AtomicBoolean healthy = new AtomicBoolean(false);
-        BackstopPace pace = new BackstopPace(SHORT, LONG, IDLE_AFTER, healthy::get, 0);
+        BackstopPace pace = new BackstopPace(new BackstopPace.Intervals(SHORT, LONG, IDLE_AFTER), healthy::get, 0);
         assertWithin(SHORT, pace.waitMs("g1", 1_000));
         healthy.set(true);
         assertWithin(LONG, pace.waitMs("g1", 2_000));
@@ -30,7 +30,7 @@ class BackstopPaceTest {
 
     @Test
     void aGrantWithoutActivityIsReadHalfAsOftenUntilItChangesAgain() {
-        BackstopPace pace = new BackstopPace(SHORT, LONG, IDLE_AFTER, () -> true, 0);
+        BackstopPace pace = new BackstopPace(new BackstopPace.Intervals(SHORT, LONG, IDLE_AFTER), () -> true, 0);
         assertWithin(LONG, pace.waitMs("g1", IDLE_AFTER - 1));
         assertWithin(2 * LONG, pace.waitMs("g1", IDLE_AFTER));
         pace.activity("g1", IDLE_AFTER + 5);
@@ -39,7 +39,7 @@ class BackstopPaceTest {
 
     @Test
     void waitsAreSpreadPerGrantAndReadButStayWithinTwentyPercent() {
-        BackstopPace pace = new BackstopPace(SHORT, LONG, IDLE_AFTER, () -> true, 0);
+        BackstopPace pace = new BackstopPace(new BackstopPace.Intervals(SHORT, LONG, IDLE_AFTER), () -> true, 0);
         Set<Long> waits = new HashSet<>();
         long sum = 0;
         for (int g = 0; g < 1_000; g++) {
