@@ -7,6 +7,7 @@ import io.nylassf.connect.source.nylas.mapping.RecordMapper;
 import io.nylassf.connect.source.nylas.mapping.Topics;
 import io.nylassf.connect.source.nylas.offset.SourceOffset;
 import io.nylassf.connect.source.nylas.offset.StreamPartition;
+import io.nylassf.connect.source.nylas.read.BackstopPace;
 import io.nylassf.connect.source.nylas.read.WindowReader;
 import io.nylassf.connect.source.nylas.read.WindowSource;
 import io.nylassf.testkit.nylas.NylasEmulator;
@@ -59,6 +60,36 @@ class WindowReaderTest {
             out.addAll(r.step(now, Math.min(3, n - out.size())));
         }
         return out;
+    }
+
+    /**
+     * A backfill that reaches the lag edge leaves the last seconds before it unread. With webhooks healthy the
+     * pace's wait is the long backstop interval, but nothing announced those seconds to this connector (it was not
+     * running yet), so the read right after catching up waits only the short interval.
+     */
+    @Test
+    void theTailLeftByTheLagIsReadAfterTheShortWaitEvenWhileWebhooksAreTrusted() {
+        String grant = nylas.createGrant("tail@example.com", "google");
+        long now = System.currentTimeMillis();
+        long lagMs = 60_000;
+        String recent = nylas.addMessage(grant, NylasMessage.create().date(now / 1000 - 10)).get("id").asText();
+        long shortMs = 30_000;
+        long longMs = 1_800_000;
+        BackstopPace trusted = new BackstopPace(new BackstopPace.Intervals(shortMs, longMs, Long.MAX_VALUE),
+                () -> true, now);
+        WindowReader r = new WindowReader(StreamPartition.messages(grant), WindowSource.messages(client, grant),
+                RECORDS, new WindowReader.Settings(200, lagMs, 86_400, 1_000, shortMs), trusted, null,
+                now / 1000 - 2 * 86_400);
+        List<SourceRecord> out = new ArrayList<>();
+        long t = now;
+        while (t < now + 10 * 60_000 && out.isEmpty()) {
+            while (r.readyAt() <= t) {
+                out.addAll(r.step(t, 100));
+            }
+            t += 1_000;
+        }
+        assertEquals(List.of(recent), out.stream().map(rec -> ((Struct) rec.key()).getString("id")).toList());
+        assertTrue(t - now <= lagMs + shortMs * 6 / 5 + 1_000, "read " + (t - now) + " ms after the start");
     }
 
     @Test

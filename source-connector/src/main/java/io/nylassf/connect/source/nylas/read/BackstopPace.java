@@ -41,6 +41,11 @@ public final class BackstopPace implements ReadPace {
     }
 
     @Override
+    public long catchUpWaitMs(String grantId, long nowMs) {
+        return jittered(intervals.shortMs(), grantId, reads.merge(grantId, 1, Integer::sum));
+    }
+
+    @Override
     public void activity(String grantId, long nowMs) {
         lastActivity.put(grantId, nowMs);
     }

@@ -41,6 +41,11 @@ abstract class PacedReader implements StreamReader {
         pace.activity(partition.grantId(), nowMs);
     }
 
+    /** Just caught up from a backlog: the tail the lag left is read after the short wait. */
+    protected void waitAfterCatchingUp(long nowMs) {
+        readyAt = nowMs + pace.catchUpWaitMs(partition.grantId(), nowMs);
+    }
+
     /** Caught up: the next read is one paced wait from now. */
     protected void waitForNextRead(long nowMs) {
         readyAt = nowMs + pace.waitMs(partition.grantId(), nowMs);

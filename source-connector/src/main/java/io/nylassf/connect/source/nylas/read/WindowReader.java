@@ -58,6 +58,8 @@ public final class WindowReader extends PacedReader {
     private long windowEnd = -1;
     private long span;
     private String pageToken;
+    /** Epoch s of the first step: what changed before it was announced to no one, so it is read at the short pace. */
+    private long firstStepSeconds = -1;
     private final Map<String, Item> buffer = new LinkedHashMap<>();
     private final Deque<SourceRecord> ready = new ArrayDeque<>();
 
@@ -108,6 +110,9 @@ public final class WindowReader extends PacedReader {
 
     @Override
     public List<SourceRecord> step(long nowMs, int maxRecords) {
+        if (firstStepSeconds < 0) {
+            firstStepSeconds = nowMs / 1000;
+        }
         if (!ready.isEmpty()) {
             return drain(maxRecords);
         }
@@ -115,7 +120,7 @@ public final class WindowReader extends PacedReader {
             long edge = Math.floorDiv(nowMs - settings.lagMs(), 1000L);
             long end = Math.min(windowStart + span, edge);
             if (end <= windowStart) {
-                waitForNextRead(nowMs);
+                waitAtEdge(nowMs);
                 return List.of();
             }
             windowEnd = end;
@@ -179,6 +184,18 @@ public final class WindowReader extends PacedReader {
         long edge = Math.floorDiv(nowMs - settings.lagMs(), 1000L);
         if (windowStart < edge) {
             dueNow();
+        } else {
+            waitAtEdge(nowMs);
+        }
+    }
+
+    /**
+     * At the lag edge: until the windows have passed the first step, the seconds left are a backlog no webhook
+     * announced to this task (a backfill's tail, or a restart's), read after the short wait; then the pace decides.
+     */
+    private void waitAtEdge(long nowMs) {
+        if (windowStart < firstStepSeconds) {
+            waitAfterCatchingUp(nowMs);
         } else {
             waitForNextRead(nowMs);
         }
