@@ -90,8 +90,69 @@ class BackstopIT {
                 .until(() -> metric("webhooks-healthy") == 1 && metric("backstop-interval-ms") == BACKSTOP_MS);
     }
 
+    @Test
+    void validateNamesWhatTheSubscriptionLacksAndAnUnregisteredEndpointShrinksTheReads() throws Exception {
+        String grant = NYLAS.createGrant("subscription@example.com", "google");
+        int port = NylasItSupport.freePort();
+        String endpoint = "http://127.0.0.1:" + port + "/nylas/webhook";
+        Map<String, String> c = NylasItSupport.config("subscription", NYLAS.baseUrl(), NYLAS.apiKey(), "sub",
+                List.of(grant));
+        c.put("nylas.objects", "messages");
+        c.put("poll.interval.ms", Long.toString(SHORT_MS));
+        c.put("webhook.enabled", "true");
+        c.put("webhook.port", Integer.toString(port));
+        c.put("webhook.public.url", endpoint);
+        c.put("backstop.interval.ms", Long.toString(BACKSTOP_MS));
+        c.put("webhook.health.check.interval.ms", "1000");
+        CONNECT.putConnector("subscription", c);
+        HttpClient http = HttpClient.newHttpClient();
+        await("endpoint up").atMost(Duration.ofSeconds(30)).until(() -> status(http, endpoint + "/health") == 200);
+
+        // the admin subscribes to new messages only: validate, through the REST API, names the missing triggers
+        ObjectNode webhook = NYLAS.registerWebhook(endpoint, "message.created");
+        c.put("webhook.secret", webhook.get("webhook_secret").asText());
+        Map<String, List<String>> errors = ConnectClusterExtension.allValidationErrors(
+                CONNECT.validate(NylasItSupport.CONNECTOR_CLASS, c));
+        assertEquals(List.of("webhook.public.url"), List.copyOf(errors.keySet()), errors.toString());
+        String message = errors.get("webhook.public.url").get(0);
+        assertTrue(message.contains("message.updated") && message.contains("message.deleted")
+                && message.contains("grant.expired") && !message.contains("message.created"), message);
+
+        // with every trigger added, the config validates and the reads stretch
+        String id = webhook.get("id").asText();
+        HttpResponse<String> updated = http.send(HttpRequest.newBuilder(URI.create(NYLAS.baseUrl() + "/v3/webhooks/"
+                        + id)).header("Authorization", "Bearer " + NYLAS.apiKey())
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"trigger_types\":[\"message.created\",\"message.updated\",\"message.deleted\","
+                                + "\"grant.expired\",\"grant.updated\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, updated.statusCode(), updated.body());
+        assertEquals(Map.of(), ConnectClusterExtension.allValidationErrors(
+                CONNECT.validate(NylasItSupport.CONNECTOR_CLASS, c)));
+        CONNECT.putConnector("subscription", c);
+        await("reads stretch to the backstop").atMost(Duration.ofSeconds(60))
+                .until(() -> metric("subscription", "webhooks-healthy") == 1
+                        && metric("subscription", "backstop-interval-ms") == BACKSTOP_MS);
+
+        // the subscription is deleted: nothing will announce changes any more, so the reads shrink at once
+        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(NYLAS.baseUrl() + "/v3/webhooks/"
+                + id)).header("Authorization", "Bearer " + NYLAS.apiKey()).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, deleted.statusCode(), deleted.body());
+        await("reads shrink to the poll interval").atMost(Duration.ofSeconds(30))
+                .until(() -> metric("subscription", "webhooks-healthy") == 0
+                        && metric("subscription", "backstop-interval-ms") == SHORT_MS);
+        String late = NYLAS.addMessage(grant, NylasMessage.create().subject("unannounced")).get("id").asText();
+        awaitCount(CONNECT, 1, Duration.ofSeconds(30), r -> r.id().equals(late) && r.via().equals("window"),
+                "sub.messages");
+        CONNECT.cluster().deleteConnector("subscription");
+    }
+
     private static long metric(String name) {
-        Number v = PluginMetricsJmx.task("backstop", 0, name);
+        return metric("backstop", name);
+    }
+
+    private static long metric(String connector, String name) {
+        Number v = PluginMetricsJmx.task(connector, 0, name);
         return v == null ? -1 : v.longValue();
     }
 
