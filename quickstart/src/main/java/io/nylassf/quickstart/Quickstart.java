@@ -16,10 +16,12 @@ import java.util.stream.Stream;
 public final class Quickstart {
     private static final Duration QUIET = Duration.ofSeconds(10);
     private static final Duration MIN_RUN = Duration.ofSeconds(20);
+    /** The sender in the "try a change" example: someone outside, so the email also makes a Lead. */
+    private static final String EXAMPLE_SENDER = "ada.adams.00@northwindtraders.test";
 
     /** What a start produced. */
     public record Result(Properties sandbox, List<ConnectorDeployer.Deployment> deployments, SandboxSummary summary,
-                         boolean settled) {
+                         boolean settled, RealTimeProbe.Outcome realTime) {
         public List<String> grantIds() {
             String ids = sandbox.getProperty("nylas.grant.ids", "");
             return ids.isBlank() ? List.of() : Arrays.asList(ids.split(","));
@@ -62,16 +64,25 @@ public final class Quickstart {
         out.printf("Connect worker REST     %s  (plugin.path %s)%n", options.connectUrl(),
                 options.dataDir().resolve("plugins"));
         ConnectRest rest = new ConnectRest(() -> options.connectUrl() + "/");
-        List<ConnectorDeployer.Deployment> deployments = new ConnectorDeployer(options, rest).deployAll();
+        ConnectorDeployer deployer = new ConnectorDeployer(options, rest);
+        List<ConnectorDeployer.Deployment> deployments = deployer.deployAll();
         out.println("Posted " + deployments.size() + " connectors from config-examples/sandbox/: "
                 + deployments.stream().map(ConnectorDeployer.Deployment::name).toList());
+        WebhookSubscription.Created webhook = deployer.subscribeWebhooks(deployments,
+                sandbox.getProperty("nylas.api.key"));
+        out.printf("Webhook subscription    %s -> %s  (its secret set as webhook.secret)%n", webhook.id(),
+                options.webhookUrl());
         boolean settled = follow(rest, deployments);
-        Result result = new Result(sandbox, deployments, SandboxSummary.read(options.salesforceUrl(),
-                sandbox.getProperty("salesforce.client.id"), sandbox.getProperty("salesforce.client.secret"),
-                options.nylasUrl(), grantIds(sandbox)), settled);
+        String clientId = sandbox.getProperty("salesforce.client.id");
+        String clientSecret = sandbox.getProperty("salesforce.client.secret");
+        RealTimeProbe.Outcome realTime = RealTimeProbe.run(options.nylasUrl(), grantIds(sandbox).get(0),
+                options.salesforceUrl(), clientId, clientSecret, Duration.ofSeconds(60));
+        Result result = new Result(sandbox, deployments, SandboxSummary.read(options.salesforceUrl(), clientId,
+                clientSecret, options.nylasUrl(), grantIds(sandbox)), settled, realTime);
         out.printf("%nReady in %d s%s%n%n", Duration.ofNanos(System.nanoTime() - t0).toSeconds(),
                 settled ? "" : " (the backfill was still moving at the timeout; figures are a snapshot)");
-        out.print(result.summary().render(options.salesforceUrl(), options.nylasUrl(), options.connectUrl()));
+        out.print(result.summary().render(options.salesforceUrl(), options.nylasUrl(), options.connectUrl(),
+                realTime));
         out.print(tryIt(result));
         return result;
     }
@@ -118,7 +129,7 @@ public final class Quickstart {
                 + "  # a new email in a rep's mailbox (flows to Salesforce as a Task):\n"
                 + "  curl -s -X POST -H 'Content-Type: application/json' " + options.nylasUrl()
                 + "/__admin/nylas/grants/" + grant + "/messages \\\n"
-                + "    -d '{\"subject\":\"Hello from the quickstart\",\"from\":[{\"email\":\"ada.adams.00@northwindtraders.test\"}],"
+                + "    -d '{\"subject\":\"Hello from the quickstart\",\"from\":[{\"email\":\"" + EXAMPLE_SENDER + "\"}],"
                 + "\"to\":[{\"email\":\"rep@ourco.test\"}],\"body\":\"Hi!\"}'\n"
                 + "  # a rep's email Task in Salesforce (leaves their mailbox through the Nylas sink):\n"
                 + "  curl -s -X POST -H 'Content-Type: application/json' " + options.salesforceUrl()

@@ -7,13 +7,15 @@ import java.util.List;
 
 /** Command-line options; every port has a documented default and can be overridden. */
 public record QuickstartOptions(String command, Path repo, Path dataDir, int kafkaPort, int controllerPort,
-                                int connectPort, int salesforcePort, int nylasPort, boolean detach,
+                                int connectPort, int salesforcePort, int nylasPort, int webhookPort, boolean detach,
                                 Duration timeout, List<String> sandboxArgs) {
     public static final int KAFKA_PORT = 9092;
     public static final int CONTROLLER_PORT = 9093;
     public static final int CONNECT_PORT = 8083;
     public static final int SALESFORCE_PORT = 8181;
     public static final int NYLAS_PORT = 8282;
+    /** The Nylas source's webhook endpoint, as {@code config-examples/sandbox/nylas-source.json} has it. */
+    public static final int WEBHOOK_PORT = 8090;
 
     public static final String USAGE = String.join("\n",
             "usage: quickstart.sh [start|stop|status] [options]",
@@ -27,6 +29,7 @@ public record QuickstartOptions(String command, Path repo, Path dataDir, int kaf
             "  --kafka-port N        Kafka broker port (default 9092); the controller uses --controller-port (9093)",
             "  --salesforce-port N   Salesforce emulator port (default 8181)",
             "  --nylas-port N        Nylas emulator port (default 8282)",
+            "  --webhook-port N      the Nylas source's webhook endpoint (default 8090)",
             "  --timeout SECONDS     longest wait for the backfill before the summary (default 170)",
             "  --sandbox-OPTION V    passed to the sandbox generator, e.g. --sandbox-messages 500 --sandbox-seed 7");
 
@@ -38,6 +41,7 @@ public record QuickstartOptions(String command, Path repo, Path dataDir, int kaf
         int connect = CONNECT_PORT;
         int sf = SALESFORCE_PORT;
         int nylas = NYLAS_PORT;
+        int webhook = WEBHOOK_PORT;
         boolean detach = false;
         Duration timeout = Duration.ofSeconds(170);
         List<String> sandbox = new ArrayList<>();
@@ -52,6 +56,7 @@ public record QuickstartOptions(String command, Path repo, Path dataDir, int kaf
                 case "--connect-port" -> connect = port(value(args, ++i, a), a);
                 case "--salesforce-port" -> sf = port(value(args, ++i, a), a);
                 case "--nylas-port" -> nylas = port(value(args, ++i, a), a);
+                case "--webhook-port" -> webhook = port(value(args, ++i, a), a);
                 case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));
                 case "-h", "--help" -> command = "help";
                 default -> {
@@ -65,7 +70,7 @@ public record QuickstartOptions(String command, Path repo, Path dataDir, int kaf
             }
         }
         return new QuickstartOptions(command, cwd, data.toAbsolutePath().normalize(), kafka, controller, connect, sf,
-                nylas, detach, timeout, List.copyOf(sandbox));
+                nylas, webhook, detach, timeout, List.copyOf(sandbox));
     }
 
     public String connectUrl() {
@@ -78,6 +83,11 @@ public record QuickstartOptions(String command, Path repo, Path dataDir, int kaf
 
     public String nylasUrl() {
         return "http://127.0.0.1:" + nylasPort;
+    }
+
+    /** Where the emulator delivers notifications: the source's endpoint on this machine. */
+    public String webhookUrl() {
+        return "http://127.0.0.1:" + webhookPort + "/nylas/webhook";
     }
 
     private static String value(String[] args, int i, String option) {

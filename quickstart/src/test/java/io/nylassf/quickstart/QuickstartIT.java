@@ -3,13 +3,13 @@ package io.nylassf.quickstart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nylassf.testkit.connect.ConnectRest;
+import io.nylassf.testkit.connect.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,10 +35,10 @@ class QuickstartIT {
 
     @Test
     void startsSyncsSummarisesAndStops(@TempDir Path data) throws Exception {
-        List<Integer> ports = freePorts(5);
+        List<Integer> ports = FreePorts.take(6);
         String[] args = {"start", "--detach", "--data-dir", data.toString(), "--kafka-port", "" + ports.get(0),
                 "--controller-port", "" + ports.get(1), "--connect-port", "" + ports.get(2),
-                "--salesforce-port", "" + ports.get(3), "--nylas-port", "" + ports.get(4), "--timeout", "120",
+                "--salesforce-port", "" + ports.get(3), "--nylas-port", "" + ports.get(4), "--webhook-port", "" + ports.get(5), "--timeout", "120",
                 "--sandbox-grants", "2", "--sandbox-contacts", "40", "--sandbox-messages", "200",
                 "--sandbox-events", "10", "--sandbox-companies", "6", "--sandbox-accounts", "3",
                 "--sandbox-opportunities", "2"};
@@ -81,6 +81,18 @@ class QuickstartIT {
             assertEquals(40, result.summary().salesforceCounts().get("Contact")
                     + result.summary().salesforceCounts().get("Lead"), "one person per Nylas contact\n" + out);
             assertTrue(out.contains("Summary"), out);
+
+            // The real-time path: the subscription was created through POST /v3/webhooks against the running
+            // endpoint, the probe's email was announced by a signed notification the endpoint accepted, and its
+            // Task was in Salesforce within seconds (windows alone would wait for the next backstop read).
+            assertTrue(out.contains("Webhook subscription") && out.contains(options.webhookUrl()), out);
+            assertTrue(result.realTime().latency() != null, "the probe's Task never reached Salesforce\n" + out);
+            assertTrue(result.realTime().latency().toSeconds() < 30, result.realTime() + "\n" + out);
+            assertTrue(out.contains("Real-time path: a new email reached Salesforce as a Task in"), out);
+            assertTrue(get(options.nylasUrl() + "/__admin/nylas/webhooks/deliveries").path("data").findParents("type")
+                    .stream().anyMatch(d -> d.path("type").asText().equals("message.created")
+                            && d.path("url").asText().equals(options.webhookUrl()) && d.path("status").asInt() == 200),
+                    "a message.created notification delivered to the endpoint and accepted");
             assertTrue(out.contains("Connect worker REST     " + options.connectUrl()), out);
         } finally {
             List<String> stopped = quickstart.stop();
@@ -88,7 +100,7 @@ class QuickstartIT {
         }
         assertTrue(quickstart.processes().running().isEmpty());
         for (int port : List.of(options.connectPort(), options.kafkaPort(), options.salesforcePort(),
-                options.nylasPort())) {
+                options.nylasPort(), options.webhookPort())) {
             assertFalse(listening(port), "port " + port + " still open after stop");
         }
     }
@@ -100,19 +112,6 @@ class QuickstartIT {
         return JSON.readTree(r.body());
     }
 
-    private static List<Integer> freePorts(int n) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket s : sockets) {
-                s.close();
-            }
-        }
-    }
 
     private static boolean listening(int port) {
         try (Socket s = new Socket("127.0.0.1", port)) {

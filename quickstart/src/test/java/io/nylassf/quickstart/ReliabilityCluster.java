@@ -2,6 +2,7 @@ package io.nylassf.quickstart;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nylassf.testkit.connect.ConnectRest;
+import io.nylassf.testkit.connect.FreePorts;
 import io.nylassf.testkit.connect.PluginArchive;
 import io.nylassf.testkit.nylas.NylasEmulator;
 import io.nylassf.testkit.salesforce.Org;
@@ -12,7 +13,6 @@ import io.nylassf.testkit.sandbox.SandboxSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,9 +61,9 @@ final class ReliabilityCluster implements AutoCloseable {
     /** {@code overrides}: settings per connector name on top of the sandbox example's. */
     static ReliabilityCluster start(Path data, SandboxSpec spec, Map<String, Map<String, String>> overrides)
             throws Exception {
-        List<Integer> ports = freePorts(4);
+        List<Integer> ports = FreePorts.take(5);
         QuickstartOptions options = new QuickstartOptions("start", Path.of(System.getProperty("quickstart.repo")),
-                data, ports.get(0), ports.get(1), ports.get(2), 0, 0, true, Duration.ofMinutes(5), List.of());
+                data, ports.get(0), ports.get(1), ports.get(2), 0, 0, ports.get(4), true, Duration.ofMinutes(5), List.of());
         String classpath = System.getProperty("quickstart.classes") + ":"
                 + Files.readString(Path.of(System.getProperty("quickstart.classpath.file"))).trim();
         ManagedProcesses processes = new ManagedProcesses(data, classpath);
@@ -85,7 +85,7 @@ final class ReliabilityCluster implements AutoCloseable {
             c.workers.start(1);
             ConnectRest rest = new ConnectRest(() -> c.workers.url(0) + "/");
             for (String name : CONNECTORS) {
-                Map<String, String> config = c.sandboxConfig(name);
+                Map<String, String> config = c.sandboxConfig(name, ports.get(4));
                 config.putAll(overrides.getOrDefault(name, Map.of()));
                 ConnectRest.Response r = rest.put("connectors/" + name + "/config", config);
                 if (!r.ok()) {
@@ -153,12 +153,14 @@ final class ReliabilityCluster implements AutoCloseable {
         return last.get();
     }
 
-    private Map<String, String> sandboxConfig(String name) throws Exception {
+    private Map<String, String> sandboxConfig(String name, int webhookPort) throws Exception {
         Path file = Path.of(System.getProperty("quickstart.repo"), "config-examples", "sandbox", name + ".json");
         Map<String, String> config = new TreeMap<>();
         JSON.readTree(file.toFile()).path("config").properties().forEach(e -> config.put(e.getKey(),
                 e.getValue().asText().replace("http://127.0.0.1:8181", salesforce.baseUrl())
-                        .replace("http://127.0.0.1:8282", nylas.baseUrl())));
+                        .replace("http://127.0.0.1:8282", nylas.baseUrl())
+                        .replace(ConnectorDeployer.DEFAULT_WEBHOOK_BASE, "http://127.0.0.1:" + webhookPort)));
+        config.computeIfPresent("webhook.port", (k, v) -> Integer.toString(webhookPort));
         config.put("poll.interval.ms", "2000");
         return config;
     }
@@ -174,19 +176,6 @@ final class ReliabilityCluster implements AutoCloseable {
         }
     }
 
-    private static List<Integer> freePorts(int n) throws Exception {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket s : sockets) {
-                s.close();
-            }
-        }
-    }
 
     @Override
     public void close() {

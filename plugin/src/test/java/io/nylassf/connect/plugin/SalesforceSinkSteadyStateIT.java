@@ -2,6 +2,7 @@ package io.nylassf.connect.plugin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
+import io.nylassf.testkit.connect.FreePorts;
 import io.nylassf.testkit.connect.PluginArchive;
 import io.nylassf.testkit.connect.PluginMetricsJmx;
 import io.nylassf.testkit.nylas.NylasEmulator;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,7 +72,7 @@ class SalesforceSinkSteadyStateIT {
         for (String topic : List.of("it.messages", "it.contacts", "it.events")) {
             CONNECT.cluster().kafka().createTopic(topic, 2);
         }
-        int port = freePort();
+        int port = FreePorts.one();
         String endpoint = "http://127.0.0.1:" + port + "/nylas/webhook";
         Map<String, String> source = json(Map.of("connector.class",
                 "io.nylassf.connect.source.nylas.NylasSourceConnector", "tasks.max", "1",
@@ -241,9 +241,4 @@ class SalesforceSinkSteadyStateIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

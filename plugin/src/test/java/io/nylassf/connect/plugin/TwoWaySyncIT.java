@@ -3,6 +3,7 @@ package io.nylassf.connect.plugin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
+import io.nylassf.testkit.connect.FreePorts;
 import io.nylassf.testkit.connect.PluginArchive;
 import io.nylassf.testkit.connect.PluginMetricsJmx;
 import io.nylassf.testkit.nylas.NylasEmulator;
@@ -82,6 +83,11 @@ class TwoWaySyncIT {
                     .forEach((k, v) -> config.put(k, v.replace("http://127.0.0.1:8181", salesforce.baseUrl())
                             .replace("http://127.0.0.1:8282", nylas.baseUrl())));
             config.put("poll.interval.ms", "2000");
+            if (config.containsKey("webhook.port")) {
+                int port = FreePorts.one();
+                config.put("webhook.port", Integer.toString(port));
+                config.put("webhook.public.url", "http://127.0.0.1:" + port + "/nylas/webhook");
+            }
             CONNECT.putConnector(name, config);
         }
     }
