@@ -8,6 +8,8 @@ import io.nylassf.testkit.connect.PluginMetricsJmx;
 import io.nylassf.testkit.nylas.NylasEmulator;
 import io.nylassf.testkit.nylas.NylasMessage;
 import io.nylassf.testkit.nylas.WebhookSigner;
+import io.nylassf.testkit.salesforce.Org;
+import io.nylassf.testkit.salesforce.SalesforceEmulator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,6 +54,9 @@ class ScaleSimulationBenchIT {
     private static final Duration DEFAULT_BACKSTOP = Duration.ofMinutes(30);
     private static final Duration QUIET = Duration.ofSeconds(5);
     private static final int BACKFILL_DAYS = 30;
+    /** The Salesforce source's wait doubles from 5 s to its 60 s maximum in about 2 minutes. */
+    private static final Duration SF_SETTLE = Duration.ofSeconds(150);
+    private static final Duration SF_IDLE_WINDOW = Duration.ofSeconds(Long.getLong("scale.sf.idle.seconds", 600));
 
     @RegisterExtension
     static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder().workers(2)
@@ -134,7 +139,55 @@ class ScaleSimulationBenchIT {
                     String.format("baseline (%.0fx the healthy figure)", down / Math.max(0.1, healthy))));
             CONNECT.cluster().deleteConnector("scale");
         }
-        write(report);
+        write(report, "scale.md", "Scale simulation: " + GRANTS + " grants, " + TASKS
+                + " tasks on 2 embedded workers");
+    }
+
+    /**
+     * The Salesforce source on one task (all three objects in one Composite call per poll) at its defaults: the
+     * calls an idle org costs per hour once the wait has stretched, and the calls a burst of 1,000 changes costs.
+     */
+    @Test
+    void salesforceSourceIdleAndBurst() throws Exception {
+        List<String> report = new ArrayList<>();
+        try (SalesforceEmulator sf = SalesforceEmulator.builder().clientCredentials("c", "s", Org.INTEGRATION_USERNAME)
+                .build().start()) {
+            Map<String, String> c = new HashMap<>();
+            c.put("connector.class", "io.nylassf.connect.source.salesforce.SalesforceSourceConnector");
+            c.put("tasks.max", "1");
+            c.put("salesforce.login.url", sf.baseUrl());
+            c.put("salesforce.auth.method", "client_credentials");
+            c.put("salesforce.client.id", "c");
+            c.put("salesforce.client.secret", "s");
+            c.put("salesforce.objects", "Task,Event,Opportunity");
+            c.put("salesforce.own.changes", "mark");
+            c.put("topic.prefix", "sfscale");
+            c.put("topic.creation.default.replication.factor", "1");
+            c.put("topic.creation.default.partitions", "1");
+            CONNECT.putConnector("sf-source", c);
+            CONNECT.awaitRunning("sf-source", 1);
+            measureFor(SF_SETTLE);
+            long before = sf.apiCallCount();
+            measureFor(SF_IDLE_WINDOW);
+            double idlePerHour = (sf.apiCallCount() - before) * 3_600_000.0 / SF_IDLE_WINDOW.toMillis();
+            report.add(row("Salesforce source, idle org: API calls per hour (measured over "
+                    + SF_IDLE_WINDOW.toMinutes() + " min once the wait has stretched; token and limits calls included)",
+                    String.format("%.0f", idlePerHour), "≤ 60"));
+
+            long out = sumOver("sf-source", 1, "records-out-total");
+            long burstBefore = sf.apiCallCount();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 1_000; i++) {
+                sf.org().insert("Task", Map.of("Subject", "Burst " + i));
+            }
+            await("the burst read").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> sumOver("sf-source", 1, "records-out-total") >= out + 1_000);
+            report.add(row("Salesforce source, a burst of 1,000 changes: API calls until all are in Kafka (after an idle "
+                    + "wait; first change to last record " + String.format("%.0f s", (System.nanoTime() - t0) / 1e9)
+                    + ")", Long.toString(sf.apiCallCount() - burstBefore), "–"));
+            CONNECT.cluster().deleteConnector("sf-source");
+        }
+        write(report, "scale-salesforce-source.md", "Salesforce source, one task, defaults");
     }
 
     /** Waits until no grant-level call was made for one {@link #QUIET} span (the subscriber has stopped). */
@@ -186,9 +239,13 @@ class ScaleSimulationBenchIT {
     }
 
     private static long sumOverTasks(String metric) {
+        return sumOver("scale", TASKS, metric);
+    }
+
+    private static long sumOver(String connector, int tasks, String metric) {
         long sum = 0;
-        for (int t = 0; t < TASKS; t++) {
-            Number v = PluginMetricsJmx.task("scale", t, metric);
+        for (int t = 0; t < tasks; t++) {
+            Number v = PluginMetricsJmx.task(connector, t, metric);
             sum += v == null ? 0 : v.longValue();
         }
         return sum;
@@ -275,11 +332,11 @@ class ScaleSimulationBenchIT {
         return "| " + what + " | " + measured + " | " + target + " |";
     }
 
-    private static void write(List<String> rows) throws Exception {
-        List<String> out = new ArrayList<>(List.of("# Scale simulation: " + GRANTS + " grants, " + TASKS
-                + " tasks on 2 embedded workers", "", "| figure | measured | target |", "| --- | --- | --- |"));
+    private static void write(List<String> rows, String name, String title) throws Exception {
+        List<String> out = new ArrayList<>(List.of("# " + title, "", "| figure | measured | target |",
+                "| --- | --- | --- |"));
         out.addAll(rows);
-        Path file = Path.of("target", "bench", "scale.md");
+        Path file = Path.of("target", "bench", name);
         Files.createDirectories(file.getParent());
         Files.writeString(file, String.join("\n", out) + "\n");
         System.out.println(String.join("\n", out));
