@@ -46,15 +46,8 @@ class BackstopIT {
         String grant = NYLAS.createGrant("backstop@example.com", "google");
         int port = NylasItSupport.freePort();
         String endpoint = "http://127.0.0.1:" + port + "/nylas/webhook";
-        Map<String, String> c = NylasItSupport.config("backstop", NYLAS.baseUrl(), NYLAS.apiKey(), "bs",
-                List.of(grant));
-        c.put("nylas.objects", "messages");
-        c.put("poll.interval.ms", Long.toString(SHORT_MS));
+        Map<String, String> c = config("backstop", "bs", grant, port);
         c.put("window.lag.ms", "0");
-        c.put("webhook.enabled", "true");
-        c.put("webhook.port", Integer.toString(port));
-        c.put("backstop.interval.ms", Long.toString(BACKSTOP_MS));
-        c.put("webhook.health.check.interval.ms", "1000");
         CONNECT.putConnector("backstop", c);
         CONNECT.awaitRunning("backstop", 1);
         HttpClient http = HttpClient.newHttpClient();
@@ -95,15 +88,8 @@ class BackstopIT {
         String grant = NYLAS.createGrant("subscription@example.com", "google");
         int port = NylasItSupport.freePort();
         String endpoint = "http://127.0.0.1:" + port + "/nylas/webhook";
-        Map<String, String> c = NylasItSupport.config("subscription", NYLAS.baseUrl(), NYLAS.apiKey(), "sub",
-                List.of(grant));
-        c.put("nylas.objects", "messages");
-        c.put("poll.interval.ms", Long.toString(SHORT_MS));
-        c.put("webhook.enabled", "true");
-        c.put("webhook.port", Integer.toString(port));
+        Map<String, String> c = config("subscription", "sub", grant, port);
         c.put("webhook.public.url", endpoint);
-        c.put("backstop.interval.ms", Long.toString(BACKSTOP_MS));
-        c.put("webhook.health.check.interval.ms", "1000");
         CONNECT.putConnector("subscription", c);
         HttpClient http = HttpClient.newHttpClient();
         await("endpoint up").atMost(Duration.ofSeconds(30)).until(() -> status(http, endpoint + "/health") == 200);
@@ -145,6 +131,18 @@ class BackstopIT {
         awaitCount(CONNECT, 1, Duration.ofSeconds(30), r -> r.id().equals(late) && r.via().equals("window"),
                 "sub.messages");
         CONNECT.cluster().deleteConnector("subscription");
+    }
+
+    /** Messages only, the short interval, the endpoint on {@code port}, a short backstop, frequent status checks. */
+    private static Map<String, String> config(String name, String prefix, String grant, int port) {
+        Map<String, String> c = NylasItSupport.config(name, NYLAS.baseUrl(), NYLAS.apiKey(), prefix, List.of(grant));
+        c.put("nylas.objects", "messages");
+        c.put("poll.interval.ms", Long.toString(SHORT_MS));
+        c.put("webhook.enabled", "true");
+        c.put("webhook.port", Integer.toString(port));
+        c.put("backstop.interval.ms", Long.toString(BACKSTOP_MS));
+        c.put("webhook.health.check.interval.ms", "1000");
+        return c;
     }
 
     private static long metric(String name) {
