@@ -23,8 +23,7 @@ public final class Quickstart {
     public record Result(Properties sandbox, List<ConnectorDeployer.Deployment> deployments, SandboxSummary summary,
                          boolean settled, RealTimeProbe.Outcome realTime) {
         public List<String> grantIds() {
-            String ids = sandbox.getProperty("nylas.grant.ids", "");
-            return ids.isBlank() ? List.of() : Arrays.asList(ids.split(","));
+            return Quickstart.grantIds(sandbox);
         }
     }
 
@@ -75,10 +74,11 @@ public final class Quickstart {
         boolean settled = follow(rest, deployments);
         String clientId = sandbox.getProperty("salesforce.client.id");
         String clientSecret = sandbox.getProperty("salesforce.client.secret");
-        RealTimeProbe.Outcome realTime = RealTimeProbe.run(options.nylasUrl(), grantIds(sandbox).get(0),
+        List<String> grants = grantIds(sandbox);
+        RealTimeProbe.Outcome realTime = RealTimeProbe.run(options.nylasUrl(), grants.get(0),
                 options.salesforceUrl(), clientId, clientSecret, Duration.ofSeconds(60));
         Result result = new Result(sandbox, deployments, SandboxSummary.read(options.salesforceUrl(), clientId,
-                clientSecret, options.nylasUrl(), grantIds(sandbox)), settled, realTime);
+                clientSecret, options.nylasUrl(), grants), settled, realTime);
         out.printf("%nReady in %d s%s%n%n", Duration.ofNanos(System.nanoTime() - t0).toSeconds(),
                 settled ? "" : " (the backfill was still moving at the timeout; figures are a snapshot)");
         out.print(result.summary().render(options.salesforceUrl(), options.nylasUrl(), options.connectUrl(),

@@ -1,6 +1,5 @@
 package io.nylassf.quickstart;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nylassf.testkit.connect.ConnectRest;
 import io.nylassf.testkit.connect.FreePorts;
 import io.nylassf.testkit.connect.PluginArchive;
@@ -35,7 +34,6 @@ import static org.awaitility.Awaitility.await;
  */
 final class ReliabilityCluster implements AutoCloseable {
     static final String INTERNAL_DOMAIN = "ourco.test";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CONNECTORS = List.of("nylas-source", "salesforce-sink", "salesforce-source",
             "nylas-sink");
 
@@ -153,14 +151,12 @@ final class ReliabilityCluster implements AutoCloseable {
         return last.get();
     }
 
-    private Map<String, String> sandboxConfig(String name, int webhookPort) throws Exception {
-        Path file = Path.of(System.getProperty("quickstart.repo"), "config-examples", "sandbox", name + ".json");
-        Map<String, String> config = new TreeMap<>();
-        JSON.readTree(file.toFile()).path("config").properties().forEach(e -> config.put(e.getKey(),
-                e.getValue().asText().replace("http://127.0.0.1:8181", salesforce.baseUrl())
-                        .replace("http://127.0.0.1:8282", nylas.baseUrl())
-                        .replace(ConnectorDeployer.DEFAULT_WEBHOOK_BASE, "http://127.0.0.1:" + webhookPort)));
-        config.computeIfPresent("webhook.port", (k, v) -> Integer.toString(webhookPort));
+    /** The sandbox example as the quickstart posts it (this run's emulators and webhook port), polling faster. */
+    private Map<String, String> sandboxConfig(String name, int webhookPort) {
+        Map<String, String> config = new TreeMap<>(ConnectorDeployer.sandboxConfigs(
+                Path.of(System.getProperty("quickstart.repo")), salesforce.baseUrl(), nylas.baseUrl(), webhookPort)
+                .stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no sandbox example named " + name)).config());
         config.put("poll.interval.ms", "2000");
         return config;
     }

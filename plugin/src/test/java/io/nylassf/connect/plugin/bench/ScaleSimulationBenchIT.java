@@ -194,7 +194,10 @@ class ScaleSimulationBenchIT {
     private static void awaitQuiet(NylasEmulator nylas) {
         AtomicLong last = new AtomicLong(-1);
         await("no grant calls").atMost(Duration.ofMinutes(5)).pollInterval(QUIET)
-                .until(() -> last.getAndSet(grantCalls(nylas)) == grantCalls(nylas));
+                .until(() -> {
+                    long now = grantCalls(nylas);
+                    return last.getAndSet(now) == now;
+                });
     }
 
     private static List<String> seed(NylasEmulator nylas) {
