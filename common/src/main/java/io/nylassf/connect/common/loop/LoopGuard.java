@@ -24,6 +24,13 @@ public final class LoopGuard {
     /** Custom header carried by sent messages. */
     public static final String HEADER = "X-Nylas-Sf-Id";
     public static final String CALL_OPTIONS_HEADER = "Sforce-Call-Options";
+    /** Nylas metadata key holding when (epoch seconds) the outbound direction last wrote the object. */
+    public static final String SYNCED_AT_KEY = "sf_synced_at";
+    /**
+     * How long after the outbound direction's own write a change to the object still counts as that write (the
+     * provider stamps {@code updated_at} in whole seconds, a little after the request started).
+     */
+    public static final long OWN_WRITE_SLACK_S = 5;
 
     private static final Pattern SALESFORCE_ID = Pattern.compile("[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?");
     private static final Pattern CLIENT_IN_ORIGIN = Pattern.compile("(?:^|[;\\s])client=([^;\\s]+)");
@@ -59,6 +66,32 @@ public final class LoopGuard {
      */
     public static Optional<String> find(Map<String, String> metadata) {
         return metadata == null ? Optional.empty() : parse(metadata.get(METADATA_KEY));
+    }
+
+    /**
+     * Whether a Nylas object the outbound direction wrote was changed in Nylas since that write: its
+     * {@code updated_at} lies more than {@link #OWN_WRITE_SLACK_S} after the {@link #SYNCED_AT_KEY} stamp. An object
+     * without the stamp (never written by us, or written before the stamp existed) counts as changed; one without
+     * {@code updated_at} as unchanged. Otherwise the change read back is the echo of our own write, and writing
+     * it back to Salesforce would overwrite whatever a rep changed there in the meantime.
+     */
+    public static boolean changedSinceOwnWrite(Map<String, String> metadata, Long updatedAtSec) {
+        return changedSinceOwnWrite(metadata == null ? null : metadata.get(SYNCED_AT_KEY), updatedAtSec);
+    }
+
+    /** {@link #changedSinceOwnWrite(Map, Long)} with the {@link #SYNCED_AT_KEY} value itself (or null). */
+    public static boolean changedSinceOwnWrite(String stamp, Long updatedAtSec) {
+        if (updatedAtSec == null) {
+            return false;
+        }
+        if (stamp == null) {
+            return true;
+        }
+        try {
+            return updatedAtSec > Long.parseLong(stamp.trim()) + OWN_WRITE_SLACK_S;
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     /** The {@code Sforce-Call-Options} value that marks our writes. */

@@ -36,4 +36,17 @@ class LoopGuardTest {
         assertFalse(LoopGuard.isOwnChangeOrigin("com/salesforce/api/soap/62.0", "nylas-kafka-sync"));
         assertFalse(LoopGuard.isOwnChangeOrigin(null, "x"));
     }
+
+    @Test
+    void aChangeWithinTheSlackOfOurOwnWriteIsItsEcho() {
+        Map<String, String> written = Map.of("key1", "sf:00U5g00000XyZaBCDE", LoopGuard.SYNCED_AT_KEY, "1000");
+        assertFalse(LoopGuard.changedSinceOwnWrite(written, 1000L));
+        assertFalse(LoopGuard.changedSinceOwnWrite(written, 1000L + LoopGuard.OWN_WRITE_SLACK_S));
+        assertTrue(LoopGuard.changedSinceOwnWrite(written, 1001L + LoopGuard.OWN_WRITE_SLACK_S));
+        // never stamped by us, or a stamp that is not a number: a person's change
+        assertTrue(LoopGuard.changedSinceOwnWrite(Map.of(), 1000L));
+        assertTrue(LoopGuard.changedSinceOwnWrite(Map.of(LoopGuard.SYNCED_AT_KEY, "soon"), 1000L));
+        // no updated_at to compare: nothing says it changed
+        assertFalse(LoopGuard.changedSinceOwnWrite(written, null));
+    }
 }

@@ -40,8 +40,6 @@ public final class NylasWriter {
     /** Metadata key holding the Salesforce version (SystemModstamp, epoch ms) an object was written from. */
     public static final String VERSION_KEY = "sf_version";
     /** Metadata key holding when (epoch s) this sink last wrote the event: later calendar edits are people's. */
-    public static final String SYNCED_AT_KEY = "sf_synced_at";
-    private static final long CALENDAR_EDIT_SLACK_S = 5;
 
     private final NylasClient client;
     private final GrantResolver grants;
@@ -273,7 +271,7 @@ public final class NylasWriter {
             ObjectNode body = u.spec().details();
             body.set("when", u.spec().when());
             body.putObject("metadata").put(LoopGuard.METADATA_KEY, LoopGuard.tag(c.id()))
-                    .put(VERSION_KEY, Long.toString(c.version())).put(SYNCED_AT_KEY, Long.toString(now));
+                    .put(VERSION_KEY, Long.toString(c.version())).put(LoopGuard.SYNCED_AT_KEY, Long.toString(now));
             Event e = throttle.call(grant, () -> client.createEvent(grant, calendarId, body, notify));
             return Outcome.done("created event " + e.id());
         }
@@ -286,8 +284,8 @@ public final class NylasWriter {
             return Outcome.skipped("calendar has version " + stored + " already (this is " + c.version() + ")");
         }
         Long updatedAt = existing.updatedAt();
-        long syncedAt = meta.path(SYNCED_AT_KEY).asLong(0);
-        boolean calendarEdited = updatedAt != null && updatedAt > syncedAt + CALENDAR_EDIT_SLACK_S;
+        boolean calendarEdited = LoopGuard.changedSinceOwnWrite(meta.path(LoopGuard.SYNCED_AT_KEY).textValue(),
+                updatedAt);
         if (calendarEdited && updatedAt * 1000 > c.version()) {
             return Outcome.skipped("calendar changed at " + updatedAt + ", after this Salesforce change "
                     + "(last write wins)");
@@ -298,7 +296,7 @@ public final class NylasWriter {
         }
         ObjectNode metadata = meta.isObject() ? ((ObjectNode) meta).deepCopy() : JsonNodeFactory.instance.objectNode();
         metadata.put(LoopGuard.METADATA_KEY, LoopGuard.tag(c.id())).put(VERSION_KEY, Long.toString(c.version()))
-                .put(SYNCED_AT_KEY, Long.toString(now));
+                .put(LoopGuard.SYNCED_AT_KEY, Long.toString(now));
         body.set("metadata", metadata);
         Event e = throttle.call(grant, () -> client.updateEvent(grant, calendarId, existing.id(), body, notify));
         return Outcome.done("updated event " + e.id());

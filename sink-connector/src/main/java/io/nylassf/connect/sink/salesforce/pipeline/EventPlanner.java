@@ -21,6 +21,8 @@ import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.str;
 /**
  * Plans calendar events as Events (pure), linked like messages; a deleted or cancelled event's Event is deleted,
  * marked cancelled or left alone ({@code behavior.on.deleted.event}), unless a newer change already reached it.
+ * A meeting the outbound direction wrote comes back as an echo of that write and is only linked, never written
+ * over its Salesforce Event, unless someone changed it in the calendar since ({@link LoopGuard#changedSinceOwnWrite}).
  */
 record EventPlanner(EventMapper mapper, Counterparts counterparts, ConflictResolver resolver, DeletedEvent onDeleted,
                     String eventExt, String modifiedAt) {
@@ -41,6 +43,12 @@ record EventPlanner(EventMapper mapper, Counterparts counterparts, ConflictResol
                     plan.write(Links.link(i, "Event", tag.get(), eventExt, modifiedAt));
                     continue;
                 }
+                if (tag.isPresent() && !LoopGuard.changedSinceOwnWrite(e.metadata(), epochSeconds(e.modifiedAt()))) {
+                    // the echo of the outbound direction's own calendar write: nothing a person changed, and
+                    // writing it back would overwrite a rep's newer edit of the meeting in Salesforce
+                    plan.skip();
+                    continue;
+                }
                 Person who = org.person(counterparts.of(e));
                 Map<String, Object> fields = mapper.event(e, who == null ? null : who.id(), org.what(who));
                 if (existing != null) {
@@ -57,6 +65,10 @@ record EventPlanner(EventMapper mapper, Counterparts counterparts, ConflictResol
             }
         }
         return plan.build();
+    }
+
+    private static Long epochSeconds(Instant t) {
+        return t == null ? null : t.getEpochSecond();
     }
 
     private void removal(Plan.Builder plan, Item i, NylasEvent e, Map<String, Object> existing) {

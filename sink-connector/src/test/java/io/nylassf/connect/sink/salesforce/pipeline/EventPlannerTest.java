@@ -66,4 +66,38 @@ class EventPlannerTest {
         assertTrue(stale.writes().isEmpty());
         assertEquals(new Tally(0, 0, 0, 1, 1), stale.tally());
     }
+
+    static final String MEETING = "00U000000000001";
+
+    /** The calendar copy of Salesforce meeting MEETING, written by the outbound direction at {@code synced}. */
+    static Item echo(String title, Instant synced, Instant modified) {
+        return item(event("e-1", title, START, START.plusSeconds(3600), List.of("ann@acme.com"), Map.of("key1",
+                "sf:" + MEETING, "sf_version", "1", "sf_synced_at", Long.toString(synced.getEpochSecond())),
+                "updated", modified));
+    }
+
+    static OrgSnapshot meeting(String subject) {
+        return new OrgSnapshot.Builder().byExt("Event", "Nylas_Event_Id__c", sf("Event", MEETING,
+                "Nylas_Event_Id__c", "e-1", "Subject", subject, "ShowAs", "Busy", "Nylas_Modified_At__c",
+                SfValues.dateTime(T1), "LastModifiedById", "005REP000000001")).build();
+    }
+
+    @Test
+    void theEchoOfTheOutboundWriteNeverOverwritesTheRepsNewerEdit() {
+        // the outbound direction wrote "Demo v2" to the calendar; the rep has since renamed the meeting "Demo v3"
+        // in Salesforce. The calendar copy coming back is that write's echo, not a calendar edit.
+        Instant synced = T2;
+        Plan plan = planners(Map.of()).events().plan(List.of(echo("Demo v2", synced, synced.plusSeconds(1))),
+                meeting("Demo v3"));
+        assertTrue(plan.writes().isEmpty(), plan.writes().toString());
+    }
+
+    @Test
+    void aCalendarEditAfterTheOutboundWriteStillReachesSalesforce() {
+        Instant synced = T2;
+        Plan plan = planners(Map.of()).events().plan(List.of(echo("Demo moved", synced, synced.plusSeconds(600))),
+                meeting("Demo"));
+        assertEquals(1, plan.writes().size(), plan.toString());
+        assertEquals("Demo moved", plan.writes().get(0).op().fields().get("Subject"));
+    }
 }
