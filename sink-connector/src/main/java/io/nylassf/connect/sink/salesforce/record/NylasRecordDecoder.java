@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 /**
@@ -21,6 +22,12 @@ import java.util.Map;
  */
 public final class NylasRecordDecoder {
     public enum Type { CONTACT, MESSAGE, EVENT }
+
+    /**
+     * Nylas object ids are opaque (Microsoft's are long and base64-like), but never blank, never longer than the
+     * 255 characters the Salesforce external-ID fields hold, and never contain whitespace or control characters.
+     */
+    private static final Pattern NYLAS_ID = Pattern.compile("[^\\s\\p{Cntrl}]{1,255}");
 
     public NylasRecord decode(SinkRecord record) {
         Fields v = Fields.of(record.value());
@@ -33,6 +40,10 @@ public final class NylasRecordDecoder {
         String id = v.str("id");
         if (id == null) {
             throw new RecordDecodeException("MISSING_ID", "the record has no 'id'");
+        }
+        if (!NYLAS_ID.matcher(id).matches()) {
+            throw new RecordDecodeException("INVALID_ID", "'" + (id.length() > 40 ? id.substring(0, 40) + "…" : id)
+                    + "' (" + id.length() + " characters) is not a Nylas object id");
         }
         return switch (type) {
             case CONTACT -> contact(v);
@@ -134,6 +145,10 @@ public final class NylasRecordDecoder {
 
     static NylasEvent event(Fields v) {
         Fields w = v.child("when");
+        if (w == null && v.raw("when") != null) {
+            throw new RecordDecodeException("INVALID_TIME", "'when' is a " + v.raw("when").getClass().getSimpleName()
+                    + ", not an object");
+        }
         NylasEvent.When when = null;
         if (w != null) {
             String kind = w.str("object");
@@ -144,6 +159,9 @@ public final class NylasRecordDecoder {
                     w.str("timezone") != null ? w.str("timezone") : w.str("end_timezone"),
                     date(w.str("date") != null ? w.str("date") : w.str("start_date")),
                     date(w.str("date") != null ? w.str("date") : w.str("end_date")));
+        }
+        if (!deleted(v) && (when == null || when.kind() == null || when.start() == null && when.startDate() == null)) {
+            throw new RecordDecodeException("MISSING_WHEN", "the event says nothing about when it is ('when')");
         }
         return new NylasEvent(v.str("grant_id"), v.str("id"), deleted(v), v.time(NylasSchemas.MODIFIED_AT),
                 v.str("calendar_id"), v.str("title"), v.str("description"), v.str("location"), v.str("status"),
