@@ -1,5 +1,6 @@
 package io.nylassf.quickstart;
 
+import io.nylassf.testkit.nylas.WebhookDelivery;
 import io.nylassf.testkit.sandbox.SandboxSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,19 +19,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Line 1 of the reliability matrix at a small size: all four connectors on two Connect workers that are real OS
- * processes, each in turn killed with SIGKILL at seeded random moments during the backfill and during a burst of
- * outbound sends, and started again. Afterwards, from the emulators' own state: nothing lost, nothing duplicated
- * in Salesforce, no Task sent twice, no meeting written to a calendar twice.
+ * Line 1 of the reliability matrix: all four connectors on two Connect workers that are real OS processes, each in
+ * turn killed with SIGKILL at seeded random moments spread over the backfill, a burst of outbound sends and a
+ * burst of new mail announced by signed webhooks (the source's endpoint dies with its worker), and started again.
+ * Afterwards, from the emulators' own state: nothing lost, nothing duplicated in Salesforce, no Task sent twice,
+ * no meeting written to a calendar twice. The normal suite kills 3 times; the chaos profile 10 times.
  */
 class HardKillIT {
     private static final int KILLS = Integer.getInteger("reliability.kills", 3);
     private static final long SEED = Long.getLong("reliability.seed", 11);
+    private static final int BURST = Integer.getInteger("reliability.burst", 20);
 
     @Test
     void killedWorkersLoseDuplicateAndSendTwiceNothing(@TempDir Path data) throws Exception {
         try (ReliabilityCluster cluster = ReliabilityCluster.start(data, new SandboxSpec(SEED, 3, 60, 600, 20, 8, 4,
                 2, 14))) {
+            cluster.subscribeWebhooks();
             WorkerProcesses workers = cluster.workers();
             Random random = new Random(SEED);
             List<String> kills = new CopyOnWriteArrayList<>();
@@ -50,15 +54,33 @@ class HardKillIT {
                 }
             }, "chaos");
             chaos.start();
-            // the burst of outbound sends arrives while workers die
+            // the burst of outbound sends, then the burst of new mail, arrive while workers die
             await("the first kill").atMost(Duration.ofMinutes(1)).until(() -> !kills.isEmpty());
-            cluster.outboundBurst(20);
-            chaos.join(Duration.ofMinutes(5).toMillis());
+            cluster.outboundBurst(BURST);
+            await("the next kill").atMost(Duration.ofMinutes(1)).until(() -> kills.size() >= Math.min(2, KILLS));
+            cluster.inboundBurst(BURST);
+            long webhooksBefore = cluster.nylas().webhookDeliveries().size();
+            chaos.join(Duration.ofMinutes(5L * KILLS).toMillis());
             assertNull(chaosFailure.get(), "the kill schedule ran");
             assertEquals(KILLS, kills.size(), "kills: " + kills);
 
             SyncLedger l = cluster.awaitSettled(Duration.ofMinutes(6), Duration.ofSeconds(15), "after " + kills);
-            System.out.println("HardKillIT " + kills + " -> " + l);
+            var deliveries = cluster.nylas().webhookDeliveries();
+            List<WebhookDelivery> burst = deliveries.subList((int) webhooksBefore, deliveries.size());
+            String webhooks = burst.size() + " (" + burst.stream().filter(d -> d.status() != 200).count()
+                    + " failed while the endpoint's worker was dead, retried by the emulator as Nylas does)";
+            System.out.println("HardKillIT " + kills + " -> " + l + "; webhook deliveries after the mail burst "
+                    + webhooks);
+            ReliabilityReport.write("line-1", KILLS + " kills, seed " + SEED, List.of(
+                    ReliabilityReport.row("kill -9 of a worker process", KILLS + " (each worker in turn)"),
+                    ReliabilityReport.row("Nylas items (messages, contacts, events)", l.messagesExpected()
+                            + l.contactsExpected() + l.eventsExpected()),
+                    ReliabilityReport.row("lost", l.messagesLost() + l.contactsLost() + l.eventsLost()),
+                    ReliabilityReport.row("duplicated in Salesforce", l.duplicateRecords()),
+                    ReliabilityReport.row("outbound Tasks / sent twice", l.tasksToSend() + " / " + l.tasksSentTwice()),
+                    ReliabilityReport.row("meetings / written twice", l.eventsToWrite() + " / "
+                            + l.eventsWrittenTwice()),
+                    ReliabilityReport.row("webhook deliveries during the kills", webhooks)));
             assertTrue(l.messagesExpected() > 0 && l.tasksToSend() > 20, l.toString());
             assertEquals(0, l.messagesLost() + l.contactsLost() + l.eventsLost(), "lost: " + l);
             assertEquals(0, l.duplicateRecords(), "duplicated: " + l);

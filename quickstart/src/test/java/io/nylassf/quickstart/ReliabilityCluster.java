@@ -43,6 +43,9 @@ final class ReliabilityCluster implements AutoCloseable {
     private final Sandbox.Loaded sandbox;
     private final List<String> outbound = new CopyOnWriteArrayList<>();
     private WorkerProcesses workers;
+    private ConnectRest rest;
+    private RawTopics topics;
+    private final Map<String, Map<String, String>> configs = new TreeMap<>();
 
     private ReliabilityCluster(ManagedProcesses processes, SalesforceEmulator salesforce, NylasEmulator nylas,
                                Sandbox.Loaded sandbox) {
@@ -81,11 +84,13 @@ final class ReliabilityCluster implements AutoCloseable {
                     List.of(ports.get(2), ports.get(3)));
             c.workers.start(0);
             c.workers.start(1);
-            ConnectRest rest = new ConnectRest(() -> c.workers.url(0) + "/");
+            c.rest = new ConnectRest(() -> c.workers.url(0) + "/");
+            c.topics = new RawTopics("127.0.0.1:" + options.kafkaPort());
             for (String name : CONNECTORS) {
                 Map<String, String> config = c.sandboxConfig(name, ports.get(4));
                 config.putAll(overrides.getOrDefault(name, Map.of()));
-                ConnectRest.Response r = rest.put("connectors/" + name + "/config", config);
+                c.configs.put(name, config);
+                ConnectRest.Response r = c.rest.put("connectors/" + name + "/config", config);
                 if (!r.ok()) {
                     throw new IllegalStateException(name + ": " + r.raw());
                 }
@@ -113,10 +118,111 @@ final class ReliabilityCluster implements AutoCloseable {
         return workers;
     }
 
+    /** The log file of worker {@code i} (all its runs, appended). */
+    Path workerLog(int i) {
+        return processes.logFile("worker-" + i);
+    }
+
+    /** The Connect REST API of worker 0. */
+    ConnectRest rest() {
+        return rest;
+    }
+
+    /** The broker's topics as bytes, for reading what the connectors wrote and producing what a user might. */
+    RawTopics topics() {
+        return topics;
+    }
+
+    List<String> outboundTasks() {
+        return List.copyOf(outbound);
+    }
+
+    /**
+     * {@code n} new emails from outside, one to each rep in turn, each from a new prospect. The emulator announces
+     * each with a signed {@code message.created} notification when a subscription exists.
+     */
+    void inboundBurst(int n) {
+        List<String> grants = sandbox.grantIds();
+        String run = Long.toString(System.nanoTime(), 36);
+        for (int i = 0; i < n; i++) {
+            String grant = grants.get(i % grants.size());
+            String rep = nylas.grant(grant).path("email").asText();
+            nylas.addMessage(grant, Map.of("subject", "Question " + run + "-" + i, "from",
+                    List.of(Map.of("email", "buyer" + i + "@prospect-" + run + ".test", "name", "Buyer " + i)),
+                    "to", List.of(Map.of("email", rep)), "date", Instant.now().getEpochSecond(),
+                    "body", "Could you send the pricing?"));
+        }
+    }
+
+    /**
+     * {@code n} meetings the reps book in Salesforce at once, each with one of their Contacts, tomorrow at
+     * staggered times; the Nylas sink writes them to the reps' calendars. Their subjects start like the sandbox's
+     * own meetings, so the ledger follows them too.
+     */
+    List<String> meetingBurst(int n) {
+        List<Map<String, Object>> contacts = repContacts();
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> c = contacts.get(i % contacts.size());
+            String owner = (String) c.get("OwnerId");
+            Instant start = tomorrow.atTime(8, 0).toInstant(ZoneOffset.UTC).plus(Duration.ofMinutes(15L * i));
+            ids.add(salesforce.org().insertAs(owner, "Event", Map.of("Subject", "Pricing review, burst " + i,
+                    "StartDateTime", start.toString(), "EndDateTime", start.plus(Duration.ofMinutes(15)).toString(),
+                    "WhoId", c.get("Id"), "OwnerId", owner)));
+        }
+        return ids;
+    }
+
+    /**
+     * Resets every offset of all four connectors through the REST API, as an operator replaying everything would:
+     * stop, {@code DELETE /connectors/{name}/offsets}, resume. The sources then read both APIs from the start and
+     * the sinks their topics from the beginning.
+     */
+    void resetAllOffsets() {
+        for (String name : CONNECTORS) {
+            require(rest.put("connectors/" + name + "/stop", null), name + " stop");
+        }
+        for (String name : CONNECTORS) {
+            await(name + " stopped").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    "STOPPED".equals(rest.get("connectors/" + name + "/status").body().path("connector")
+                            .path("state").asText()));
+            // a sink's consumer group may keep members a moment after STOPPED; Connect then asks for a retry
+            await(name + " offsets reset").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> rest.delete("connectors/" + name + "/offsets").ok());
+        }
+        for (String name : CONNECTORS) {
+            require(rest.put("connectors/" + name + "/resume", null), name + " resume");
+        }
+    }
+
+    /** The Nylas source's webhook endpoint as the subscription names it. */
+    String webhookUrl() {
+        return configs.get("nylas-source").get("webhook.public.url");
+    }
+
+    /**
+     * Subscribes the source's endpoint to Nylas notifications as an admin following docs/nylas-source.md does
+     * ({@code POST /v3/webhooks}, answering the challenge), and puts the returned secret into the source's config.
+     * Returns the secret, for tests that play a client of the endpoint.
+     */
+    String subscribeWebhooks() throws Exception {
+        WebhookSubscription.Created created = WebhookSubscription.create(nylas.baseUrl(), nylas.apiKey(),
+                webhookUrl(), Duration.ofSeconds(90));
+        Map<String, String> config = configs.get("nylas-source");
+        config.put("webhook.secret", created.secret());
+        require(rest.put("connectors/nylas-source/config", config), "nylas-source with the webhook secret");
+        return created.secret();
+    }
+
+    /** What each side holds in all, for "nothing moves" checks. */
+    Census census() {
+        return Census.read(nylas, salesforce, sandbox.grantIds());
+    }
+
     /** {@code n} follow-up emails typed by the reps at once, each to one of their Contacts. */
     void outboundBurst(int n) {
-        List<Map<String, Object>> contacts = salesforce.org().all("Contact").stream()
-                .filter(c -> sandbox.userIdByRep().containsValue(c.get("OwnerId"))).toList();
+        List<Map<String, Object>> contacts = repContacts();
         for (int i = 0; i < n; i++) {
             Map<String, Object> c = contacts.get(i % contacts.size());
             String owner = (String) c.get("OwnerId");
@@ -124,6 +230,17 @@ final class ReliabilityCluster implements AutoCloseable {
                     "Description", "Following up, message " + i + ".", "TaskSubtype", "Email",
                     "Status", "Not Started", "WhoId", c.get("Id"), "ActivityDate",
                     LocalDate.now(ZoneOffset.UTC).toString(), "OwnerId", owner)));
+        }
+    }
+
+    private List<Map<String, Object>> repContacts() {
+        return salesforce.org().all("Contact").stream()
+                .filter(c -> sandbox.userIdByRep().containsValue(c.get("OwnerId"))).toList();
+    }
+
+    private static void require(ConnectRest.Response r, String what) {
+        if (!r.ok()) {
+            throw new IllegalStateException(what + ": " + r.raw());
         }
     }
 
@@ -158,6 +275,10 @@ final class ReliabilityCluster implements AutoCloseable {
                 .stream().filter(d -> d.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no sandbox example named " + name)).config());
         config.put("poll.interval.ms", "2000");
+        if (name.equals("salesforce-source")) {
+            // an idle org is read every 10 s at most instead of every minute: the same path, shorter runs
+            config.put("poll.max.interval.ms", "10000");
+        }
         return config;
     }
 
@@ -175,6 +296,9 @@ final class ReliabilityCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        if (topics != null) {
+            topics.close();
+        }
         processes.stop(List.of("worker-0", "worker-1", LocalServices.KAFKA));
         nylas.close();
         salesforce.close();

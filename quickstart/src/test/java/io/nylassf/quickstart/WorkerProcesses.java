@@ -87,6 +87,15 @@ final class WorkerProcesses {
         }
     }
 
+    /** The OS process of worker {@code i}, while it runs. */
+    ProcessHandle process(int i) {
+        ProcessHandle p = running.get(i);
+        if (p == null || !p.isAlive()) {
+            throw new IllegalStateException("worker " + i + " is not running");
+        }
+        return p;
+    }
+
     boolean alive(int i) {
         ProcessHandle p = running.get(i);
         return p != null && p.isAlive();
