@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
@@ -42,6 +43,7 @@ final class ReliabilityCluster implements AutoCloseable {
     private final NylasEmulator nylas;
     private final Sandbox.Loaded sandbox;
     private final List<String> outbound = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inbound = new AtomicInteger();
     private WorkerProcesses workers;
     private ConnectRest rest;
     private RawTopics topics;
@@ -138,14 +140,14 @@ final class ReliabilityCluster implements AutoCloseable {
     }
 
     /**
-     * {@code n} new emails from outside, one to each rep in turn, each from a new prospect. The emulator announces
+     * {@code n} new emails from outside, to each rep in turn (across calls too), each from a new prospect. The emulator announces
      * each with a signed {@code message.created} notification when a subscription exists.
      */
     void inboundBurst(int n) {
         List<String> grants = sandbox.grantIds();
         String run = Long.toString(System.nanoTime(), 36);
         for (int i = 0; i < n; i++) {
-            String grant = grants.get(i % grants.size());
+            String grant = grants.get(inbound.getAndIncrement() % grants.size());
             String rep = nylas.grant(grant).path("email").asText();
             nylas.addMessage(grant, Map.of("subject", "Question " + run + "-" + i, "from",
                     List.of(Map.of("email", "buyer" + i + "@prospect-" + run + ".test", "name", "Buyer " + i)),
