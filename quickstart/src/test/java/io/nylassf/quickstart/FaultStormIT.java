@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +45,6 @@ class FaultStormIT {
         System.out.println("FaultStormIT -> " + l + "; Salesforce calls " + storm.salesforce() + ", Nylas calls "
                 + storm.nylas() + ", faults injected " + storm.faults() + " over " + storm.span().toSeconds() + " s");
         assertTrue(l.messagesExpected() > 0 && l.tasksToSend() > BURST, l.toString());
-        assertTrue(storm.faults() > 100, "the storm hit: " + storm.faults() + " faults");
         assertEquals(0, l.messagesLost() + l.contactsLost() + l.eventsLost(), "lost: " + l);
         assertEquals(0, l.duplicateRecords(), "duplicated: " + l);
         assertEquals(0, l.tasksSentTwice(), "sent twice: " + l);
@@ -76,6 +74,8 @@ class FaultStormIT {
     private static Cost storm(Path data) throws Exception {
         try (ReliabilityCluster cluster = ReliabilityCluster.start(data, SPEC, FAST_RECHECK)) {
             long t0 = System.nanoTime();
+            long sfBefore = cluster.salesforce().apiCallCount();
+            long nylasBefore = cluster.nylas().requestCount();
             for (FaultInjector f : new FaultInjector[]{cluster.salesforce().faults(), cluster.nylas().faults()}) {
                 f.seed(SEED).retryAfterSeconds(1).errorRate("429", 0.08).errorRate("503", 0.06)
                         .errorRate("500", 0.03).errorRate(FaultInjector.DROP, 0.03);
@@ -89,15 +89,23 @@ class FaultStormIT {
                 cluster.outboundBurst(BURST);
                 // The ledger is read only once the faults have ended: a run that settles inside the storm must
                 // not be judged before the storm was counted and lifted.
-                AtomicLong injected = new AtomicLong();
+                long[] hit = new long[4];
                 storm.schedule(() -> {
-                    injected.set(cluster.salesforce().faults().injectedCount()
-                            + cluster.nylas().faults().injectedCount());
+                    hit[0] = cluster.salesforce().faults().injectedCount();
+                    hit[1] = cluster.salesforce().apiCallCount() - sfBefore;
+                    hit[2] = cluster.nylas().faults().injectedCount();
+                    hit[3] = cluster.nylas().requestCount() - nylasBefore;
                     cluster.salesforce().faults().reset();
                     cluster.nylas().faults().reset();
                 }, STORM.toMillis(), TimeUnit.MILLISECONDS).get(STORM.toMillis() + 30_000, TimeUnit.MILLISECONDS);
+                // the storm was real on both APIs: a fault for at least one call in twenty while it lasted (the
+                // rate set is one in five; the slack is for small samples); how many calls that is depends on how
+                // fast the machine is, so no absolute number is asked for
+                assertTrue(hit[0] > 0 && hit[0] * 20 >= hit[1], "Salesforce faults " + hit[0] + " in " + hit[1]
+                        + " calls");
+                assertTrue(hit[2] > 0 && hit[2] * 20 >= hit[3], "Nylas faults " + hit[2] + " in " + hit[3] + " calls");
                 SyncLedger l = cluster.awaitSettled(Duration.ofMinutes(7), Duration.ofSeconds(15), "after the storm");
-                return new Cost(cluster.salesforce().apiCallCount(), cluster.nylas().requestCount(), injected.get(),
+                return new Cost(cluster.salesforce().apiCallCount(), cluster.nylas().requestCount(), hit[0] + hit[2],
                         Duration.ofNanos(System.nanoTime() - t0), l);
             } finally {
                 storm.shutdownNow();
