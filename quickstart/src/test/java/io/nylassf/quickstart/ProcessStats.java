@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -13,7 +15,7 @@ import java.util.stream.Stream;
  * A JVM process's footprint as the OS and the JDK's own tools see it: live heap after a full GC ({@code jcmd
  * GC.run}, then {@code jstat -gc}), threads and open sockets ({@code /proc}). Linux only, like the rig.
  */
-record ProcessStats(long heapKiB, int threads, int sockets) {
+record ProcessStats(long heapKiB, int threads, int sockets, Map<String, Integer> threadGroups) {
 
     static ProcessStats of(ProcessHandle p) {
         long pid = p.pid();
@@ -28,7 +30,39 @@ record ProcessStats(long heapKiB, int threads, int sockets) {
                 used += Double.parseDouble(values[i]);
             }
         }
-        return new ProcessStats(Math.round(used), threads(pid), sockets(pid));
+        return new ProcessStats(Math.round(used), threads(pid), sockets(pid), threadGroups(pid));
+    }
+
+    /** Live threads by name with the digits taken out ("pool-3-thread-7" counts as "pool-#-thread-#"). */
+    private static Map<String, Integer> threadGroups(long pid) {
+        Map<String, Integer> groups = new TreeMap<>();
+        for (String line : run(List.of(tool("jcmd"), Long.toString(pid), "Thread.print")).split("\n")) {
+            if (line.startsWith("\"")) {
+                String name = line.substring(1, Math.max(1, line.indexOf('"', 1)));
+                groups.merge(name.replaceAll("[0-9]+", "#"), 1, Integer::sum);
+            }
+        }
+        return groups;
+    }
+
+    /** The thread groups whose count changed from {@code start} to this, as name: before → after. */
+    Map<String, String> threadGrowthSince(ProcessStats start) {
+        Map<String, String> out = new TreeMap<>();
+        java.util.Set<String> names = new java.util.TreeSet<>(threadGroups.keySet());
+        names.addAll(start.threadGroups.keySet());
+        for (String n : names) {
+            int a = start.threadGroups.getOrDefault(n, 0);
+            int b = threadGroups.getOrDefault(n, 0);
+            if (a != b) {
+                out.put(n, a + " → " + b);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "heap " + heapKiB / 1024 + " MiB, " + threads + " threads, " + sockets + " sockets";
     }
 
     private static int threads(long pid) {

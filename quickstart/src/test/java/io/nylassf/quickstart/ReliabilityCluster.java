@@ -287,8 +287,11 @@ final class ReliabilityCluster implements AutoCloseable {
     private static void createTopics(int kafkaPort) throws Exception {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", "127.0.0.1:" + kafkaPort))) {
             List<NewTopic> topics = new ArrayList<>();
+            // the dead-letter topics too, as an admin does: otherwise Connect's reporter logs an ERROR at the
+            // first start before it creates them itself
             for (String t : List.of("nylas.messages", "nylas.events", "nylas.contacts", "nylas.grants",
-                    "salesforce.task", "salesforce.event", "salesforce.opportunity")) {
+                    "salesforce.task", "salesforce.event", "salesforce.opportunity", "salesforce-sink.dlq",
+                    "nylas-sink.dlq")) {
                 topics.add(new NewTopic(t, 3, (short) 1));
             }
             admin.createTopics(topics).all().get();

@@ -80,6 +80,10 @@ class SoakIT {
             System.out.println("SoakIT " + SOAK.toMinutes() + " min, " + ticks.get() + " load ticks -> start "
                     + start + ", end " + end + "; " + errors.size() + " ERROR lines; " + l);
             errors.stream().limit(20).forEach(e -> System.out.println("  " + e));
+            for (int w = 0; w < start.size(); w++) {
+                System.out.println("  worker " + w + " thread groups that changed: "
+                        + end.get(w).threadGrowthSince(start.get(w)));
+            }
             List<String[]> rows = new ArrayList<>();
             rows.add(ReliabilityReport.row("load", ticks.get() + " ticks of 10 s: " + 3 * ticks.get()
                     + " inbound emails, " + ticks.get() + " outbound sends, " + meetings.size()
