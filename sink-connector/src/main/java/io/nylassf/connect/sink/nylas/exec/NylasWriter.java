@@ -39,7 +39,6 @@ import java.util.function.Predicate;
 public final class NylasWriter {
     /** Metadata key holding the Salesforce version (SystemModstamp, epoch ms) an object was written from. */
     public static final String VERSION_KEY = "sf_version";
-    /** Metadata key holding when (epoch s) this sink last wrote the event: later calendar edits are people's. */
 
     private final NylasClient client;
     private final GrantResolver grants;
