@@ -1,15 +1,14 @@
 package io.nylassf.connect.sink.nylas.exec;
 
+import io.nylassf.connect.common.exec.IdleRetiringPool;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -23,13 +22,7 @@ public final class KeyedExecutor implements AutoCloseable {
     private final Map<String, CompletableFuture<?>> tails = new HashMap<>();
 
     public KeyedExecutor(int parallelism, String name) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory tf = r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.pool = Executors.newFixedThreadPool(parallelism, tf);
+        this.pool = IdleRetiringPool.create(parallelism, name);
     }
 
     public <T> CompletableFuture<T> submit(String key, Supplier<T> work) {

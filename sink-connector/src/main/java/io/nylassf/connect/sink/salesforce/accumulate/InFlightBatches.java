@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.salesforce.accumulate;
 
+import io.nylassf.connect.common.exec.IdleRetiringPool;
 import io.nylassf.connect.sink.salesforce.pipeline.BatchResult;
 import io.nylassf.connect.sink.salesforce.pipeline.BatchWriter;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -9,10 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Batches being written, at most {@code maxInFlight} at once (each one lookup-then-write sequence, so the lookups
@@ -35,12 +34,7 @@ final class InFlightBatches implements AutoCloseable {
     InFlightBatches(BatchWriter writer, int maxInFlight, String threadPrefix) {
         this.writer = writer;
         this.maxInFlight = maxInFlight;
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(maxInFlight, r -> {
-            Thread t = new Thread(r, threadPrefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = IdleRetiringPool.create(maxInFlight, threadPrefix);
     }
 
     boolean hasRoom() {
