@@ -173,13 +173,19 @@ class TwoWaySyncIT {
                 "SELECT Id, OwnerId FROM Contact WHERE Email != null AND OwnerId != null ORDER BY CreatedDate LIMIT 1")
                 .records().get(0);
         String owner = (String) customer.get("OwnerId");
-        salesforce.org().insertAs(owner, "Task", Map.of("Subject", "Metrics follow-up " + run,
+        String task = salesforce.org().insertAs(owner, "Task", Map.of("Subject", "Metrics follow-up " + run,
                 "Description", "Checking in.", "TaskSubtype", "Email", "Status", "Not Started",
                 "WhoId", customer.get("Id"), "OwnerId", owner));
         Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-        salesforce.org().insertAs(owner, "Event", Map.of("Subject", "Metrics sync " + run,
+        String event = salesforce.org().insertAs(owner, "Event", Map.of("Subject", "Metrics sync " + run,
                 "StartDateTime", start.toString(), "EndDateTime", start.plus(Duration.ofMinutes(30)).toString(),
                 "WhoId", customer.get("Id"), "OwnerId", owner));
+        // all of it done, so that the next test starts from a settled state
+        waitUntil("the fresh activity synced both ways", SYNC, () ->
+                count("Task", "Subject LIKE '%Metrics check " + run + "%'") == sandbox.grantIds().size()
+                        && sentTagged(task).size() == 1 && sentTagged(task).get(0).path("id").asText()
+                        .equals(salesforce.org().get("Task", task).get("Nylas_Message_Id__c"))
+                        && calendarTagged(event).size() == 1);
 
         // what that activity did, as an operator's JMX tooling sees it on the workers
         List<String> expected = List.of("nylas-source records-out-total", "salesforce-sink records-out-total",
