@@ -2,6 +2,7 @@ package io.nylassf.connect.plugin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -76,5 +77,14 @@ class ConfigExamplesTest {
         String readme = Files.readString(EXAMPLES.resolve("README.md"));
         String rel = json.getParent().getFileName() + "/" + json.getFileName();
         assertTrue(readme.contains("`" + rel + "`"), "config-examples/README.md does not list " + rel);
+    }
+
+    @Test
+    void theRealSalesforceSourceReadsAllItsObjectsInOneCallPerPoll() throws IOException {
+        // one task reads up to five objects in one Composite call; a task per object would poll each on its own
+        Map<String, String> real = settings(EXAMPLES.resolve("real").resolve("salesforce-source.json"));
+        int objects = real.get("salesforce.objects").split(",").length;
+        assertTrue(objects <= 5, "one Composite call holds five queries");
+        assertEquals("1", real.get("tasks.max"), "tasks.max of real/salesforce-source.json");
     }
 }
