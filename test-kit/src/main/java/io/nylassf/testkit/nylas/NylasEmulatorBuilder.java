@@ -16,6 +16,8 @@ public final class NylasEmulatorBuilder {
     List<Duration> webhookRetryDelays = List.of(Duration.ofMillis(200), Duration.ofSeconds(1));
     Duration webhookTimeout = Duration.ofSeconds(10);
     Duration challengeTimeout = Duration.ofSeconds(10);
+    Duration webhookFailingWindow = Duration.ofMinutes(15);
+    Duration webhookFailedAfter = Duration.ofHours(72);
     int truncationThreshold = 1_000_000;
     Duration idempotencyTtl = Duration.ofHours(1);
     String applicationId = "emulator-application";
@@ -70,6 +72,17 @@ public final class NylasEmulatorBuilder {
      */
     public NylasEmulatorBuilder webhookRetryDelays(Duration... delays) {
         this.webhookRetryDelays = List.of(delays);
+        return this;
+    }
+
+    /**
+     * When a destination's status moves: 95% of its deliveries failing over {@code failingWindow} make it
+     * {@code failing} (Nylas: 15 minutes), and still failing {@code failedAfter} later, {@code failed}, with
+     * deliveries stopped (Nylas: 72 hours). A successful delivery makes a failing destination active again.
+     */
+    public NylasEmulatorBuilder webhookHealth(Duration failingWindow, Duration failedAfter) {
+        this.webhookFailingWindow = failingWindow;
+        this.webhookFailedAfter = failedAfter;
         return this;
     }
 

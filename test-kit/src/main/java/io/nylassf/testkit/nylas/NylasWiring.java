@@ -27,7 +27,8 @@ final class NylasWiring {
         this.metadataIndex = new MetadataIndex(b.clock);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(b.webhookTimeout).build();
-        this.registry = new WebhookRegistry(b.clock, http, b.challengeTimeout);
+        this.registry = new WebhookRegistry(b.clock, http, b.challengeTimeout, b.webhookFailingWindow,
+                b.webhookFailedAfter);
         this.dispatcher = new WebhookDispatcher(registry, b.clock, http, b.applicationId, b.webhookRetryDelays,
                 b.webhookTimeout, b.truncationThreshold);
         this.grants = new GrantStore(b.clock);

@@ -17,16 +17,46 @@ final class Webhook {
     volatile List<String> notificationEmails;
     volatile long updatedAt;
     volatile long statusUpdatedAt;
+    private final EndpointHealth health;
 
-    Webhook(String id, long now) {
+    Webhook(String id, long now, EndpointHealth health) {
         this.id = id;
         this.createdAt = now;
         this.updatedAt = now;
         this.statusUpdatedAt = now;
+        this.health = health;
     }
 
     boolean active() {
         return "active".equals(status);
+    }
+
+    /** Nylas goes on delivering to a failing destination; a failed, inactive or paused one gets nothing. */
+    boolean delivering() {
+        return active() || "failing".equals(status);
+    }
+
+    /** A delivery attempt's outcome, which may move the status (see {@link EndpointHealth}). */
+    synchronized void delivered(boolean ok, long nowMs) {
+        setStatus(health.record(status, ok, nowMs), nowMs);
+    }
+
+    /** Moves the status on if time alone has (a destination failing long enough becomes failed). */
+    synchronized void judge(long nowMs) {
+        setStatus(health.judge(status, nowMs), nowMs);
+    }
+
+    /** An admin sets the status ({@code PUT /v3/webhooks/{id}}): the delivery record starts afresh. */
+    synchronized void statusSet(String s, long nowMs) {
+        health.reset();
+        setStatus(s, nowMs);
+    }
+
+    private void setStatus(String s, long nowMs) {
+        if (!s.equals(status)) {
+            status = s;
+            statusUpdatedAt = nowMs / 1000;
+        }
     }
 
     /** Whether a notification of this type reaches this destination; {@code .truncated} rides on its base trigger. */

@@ -95,7 +95,7 @@ final class WebhookDispatcher implements AutoCloseable {
         }
         long time = clock.millis() / 1000;
         for (Webhook w : registry.all()) {
-            if (!w.active() || !w.wants(finalType)) {
+            if (!w.delivering() || !w.wants(finalType)) {
                 continue;
             }
             Notification n = new Notification(NylasJson.newId(), finalType, source, time, finalObject, w.id);
@@ -185,7 +185,7 @@ final class WebhookDispatcher implements AutoCloseable {
 
     private void attempt(Notification n, int attempt) {
         Webhook w = registry.get(n.webhookId());
-        if (w == null || !w.active()) {
+        if (w == null || !w.delivering()) {
             outstanding.decrementAndGet();
             return;
         }
@@ -207,6 +207,7 @@ final class WebhookDispatcher implements AutoCloseable {
             error = "interrupted";
         }
         log.add(new WebhookDelivery(w.id, w.url, n.id(), n.type(), attempt, status, error, Instant.now(clock)));
+        w.delivered(status >= 200 && status < 300, clock.millis());
         boolean retry = (status == -1 || RETRYABLE.contains(status)) && attempt <= retryDelays.size()
                 && !executor.isShutdown();
         if (retry) {

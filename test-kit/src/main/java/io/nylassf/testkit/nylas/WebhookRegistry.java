@@ -35,26 +35,37 @@ final class WebhookRegistry {
     private final Clock clock;
     private final HttpClient http;
     private final Duration challengeTimeout;
+    private final Duration failingWindow;
+    private final Duration failedAfter;
 
-    WebhookRegistry(Clock clock, HttpClient http, Duration challengeTimeout) {
+    WebhookRegistry(Clock clock, HttpClient http, Duration challengeTimeout, Duration failingWindow,
+                    Duration failedAfter) {
         this.clock = clock;
         this.http = http;
         this.challengeTimeout = challengeTimeout;
+        this.failingWindow = failingWindow;
+        this.failedAfter = failedAfter;
     }
 
+    /** Every destination, oldest first, each with its status as of now. */
     Collection<Webhook> all() {
         List<Webhook> out = new ArrayList<>(webhooks.values());
         out.sort((a, b) -> Long.compare(a.createdAt, b.createdAt));
+        out.forEach(w -> w.judge(clock.millis()));
         return out;
     }
 
     Webhook get(String id) {
-        return webhooks.get(id);
+        Webhook w = webhooks.get(id);
+        if (w != null) {
+            w.judge(clock.millis());
+        }
+        return w;
     }
 
     Webhook create(String url, List<String> triggers, String description, List<String> emails) {
         long now = now();
-        Webhook w = new Webhook(NylasJson.newId(), now);
+        Webhook w = new Webhook(NylasJson.newId(), now, new EndpointHealth(failingWindow, failedAfter));
         w.url = url;
         w.triggers = List.copyOf(triggers);
         w.description = description;
@@ -77,6 +88,10 @@ final class WebhookRegistry {
 
     long now() {
         return clock.millis() / 1000;
+    }
+
+    long nowMs() {
+        return clock.millis();
     }
 
     /**

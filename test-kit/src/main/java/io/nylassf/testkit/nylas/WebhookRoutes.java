@@ -80,8 +80,7 @@ final class WebhookRoutes {
                 w.notificationEmails = strings(body.get("notification_email_addresses"));
             }
             if (body.has("status") && !body.get("status").asText().equals(w.status)) {
-                w.status = body.get("status").asText();
-                w.statusUpdatedAt = now;
+                w.statusSet(body.get("status").asText(), registry.nowMs());
             }
             w.updatedAt = now;
         }

@@ -1,5 +1,6 @@
 package io.nylassf.connect.source.nylas;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
 import io.nylassf.testkit.connect.PluginMetricsJmx;
@@ -25,13 +26,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The backstop on a running connector: windowed reads stretch to the backstop interval once Nylas reports the
  * webhook subscription active, a change whose notification Nylas lost is still found by a window and counted as
- * a miss, the miss brings the reads back to the short interval, and they stretch again once it is past.
+ * a miss, the miss brings the reads back to the short interval, and they stretch again once it is past; a
+ * destination Nylas marks failing shrinks them too, until a delivery succeeds and Nylas marks it active again.
  */
 class BackstopIT {
+    /** Nylas marks a destination failing after 15 minutes of failed deliveries; 3 s here. */
+    private static final Duration FAILING_AFTER = Duration.ofSeconds(3);
     private static final NylasEmulator NYLAS = NylasEmulator.builder()
-            .rateLimitPerSecond(0).applicationRateLimitPerSecond(0).build().start();
+            .rateLimitPerSecond(0).applicationRateLimitPerSecond(0)
+            .webhookHealth(FAILING_AFTER, Duration.ofHours(72)).build().start();
     private static final long BACKSTOP_MS = 15_000;
     private static final long SHORT_MS = 500;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @RegisterExtension
     static final ConnectClusterExtension CONNECT = ConnectClusterExtension.builder().workers(1).build();
@@ -131,6 +137,69 @@ class BackstopIT {
         awaitCount(CONNECT, 1, Duration.ofSeconds(30), r -> r.id().equals(late) && r.via().equals("window"),
                 "sub.messages");
         CONNECT.cluster().deleteConnector("subscription");
+    }
+
+    @Test
+    void anEndpointNylasMarksFailingShrinksTheReadsUntilDeliveriesSucceedAgain() throws Exception {
+        String grant = NYLAS.createGrant("failing@example.com", "google");
+        int port = NylasItSupport.freePort();
+        String endpoint = "http://127.0.0.1:" + port + "/nylas/webhook";
+        Map<String, String> c = config("failing", "fl", grant, port);
+        c.put("webhook.public.url", endpoint);
+        CONNECT.putConnector("failing", c);
+        HttpClient http = HttpClient.newHttpClient();
+        await("endpoint up").atMost(Duration.ofSeconds(30)).until(() -> status(http, endpoint + "/health") == 200);
+        ObjectNode webhook = NYLAS.registerWebhook(endpoint, "message.created", "message.updated", "message.deleted",
+                "grant.expired", "grant.updated");
+        String id = webhook.get("id").asText();
+        c.put("webhook.secret", webhook.get("webhook_secret").asText());
+        CONNECT.putConnector("failing", c);
+        await("reads stretch to the backstop").atMost(Duration.ofSeconds(60))
+                .until(() -> metric("failing", "webhooks-healthy") == 1
+                        && metric("failing", "backstop-interval-ms") == BACKSTOP_MS);
+
+        // someone rotates the secret at Nylas and forgets the connector: every delivery is refused (401), Nylas
+        // marks the destination failing, and the connector stops trusting webhooks
+        String rotated = rotateSecret(http, id);
+        String refused = NYLAS.addMessage(grant, NylasMessage.create().subject("refused")).get("id").asText();
+        await("Nylas reports the destination failing").atMost(Duration.ofSeconds(30))
+                .until(() -> "failing".equals(webhookStatus(http, id)));
+        await("reads shrink to the poll interval").atMost(Duration.ofSeconds(30))
+                .until(() -> metric("failing", "webhooks-healthy") == 0
+                        && metric("failing", "backstop-interval-ms") == SHORT_MS);
+        awaitCount(CONNECT, 1, Duration.ofSeconds(30), r -> r.id().equals(refused) && r.via().equals("window"),
+                "fl.messages");
+
+        // the admin puts the new secret in the config; validate lets it through though the subscription is failing
+        c.put("webhook.secret", rotated);
+        assertEquals(Map.of(), ConnectClusterExtension.allValidationErrors(
+                CONNECT.validate(NylasItSupport.CONNECTOR_CLASS, c)));
+        CONNECT.putConnector("failing", c);
+        CONNECT.awaitRunning("failing", 1);
+        // the next delivery succeeds: Nylas marks the destination active, and the reads stretch again
+        await("a delivery succeeds and the destination is active").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+            NYLAS.addMessage(grant, NylasMessage.create().subject("after the fix"));
+            return "active".equals(webhookStatus(http, id));
+        });
+        await("reads stretch again").atMost(Duration.ofSeconds(60))
+                .until(() -> metric("failing", "webhooks-healthy") == 1
+                        && metric("failing", "backstop-interval-ms") == BACKSTOP_MS);
+        CONNECT.cluster().deleteConnector("failing");
+    }
+
+    private static String rotateSecret(HttpClient http, String id) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(NYLAS.baseUrl()
+                        + "/v3/webhooks/rotate-secret/" + id)).header("Authorization", "Bearer " + NYLAS.apiKey())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return MAPPER.readTree(r.body()).path("data").path("webhook_secret").asText();
+    }
+
+    private static String webhookStatus(HttpClient http, String id) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(NYLAS.baseUrl() + "/v3/webhooks/" + id))
+                .header("Authorization", "Bearer " + NYLAS.apiKey()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return MAPPER.readTree(r.body()).path("data").path("status").asText();
     }
 
     /** Messages only, the short interval, the endpoint on {@code port}, a short backstop, frequent status checks. */
