@@ -91,14 +91,11 @@ class BackstopIT {
 
     @Test
     void validateNamesWhatTheSubscriptionLacksAndAnUnregisteredEndpointShrinksTheReads() throws Exception {
-        String grant = NYLAS.createGrant("subscription@example.com", "google");
-        int port = NylasItSupport.freePort();
-        String endpoint = "http://127.0.0.1:" + port + "/nylas/webhook";
-        Map<String, String> c = config("subscription", "sub", grant, port);
-        c.put("webhook.public.url", endpoint);
-        CONNECT.putConnector("subscription", c);
+        Deployed d = deployWithPublicUrl("subscription@example.com", "subscription", "sub");
+        String grant = d.grant();
+        String endpoint = d.endpoint();
+        Map<String, String> c = d.config();
         HttpClient http = HttpClient.newHttpClient();
-        await("endpoint up").atMost(Duration.ofSeconds(30)).until(() -> status(http, endpoint + "/health") == 200);
 
         // the admin subscribes to new messages only: validate, through the REST API, names the missing triggers
         ObjectNode webhook = NYLAS.registerWebhook(endpoint, "message.created");
@@ -141,14 +138,11 @@ class BackstopIT {
 
     @Test
     void anEndpointNylasMarksFailingShrinksTheReadsUntilDeliveriesSucceedAgain() throws Exception {
-        String grant = NYLAS.createGrant("failing@example.com", "google");
-        int port = NylasItSupport.freePort();
-        String endpoint = "http://127.0.0.1:" + port + "/nylas/webhook";
-        Map<String, String> c = config("failing", "fl", grant, port);
-        c.put("webhook.public.url", endpoint);
-        CONNECT.putConnector("failing", c);
+        Deployed d = deployWithPublicUrl("failing@example.com", "failing", "fl");
+        String grant = d.grant();
+        String endpoint = d.endpoint();
+        Map<String, String> c = d.config();
         HttpClient http = HttpClient.newHttpClient();
-        await("endpoint up").atMost(Duration.ofSeconds(30)).until(() -> status(http, endpoint + "/health") == 200);
         ObjectNode webhook = NYLAS.registerWebhook(endpoint, "message.created", "message.updated", "message.deleted",
                 "grant.expired", "grant.updated");
         String id = webhook.get("id").asText();
@@ -200,6 +194,22 @@ class BackstopIT {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(NYLAS.baseUrl() + "/v3/webhooks/" + id))
                 .header("Authorization", "Bearer " + NYLAS.apiKey()).GET().build(), HttpResponse.BodyHandlers.ofString());
         return MAPPER.readTree(r.body()).path("data").path("status").asText();
+    }
+
+    private record Deployed(String grant, String endpoint, Map<String, String> config) {
+    }
+
+    /** A new grant read by connector {@code name}, its endpoint's public URL set (validate checks it), and up. */
+    private static Deployed deployWithPublicUrl(String email, String name, String prefix) {
+        String grant = NYLAS.createGrant(email, "google");
+        int port = NylasItSupport.freePort();
+        String endpoint = "http://127.0.0.1:" + port + "/nylas/webhook";
+        Map<String, String> c = config(name, prefix, grant, port);
+        c.put("webhook.public.url", endpoint);
+        CONNECT.putConnector(name, c);
+        HttpClient http = HttpClient.newHttpClient();
+        await("endpoint up").atMost(Duration.ofSeconds(30)).until(() -> status(http, endpoint + "/health") == 200);
+        return new Deployed(grant, endpoint, c);
     }
 
     /** Messages only, the short interval, the endpoint on {@code port}, a short backstop, frequent status checks. */
