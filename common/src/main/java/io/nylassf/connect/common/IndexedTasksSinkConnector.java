@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * A sink connector of this plugin: its version, and {@code maxTasks} identical task configs that differ only by
- * their task number (for the tasks' JMX names). Subclasses call {@code super.start} first.
+ * their task number ({@code task.index}: it tells the tasks apart in their configs, and the Salesforce sink names
+ * its batch threads with it; metrics need no index, Connect tags plugin metrics by task). Subclasses call
+ * {@code super.start} first.
  */
 public abstract class IndexedTasksSinkConnector extends SinkConnector {
     private Map<String, String> props;

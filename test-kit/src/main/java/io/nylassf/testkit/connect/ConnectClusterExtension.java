@@ -5,6 +5,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.runtime.WorkerConfig;
 import org.apache.kafka.connect.runtime.isolation.PluginDiscoveryMode;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,6 +33,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class ConnectClusterExtension implements BeforeAllCallback, AfterAllCallback {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
     private final int workers;
     private final Map<String, String> workerProps;
@@ -187,26 +191,26 @@ public final class ConnectClusterExtension implements BeforeAllCallback, AfterAl
         return out;
     }
 
-    /** Polls the condition every 100 ms; fails with the description after the timeout. */
+    /**
+     * Polls the condition (at once, then every 100 ms, in the calling thread) until it holds; a runtime exception
+     * from it means "not yet". Fails with an {@link AssertionError} naming the description after the timeout, or
+     * at once when the calling thread is interrupted (the interrupt stays set).
+     */
     public static void waitUntil(String description, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException ignored) {
-                // not ready yet (e.g. a worker still starting); try again until the deadline
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout + " waiting for: " + description);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted waiting for: " + description, e);
-            }
+        try {
+            Awaitility.await(description)
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL_INTERVAL)
+                    .pollInSameThread()
+                    .dontCatchUncaughtExceptions() // another thread's failure is not this wait's
+                    .ignoreExceptionsInstanceOf(RuntimeException.class) // e.g. a worker still starting
+                    .failFast("interrupted", () -> Thread.currentThread().isInterrupted()) // checked before each poll
+                    .until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Timed out after " + timeout + " waiting for: " + description, e);
+        } catch (TerminalFailureException e) {
+            throw new AssertionError("Interrupted waiting for: " + description, e);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A webhook destination for tests: answers the Nylas challenge, records every POST with its raw body and
@@ -55,6 +56,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Notified after each delivery is added to {@link #received}. */
+    private final Object arrivals = new Object();
     private final Queue<Integer> scripted = new ConcurrentLinkedQueue<>();
     private volatile int defaultStatus = 200;
     private volatile boolean wrongChallenge;
@@ -119,8 +122,11 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Waits until at least {@code n} deliveries arrived; returns them (possibly fewer on timeout). */
     public List<Received> await(int n, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (received.size() < n && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        synchronized (arrivals) {
+            long left;
+            while (received.size() < n && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+            }
         }
         return received();
     }
@@ -149,6 +155,9 @@ public final class WebhookReceiver implements AutoCloseable {
             ex.getRequestHeaders().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
             JsonNode json = NylasJson.MAPPER.readTree(body);
             received.add(new Received(body, headers.get("X-Nylas-Signature"), headers, json));
+            synchronized (arrivals) {
+                arrivals.notifyAll();
+            }
             if (!responseDelay.isZero()) {
                 try {
                     Thread.sleep(responseDelay.toMillis());

@@ -13,10 +13,6 @@ public record Event(JsonNode json) implements NylasObject {
         return NylasObject.seconds(json, "updated_at");
     }
 
-    public Long createdAt() {
-        return NylasObject.seconds(json, "created_at");
-    }
-
     public boolean cancelled() {
         return isCancelled(json.path("status").asText(null));
     }

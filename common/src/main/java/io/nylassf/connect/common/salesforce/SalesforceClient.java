@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A plain Salesforce REST client (no Connect types): SOQL with paging, sObject Collections create / update /
- * upsert / delete (≤200 records a call, per-item results), Composite (one API call for up to 25 subrequests, at
- * most five of them collections or queries), Bulk API 2.0 ingest jobs and {@code /limits}.
+ * A plain Salesforce REST client (no Connect types): SOQL with paging, Composite (one API call for up to 25
+ * subrequests, at most five of them queries or sObject Collections create / update / upsert / delete of ≤200
+ * records each, with per-item results), Bulk API 2.0 ingest jobs and {@code /limits}.
  *
  * <p>A facade: {@link SalesforceRequests} builds each call, {@link SalesforceHttp} sends it (auth, one token
  * refresh on 401, error classification, {@code Sforce-Limit-Info} into {@link #limits()}) and
@@ -120,33 +120,6 @@ public final class SalesforceClient implements AutoCloseable {
         if (daily.has("Max") && daily.has("Remaining")) {
             limits().observeLimits(daily.path("Max").asLong(), daily.path("Remaining").asLong());
         }
-    }
-
-    // ------------------------------------------------------------------ sObject Collections
-
-    /** {@code PATCH /composite/sobjects/{sobject}/{extIdField}}: records carry the external ID value. */
-    public List<SaveResult> upsertCollection(String sobject, String extIdField, List<Map<String, Object>> records,
-                                             boolean allOrNone) {
-        return collection(requests.upsertRequest("upsert", sobject, extIdField, records, allOrNone),
-                "upsert " + sobject);
-    }
-
-    public List<SaveResult> createCollection(String sobject, List<Map<String, Object>> records, boolean allOrNone) {
-        return collection(requests.createRequest("create", sobject, records, allOrNone), "create " + sobject);
-    }
-
-    /** Records carry {@code Id}. */
-    public List<SaveResult> updateCollection(String sobject, List<Map<String, Object>> records, boolean allOrNone) {
-        return collection(requests.updateRequest("update", sobject, records, allOrNone), "update " + sobject);
-    }
-
-    public List<SaveResult> deleteCollection(Collection<String> ids, boolean allOrNone) {
-        return collection(requests.deleteRequest("delete", ids, allOrNone), "delete");
-    }
-
-    /** Sends a collections request on its own, outside a Composite call. */
-    private List<SaveResult> collection(CompositeSubrequest r, String what) {
-        return SaveResult.listFrom(http.sendJson(r.method(), requests.relative(r.url()), r.body(), what));
     }
 
     // ------------------------------------------------------------------ Composite

@@ -33,11 +33,6 @@ final class SalesforceRequests {
         return "/services/data/" + apiVersion;
     }
 
-    /** A subrequest URL relative to the version prefix, as {@link SalesforceHttp#send} takes it on its own. */
-    String relative(String url) {
-        return url.startsWith(base) ? url.substring(base.length()) : url;
-    }
-
     /** {@code /query} or {@code /queryAll} (deleted rows included) with the statement as {@code q}. */
     static String queryPath(String resource, String soql) {
         return resource + "?q=" + encode(soql);

@@ -49,10 +49,10 @@ class SalesforceClientPathTest {
         long before = sf.apiCallCount();
         for (String bad : List.of("..", ".", "../limits", "001000000000001/../x", "001000000000001AAA&allOrNone=true",
                 "", "a b")) {
-            refused(() -> client.deleteCollection(List.of(bad), false));
+            refused(() -> client.deleteRequest("d", List.of(bad), false));
             refused(() -> new SalesforceRequests("v62.0").describeRequest("d", bad));
-            refused(() -> client.upsertCollection(bad, "Ext__c", List.of(Map.of("Ext__c", "1")), false));
-            refused(() -> client.upsertCollection("Contact", bad, List.of(Map.of("LastName", "x")), false));
+            refused(() -> client.upsertRequest("u", bad, "Ext__c", List.of(Map.of("Ext__c", "1")), false));
+            refused(() -> client.upsertRequest("u", "Contact", bad, List.of(Map.of("LastName", "x")), false));
             refused(() -> new BulkIngestJob(null, bad)); // the id is checked before any call
         }
         assertEquals(before, sf.apiCallCount(), "no request was made");
@@ -61,7 +61,8 @@ class SalesforceClientPathTest {
     @Test
     void realIdsAndNamesPass() {
         String id = sf.org().insert("Contact", Map.of("LastName", "Ng"));
-        assertTrue(client.deleteCollection(List.of(id), false).get(0).success());
+        assertTrue(client.composite(List.of(client.deleteRequest("d", List.of(id), false)), false).get(0)
+                .saveResults().get(0).success());
         assertTrue(new SalesforceRequests("v62.0").describeRequest("d", "Contact").url().endsWith("/sobjects/Contact/describe/"));
     }
 }

@@ -163,19 +163,21 @@ class SalesforceClientTest {
     }
 
     @Test
-    void upsertCollectionReportsPerItemResultsAndTagsTheWriter() {
+    void collectionUpsertReportsPerItemResultsAndTagsTheWriter() {
         try (SalesforceClient c = cc()) {
             List<Map<String, Object>> records = new ArrayList<>();
             records.add(record("Nylas_Contact_Id__c", "n1", "LastName", "Ng", "Email", "ng@acme.com"));
             records.add(record("Nylas_Contact_Id__c", "n2", "FirstName", "No last name"));
-            List<SaveResult> r = c.upsertCollection("Contact", "Nylas_Contact_Id__c", records, false);
+            List<SaveResult> r = c.composite(List.of(c.upsertRequest("up", "Contact", "Nylas_Contact_Id__c", records,
+                    false)), false).get(0).saveResults();
             assertTrue(r.get(0).success());
             assertTrue(r.get(0).created());
             assertFalse(r.get(1).success());
             assertEquals("REQUIRED_FIELD_MISSING", r.get(1).firstError().statusCode());
             assertEquals("test-client", sf.org().lastModifiedClient("Contact", r.get(0).id()));
 
-            List<SaveResult> again = c.upsertCollection("Contact", "Nylas_Contact_Id__c", records.subList(0, 1), false);
+            List<SaveResult> again = c.composite(List.of(c.upsertRequest("up", "Contact", "Nylas_Contact_Id__c",
+                    records.subList(0, 1), false)), false).get(0).saveResults();
             assertFalse(again.get(0).created());
             assertEquals(r.get(0).id(), again.get(0).id());
         }
@@ -185,8 +187,8 @@ class SalesforceClientTest {
     void duplicateRuleMatchesAreParsed() {
         String existing = sf.org().insert("Contact", Map.of("LastName", "Ng", "Email", "ng@acme.com"));
         try (SalesforceClient c = cc()) {
-            List<SaveResult> r = c.createCollection("Lead", List.of(record("LastName", "Ng", "Company", "Acme",
-                    "Email", "ng@acme.com")), false);
+            List<SaveResult> r = c.composite(List.of(c.createRequest("cr", "Lead", List.of(record("LastName", "Ng",
+                    "Company", "Acme", "Email", "ng@acme.com")), false)), false).get(0).saveResults();
             SaveError e = r.get(0).firstError();
             assertTrue(e.isDuplicate(), e.describe());
             assertEquals(List.of(existing), e.duplicateIds());

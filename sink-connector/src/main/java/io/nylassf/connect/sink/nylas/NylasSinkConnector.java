@@ -15,7 +15,10 @@ import java.util.Map;
  */
 public class NylasSinkConnector extends IndexedTasksSinkConnector {
     private static final Logger log = LoggerFactory.getLogger(NylasSinkConnector.class);
-    /** Task-only key: the task's number, for its JMX name. */
+    /**
+     * Task-only key: the task's number. The Nylas sink task does not read it (Connect tags its plugin metrics by
+     * task); it only tells the tasks' configs apart.
+     */
     static final String TASK_INDEX = TaskIndexConfig.TASK_INDEX;
 
     @Override

@@ -16,7 +16,7 @@ public final class SalesforceSinkTaskConfig extends SalesforceSinkConnectorConfi
 
     static final ConfigDef TASK_DEF = TaskIndexConfig.addCount(TaskIndexConfig.addIndex(
                     new ConfigDefBuilder(configDef()), "Set by the connector: this task's number (0 .. tasks.max-1), "
-                            + "used in the task's JMX metric name."),
+                            + "used in the names of its batch threads."),
             "Set by the connector: how many tasks share the connector's daily call budget.").build();
 
     public SalesforceSinkTaskConfig(Map<String, String> props) {

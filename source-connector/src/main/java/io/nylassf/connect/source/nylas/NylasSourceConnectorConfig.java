@@ -2,7 +2,6 @@ package io.nylassf.connect.source.nylas;
 
 import io.nylassf.connect.common.config.ConfigDefBuilder;
 import io.nylassf.connect.common.config.NylasConnectionConfig;
-import io.nylassf.connect.common.config.ChoiceSetting;
 import io.nylassf.connect.common.config.PollingConfig;
 import io.nylassf.connect.common.config.TopicsConfig;
 import io.nylassf.connect.source.nylas.offset.ObjectStream;
@@ -53,8 +52,6 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
     public static final String BODY_MAX_BYTES = "message.body.max.bytes";
     public static final String BODY_OVERSIZE = "message.body.oversize";
 
-    private static final ChoiceSetting<ObjectStream> OBJECTS_SETTING = ChoiceSetting.of(ObjectStream.class);
-
     public static final ConfigDef CONFIG_DEF = configDef();
 
     public NylasSourceConnectorConfig(Map<String, String> props) {
@@ -77,7 +74,8 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
                         Importance.LOW);
         TopicsConfig.addTo(builder, TOPIC_PREFIX_DEFAULT, TOPIC_PREFIX_DOC);
         PollingConfig.addTo(builder, POLL_INTERVAL_MS_DOC)
-                .define(OBJECTS, Type.LIST, OBJECTS_SETTING.values(), OBJECTS_SETTING, Importance.MEDIUM, Width.MEDIUM)
+                .define(OBJECTS, Type.LIST, ObjectStream.SETTING.values(), ObjectStream.SETTING, Importance.MEDIUM,
+                        Width.MEDIUM)
                 .define(CALENDAR_IDS, Type.LIST, List.of("primary"), nonEmptyList(), Importance.MEDIUM, Width.MEDIUM)
                 .define(BACKFILL_DAYS, Type.INT, 30, Range.between(0, 36_500), Importance.MEDIUM)
                 .define(BACKFILL_START, Type.STRING, "", backfillStartValidator(), Importance.MEDIUM)

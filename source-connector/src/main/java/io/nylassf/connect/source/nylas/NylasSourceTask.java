@@ -12,7 +12,6 @@ import io.nylassf.connect.source.nylas.mapping.Topics;
 import io.nylassf.connect.source.nylas.read.BackstopPace;
 import io.nylassf.connect.source.nylas.read.ReadScheduler;
 import io.nylassf.connect.source.nylas.read.StreamReader;
-import io.nylassf.connect.source.nylas.webhook.MissDetector;
 import io.nylassf.connect.source.nylas.webhook.NotificationDeduper;
 import io.nylassf.connect.source.nylas.webhook.WebhookHealth;
 import io.nylassf.connect.source.nylas.webhook.WebhookIntake;
@@ -41,12 +40,6 @@ public class NylasSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(NylasSourceTask.class);
     private static final long MAX_WAIT_MS = 1_000;
     private static final long PASS_BUDGET_MS = 2_000;
-    /**
-     * A change older than this (or than half the backstop interval, if shorter) when a window finds it should
-     * have been announced by a notification.
-     */
-    private static final long MISS_GRACE_MS = 120_000;
-    private static final int MISS_MEMORY = 100_000;
 
     private final Clock clock;
     private NylasSourceTaskConfig config;
@@ -59,7 +52,7 @@ public class NylasSourceTask extends SourceTask {
     private BackstopPace windows;
     private BackstopPace contacts;
     private boolean wasTrusted;
-    private MissDetector misses;
+    private MissCounter misses;
     private volatile boolean stopping;
 
     public NylasSourceTask() {
@@ -99,8 +92,7 @@ public class NylasSourceTask extends SourceTask {
                 backstop.idleAfterMs()), health::healthy, started);
         contacts = new BackstopPace(new BackstopPace.Intervals(config.contactsScanIntervalMs(), backstop.intervalMs(),
                 backstop.idleAfterMs()), health::healthy, started);
-        misses = config.hostsWebhook() ? new MissDetector(started,
-                Math.min(MISS_GRACE_MS, backstop.intervalMs() / 2), MISS_MEMORY) : null;
+        misses = new MissCounter(config.hostsWebhook(), started, backstop.intervalMs(), metrics, health);
         metrics.watch(health, windows);
         List<StreamReader> readers = new TaskStreams(config, client, records, clock)
                 .readers(context.offsetStorageReader(), windows, contacts);
@@ -134,40 +126,20 @@ public class NylasSourceTask extends SourceTask {
             scheduler.shortenWaits(clock.millis(), windows, contacts);
         }
         wasTrusted = trusted;
-        List<SourceRecord> out = new ArrayList<>(announced(intake.drain(max)));
+        List<SourceRecord> out = new ArrayList<>(misses.announced(intake.drain(max)));
         if (out.size() < max) {
             long now = clock.millis();
             List<SourceRecord> read = scheduler.poll(now, max - out.size(), clock::millis);
-            countMisses(read, now);
+            misses.windowRead(read, now);
             out.addAll(read);
         }
         if (out.isEmpty()) {
             long wait = Math.min(MAX_WAIT_MS, Math.max(0, scheduler.nextReadyAt() - clock.millis()));
             if (wait > 0) {
-                out.addAll(announced(intake.awaitAndDrain(wait, max)));
+                out.addAll(misses.announced(intake.awaitAndDrain(wait, max)));
             }
         }
         return out.isEmpty() ? null : out;
-    }
-
-    private List<SourceRecord> announced(List<SourceRecord> fromNotifications) {
-        if (misses != null) {
-            fromNotifications.forEach(misses::announced);
-        }
-        return fromNotifications;
-    }
-
-    /** Window records no notification announced: webhooks missed them, so the backstop stays short for a while. */
-    private void countMisses(List<SourceRecord> read, long now) {
-        if (misses == null) {
-            return;
-        }
-        read.forEach(misses::found);
-        int missed = misses.misses(now);
-        if (missed > 0) {
-            metrics.missed(missed);
-            health.missed();
-        }
     }
 
     @Override

@@ -53,7 +53,7 @@ record CacheKeeper(LookupCache cache, String modifiedAtField, String messageObje
         if (w == null || w.stamp() == null || obj.modifiedAt().isAfter(w.stamp())) {
             return null;
         }
-        if (obj instanceof NylasEvent e && e.cancelled()) {
+        if (obj instanceof NylasEvent e && e.removed()) {
             // a removal is only skipped when a newer change already reached the Event
             return obj.modifiedAt().isBefore(w.stamp()) ? Tally.skipped(1).plus(Tally.conflicts(1)) : null;
         }

@@ -34,7 +34,7 @@ record EventPlanner(EventMapper mapper, Counterparts counterparts, ConflictResol
             List<Map<String, Object>> byExt = org.ext("Event", e.id());
             Map<String, Object> existing = byExt.isEmpty() ? null : pick(byExt, "Nylas event " + e.id());
             try {
-                if (e.deleted() || e.cancelled()) {
+                if (e.removed()) {
                     removal(plan, i, e, existing);
                     continue;
                 }

@@ -21,8 +21,9 @@ public record NylasEvent(String grantId, String id, boolean deleted, Instant mod
                        LocalDate startDate, LocalDate endDate) {
     }
 
-    public boolean cancelled() {
-        return Event.isCancelled(status);
+    /** Whether the event is gone from the calendar: deleted, or cancelled (a cancelled event is a deleted one). */
+    public boolean removed() {
+        return deleted || Event.isCancelled(status);
     }
 
     @Override

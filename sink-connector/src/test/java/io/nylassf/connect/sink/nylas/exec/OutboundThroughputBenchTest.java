@@ -23,6 +23,7 @@ import java.util.function.IntFunction;
 
 import static io.nylassf.connect.sink.nylas.Changes.change;
 import static io.nylassf.connect.sink.nylas.Changes.sendableTask;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("bench")
 class OutboundThroughputBenchTest {
     private static final long LATENCY_MS = 500;
+    /** How long the submitted actions may take to end once the last is submitted. */
+    private static final Duration DRAIN = Duration.ofMinutes(2);
     private static final Config OLD = new Config("old: 8 in flight, no per-grant cap", 8, 8);
     private static final Config NEW = new Config("default: " + NylasSinkConnectorConfig.MAX_IN_FLIGHT_DEFAULT
             + " in flight, " + NylasSinkConnectorConfig.MAX_IN_FLIGHT_PER_GRANT_DEFAULT + " per grant",
@@ -113,10 +116,13 @@ class OutboundThroughputBenchTest {
                 assertTrue(inFlight.awaitRoom(Duration.ofMinutes(2), ended));
                 inFlight.submit(PendingAction.fresh(record, action.apply(i), 0));
             }
-            while (ended.size() < n) {
-                ended.addAll(inFlight.harvest());
-                Thread.sleep(5);
-            }
+            // harvested in this thread, as put() does; a stuck action fails the run instead of hanging it
+            await("all " + n + " actions ended (" + config.name() + ")").atMost(DRAIN)
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).pollInSameThread()
+                    .until(() -> {
+                        ended.addAll(inFlight.harvest());
+                        return ended.size() >= n;
+                    });
             double rate = n / ((System.nanoTime() - t0) / 1e9);
             ended.forEach(e -> assertEquals(Outcome.Status.DONE, e.outcome().status(), e.outcome().detail()));
             return rate;

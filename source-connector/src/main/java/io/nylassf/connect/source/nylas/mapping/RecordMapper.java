@@ -64,15 +64,18 @@ public final class RecordMapper {
 
     /** created when the event was never updated after creation, deleted when cancelled, updated otherwise. */
     public static String eventChangeType(JsonNode e) {
-        if (new Event(e).cancelled()) {
-            return NylasSchemas.DELETED;
-        }
         JsonNode created = e.get("created_at");
         JsonNode updated = e.get("updated_at");
-        if (created != null && updated != null && created.asLong() == updated.asLong()) {
-            return NylasSchemas.CREATED;
-        }
-        return NylasSchemas.UPDATED;
+        boolean neverUpdated = created != null && updated != null && created.asLong() == updated.asLong();
+        return eventChangeType(e, neverUpdated ? NylasSchemas.CREATED : NylasSchemas.UPDATED);
+    }
+
+    /**
+     * The change type of an event record, decided here for every reader: deleted when the event is cancelled, else
+     * {@code notCancelled} (what the caller knows of the change: created or updated).
+     */
+    public static String eventChangeType(JsonNode e, String notCancelled) {
+        return new Event(e).cancelled() ? NylasSchemas.DELETED : notCancelled;
     }
 
     // ---- contacts ----

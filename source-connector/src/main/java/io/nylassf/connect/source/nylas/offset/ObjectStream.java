@@ -1,26 +1,26 @@
 package io.nylassf.connect.source.nylas.offset;
 
+import io.nylassf.connect.common.config.ChoiceSetting;
 import io.nylassf.connect.common.config.ConfigChoice;
-
-import java.util.Locale;
 
 /** The object types read through windows, each with its own offsets, topic and record schema. */
 public enum ObjectStream implements ConfigChoice {
-    MESSAGES("messages", "message"),
-    EVENTS("events", "event"),
-    CONTACTS("contacts", "contact");
+    MESSAGES("message"),
+    EVENTS("event"),
+    CONTACTS("contact");
 
-    private final String configName;
+    /** {@code nylas.objects}: validated, documented and parsed like every fixed-value setting. */
+    public static final ChoiceSetting<ObjectStream> SETTING = ChoiceSetting.of(ObjectStream.class);
+
     private final String objectName;
 
-    ObjectStream(String configName, String objectName) {
-        this.configName = configName;
+    ObjectStream(String objectName) {
         this.objectName = objectName;
     }
 
     /** As in settings, offsets and topic suffixes: {@code messages}. */
     public String configName() {
-        return configName;
+        return configValue();
     }
 
     /** Nylas' {@code object} value: {@code message}. */
@@ -28,13 +28,8 @@ public enum ObjectStream implements ConfigChoice {
         return objectName;
     }
 
+    /** The stream a setting or offset names, in any case; IllegalArgumentException listing the values otherwise. */
     public static ObjectStream fromConfig(String value) {
-        String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        for (ObjectStream s : values()) {
-            if (s.configName.equals(v)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown object type '" + value + "' (messages, events or contacts)");
+        return SETTING.parse(value);
     }
 }

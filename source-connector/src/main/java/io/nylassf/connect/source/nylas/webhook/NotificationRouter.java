@@ -2,11 +2,11 @@ package io.nylassf.connect.source.nylas.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nylassf.connect.common.http.ApiException;
-import io.nylassf.connect.common.nylas.Event;
 import io.nylassf.connect.common.nylas.NylasApiException;
 import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.common.schema.NylasSchemas;
 import io.nylassf.connect.source.nylas.mapping.RecordFactory;
+import io.nylassf.connect.source.nylas.mapping.RecordMapper;
 import io.nylassf.connect.source.nylas.offset.ObjectStream;
 import io.nylassf.connect.source.nylas.webhook.WebhookIntake.MalformedNotification;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -72,8 +72,8 @@ final class NotificationRouter {
                         return List.of();
                     }
                 }
-                String change = new Event(event).cancelled() ? NylasSchemas.DELETED
-                        : type.endsWith("created") ? NylasSchemas.CREATED : NylasSchemas.UPDATED;
+                String change = RecordMapper.eventChangeType(event,
+                        type.endsWith("created") ? NylasSchemas.CREATED : NylasSchemas.UPDATED);
                 return List.of(records.object(ObjectStream.EVENTS, event, change, via, null, null));
             }
             case "event.deleted" -> {

@@ -1,4 +1,5 @@
 /**
- * Pure mapping of a changed Salesforce row to a Connect record.
+ * Pure mapping of a changed Salesforce row to a Connect record. Depends on common's schemas and time helpers,
+ * Connect's source record and the offset package.
  */
 package io.nylassf.connect.source.salesforce.mapping;

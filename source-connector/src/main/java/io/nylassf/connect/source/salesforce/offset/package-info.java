@@ -1,4 +1,4 @@
 /**
- * The per-object source offset (the last SystemModstamp and Id read).
+ * The per-object source offset (the last SystemModstamp and Id read). Depends on the JDK alone.
  */
 package io.nylassf.connect.source.salesforce.offset;
