@@ -16,6 +16,9 @@ import java.util.stream.Stream;
 public final class Quickstart {
     private static final Duration QUIET = Duration.ofSeconds(10);
     private static final Duration MIN_RUN = Duration.ofSeconds(20);
+    /** The Nylas source's defaults for what the sandbox config leaves unset (docs/config/NylasSourceConnector.md). */
+    private static final String DEFAULT_WINDOW_LAG_MS = "30000";
+    private static final String DEFAULT_POLL_INTERVAL_MS = "30000";
     /** The sender in the "try a change" example: someone outside, so the email also makes a Lead. */
     private static final String EXAMPLE_SENDER = "ada.adams.00@northwindtraders.test";
 
@@ -53,6 +56,7 @@ public final class Quickstart {
         services.startKafka();
         out.printf("Kafka broker (KRaft)    127.0.0.1:%d%n", options.kafkaPort());
         Properties sandbox = services.startEmulators();
+        long seeded = System.nanoTime();
         out.printf("Salesforce emulator     %s  (client_credentials: %s / %s)%n", options.salesforceUrl(),
                 sandbox.getProperty("salesforce.client.id"), sandbox.getProperty("salesforce.client.secret"));
         out.printf("Nylas emulator          %s  (API key %s; %s grants, %s contacts, %s messages, %s events)%n",
@@ -71,7 +75,7 @@ public final class Quickstart {
                 sandbox.getProperty("nylas.api.key"));
         out.printf("Webhook subscription    %s -> %s  (its secret set as webhook.secret)%n", webhook.id(),
                 options.webhookUrl());
-        boolean settled = follow(rest, deployments);
+        boolean settled = follow(rest, deployments, seeded);
         String clientId = sandbox.getProperty("salesforce.client.id");
         String clientSecret = sandbox.getProperty("salesforce.client.secret");
         List<String> grants = grantIds(sandbox);
@@ -93,10 +97,15 @@ public final class Quickstart {
 
     /**
      * Prints a progress line per connector until every sink has data on each input topic and has committed all of
-     * it, and nothing has moved for a while; or until the timeout.
+     * it, the Nylas source's windows have passed the moment the sandbox was seeded, and nothing has moved for a
+     * while; or until the timeout.
      */
-    private boolean follow(ConnectRest rest, List<ConnectorDeployer.Deployment> deployments) throws Exception {
+    private boolean follow(ConnectRest rest, List<ConnectorDeployer.Deployment> deployments, long seeded)
+            throws Exception {
         long start = System.nanoTime();
+        // A window ends window.lag.ms before now, so what was seeded just before the start is read only once that
+        // edge has passed the seeding, at the next read; until then the sinks can look done with part of it.
+        long windowsPassSeeding = seeded + windowEdge(deployments).toNanos();
         long lastChange = start;
         String last = "";
         try (SyncProgress progress = new SyncProgress("127.0.0.1:" + options.kafkaPort(), rest)) {
@@ -112,7 +121,8 @@ public final class Quickstart {
                     lines.forEach(out::println);
                     out.println(SandboxSummary.apiCalls(options.salesforceUrl(), options.nylasUrl()));
                 }
-                if (caughtUp && t - lastChange > QUIET.toNanos() && t - start > MIN_RUN.toNanos()) {
+                if (caughtUp && t - lastChange > QUIET.toNanos() && t - start > MIN_RUN.toNanos()
+                        && t > windowsPassSeeding) {
                     return true;
                 }
                 if (t - start > options.timeout().toNanos()) {
@@ -121,6 +131,15 @@ public final class Quickstart {
                 Thread.sleep(2_000);
             }
         }
+    }
+
+    /** How long after a change the Nylas source's windows have surely read it: the lag plus one poll interval. */
+    static Duration windowEdge(List<ConnectorDeployer.Deployment> deployments) {
+        return deployments.stream().filter(d -> d.connectorClass().endsWith("NylasSourceConnector"))
+                .map(d -> Duration.ofMillis(
+                        Long.parseLong(d.config().getOrDefault("window.lag.ms", DEFAULT_WINDOW_LAG_MS))
+                                + Long.parseLong(d.config().getOrDefault("poll.interval.ms", DEFAULT_POLL_INTERVAL_MS))))
+                .max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     private String tryIt(Result r) {
