@@ -12,13 +12,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Each grant's contacts in creation order. Creation and updates fire {@code contact.updated} (Nylas has no
- * {@code contact.created}); deletion fires {@code contact.deleted}. The stored JSON carries an extra
- * {@code updated_at} (seconds) that real Nylas contacts do not document: handy in tests, not to be relied on.
+ * {@code contact.created}); deletion fires {@code contact.deleted}. A contact carries only the fields Nylas
+ * documents: no {@code created_at} or {@code updated_at} (one sent in is ignored), so a change can be told only by
+ * its content or by the notification that announced it.
  */
 final class ContactStore extends GrantObjectStore {
     private static final List<String> LISTS = List.of("emails", "phone_numbers", "physical_addresses", "groups",
             "web_pages", "im_addresses");
-    private static final Set<String> READ_ONLY = Set.of("id", "grant_id", "object", "updated_at");
+    private static final Set<String> READ_ONLY = Set.of("id", "grant_id", "object", "created_at", "updated_at");
 
     private final Map<String, Long> positions = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -53,7 +54,6 @@ final class ContactStore extends GrantObjectStore {
                 c.set(e.getKey(), e.getValue().deepCopy());
             }
         }
-        c.put("updated_at", clock.millis() / 1000);
         long position = sequence.incrementAndGet();
         positions.put(grantId + "/" + id, position);
         index(grantId).put(id, position, c);
@@ -74,7 +74,6 @@ final class ContactStore extends GrantObjectStore {
                 }
                 updated.set(e.getKey(), e.getValue().deepCopy());
             }
-            updated.put("updated_at", clock.millis() / 1000);
         }, updated -> positions.get(position));
     }
 

@@ -1,6 +1,7 @@
 package io.nylassf.connect.source.nylas;
 
 import io.nylassf.connect.common.nylas.NylasClient;
+import io.nylassf.connect.common.schema.NylasSchemas;
 import io.nylassf.connect.source.nylas.mapping.BodyPolicy;
 import io.nylassf.connect.source.nylas.mapping.RecordFactory;
 import io.nylassf.connect.source.nylas.mapping.RecordMapper;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -41,13 +43,21 @@ class ContactScanReaderTest {
                         "emails", List.of(Map.of("email", "c" + i + "@example.com", "type", "work")))).get("id").asText());
             }
             ContactScanReader running = reader(client, grant);
-            assertEquals(CONTACTS, scan(running).size(), "the first scan of a task writes every contact");
+            List<SourceRecord> first = scan(running);
+            assertEquals(CONTACTS, first.size(), "the first scan of a task writes every contact");
+            assertTrue(first.stream().allMatch(r -> ((Struct) r.value()).get(NylasSchemas.MODIFIED_AT) == null),
+                    "a re-send has no known change time");
             assertEquals(0, scan(running).size(), "nothing changed, nothing written");
 
             nylas.updateContact(grant, ids.get(7), Map.of("job_title", "CTO"));
             nylas.deleteContact(grant, ids.get(8));
             nylas.addContact(grant, Map.of("given_name", "New"));
+            long beforeScan = System.currentTimeMillis();
             List<SourceRecord> changes = scan(running);
+            // Nylas documents no modified time for contacts: a change is dated by the scan that found it
+            assertTrue(changes.stream().filter(r -> !"deleted".equals(((Struct) r.value()).getString("change_type")))
+                    .allMatch(r -> ((Date) ((Struct) r.value()).get(NylasSchemas.MODIFIED_AT)).getTime()
+                            >= beforeScan / 1000 * 1000), "changes dated when seen");
             assertEquals(List.of("updated", "created", "deleted"), changes.stream()
                     .map(r -> ((Struct) r.value()).getString("change_type")).sorted((a, b) ->
                             order(a) - order(b)).toList());

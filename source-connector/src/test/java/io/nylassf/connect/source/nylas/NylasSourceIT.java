@@ -336,6 +336,10 @@ class NylasSourceIT {
                 all(CONNECT, "wh.contacts").stream().filter(r -> r.id().equals(blocked)).count() == 1);
         assertEquals(1, all(CONNECT, "wh.contacts").stream().filter(r -> r.id().equals(blocked)).count(),
                 "written once across three deliveries");
+        // Nylas documents no modified time for contacts: the notification's time dates the change
+        JsonNode blockedValue = all(CONNECT, "wh.contacts").stream().filter(r -> r.id().equals(blocked))
+                .findFirst().orElseThrow().value();
+        assertTrue(blockedValue.path("modified_at").isNumber(), blockedValue.toString());
 
         // the task metrics: 4 notifications and the probe accepted; 4 redeliveries and the 2 retries of the blocked
         // one joined earlier outcomes; 2 forged/unsigned, 1 oversized, 2 malformed and 2 unacknowledged refused

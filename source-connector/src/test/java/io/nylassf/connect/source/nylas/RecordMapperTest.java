@@ -37,6 +37,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Nylas JSON → the NylasSchemas contract, and the records through the JSON and Avro converters. */
@@ -114,12 +115,24 @@ class RecordMapperTest {
 
     @Test
     void mapsAContactFromTheSeedExample() throws Exception {
-        Struct s = MAPPER.contact(JSON.readTree(CONTACT), NylasSchemas.UPDATED, NylasSchemas.VIA_WINDOW, NOW);
+        Struct s = MAPPER.contact(JSON.readTree(CONTACT), NylasSchemas.UPDATED, null, NylasSchemas.VIA_WINDOW, NOW);
         assertEquals("Leyah", s.getString("given_name"));
         assertEquals("leyah.miller@example.com", ((Struct) s.getArray("emails").get(0)).getString("email"));
         assertEquals("San Francisco", ((Struct) s.getArray("physical_addresses").get(0)).getString("city"));
         assertEquals(List.of("starred"), s.getArray("groups"));
         assertNull(s.get(NylasSchemas.MODIFIED_AT), "contacts document no modified time");
+    }
+
+    @Test
+    void aContactsModifiedTimeIsWhenItsChangeWasSeenNeverAFieldOfTheContact() throws Exception {
+        // an updated_at in the JSON (which real Nylas does not document for contacts) is not read
+        JsonNode withUndocumentedTime = JSON.readTree(CONTACT.replace("\"object\":\"contact\",",
+                "\"object\":\"contact\",\"updated_at\":1,"));
+        Instant seen = Instant.parse("2026-12-04T10:15:30Z");
+        Struct s = MAPPER.contact(withUndocumentedTime, NylasSchemas.UPDATED, seen, NylasSchemas.VIA_WEBHOOK, NOW);
+        assertEquals(Date.from(seen), s.get(NylasSchemas.MODIFIED_AT));
+        assertThrows(IllegalArgumentException.class, () -> RECORDS.object(ObjectStream.CONTACTS,
+                JSON.readTree(CONTACT), "updated", NylasSchemas.VIA_WINDOW, null, null), "contacts go through contact()");
     }
 
     @Test
@@ -230,8 +243,7 @@ class RecordMapperTest {
                         new SourceOffset(1, "m1")),
                 RECORDS.object(ObjectStream.EVENTS, JSON.readTree(EVENT), "updated", NylasSchemas.VIA_WEBHOOK, null,
                         null),
-                RECORDS.object(ObjectStream.CONTACTS, JSON.readTree(CONTACT), "updated", NylasSchemas.VIA_WINDOW, null,
-                        null),
+                RECORDS.contact(JSON.readTree(CONTACT), "updated", NOW, NylasSchemas.VIA_WINDOW, null, null),
                 RECORDS.deleted(ObjectStream.MESSAGES, "g1", null, "m2", NOW, NylasSchemas.VIA_WEBHOOK, null, null),
                 RECORDS.grantStatus("g1", "expired", "ada@acme.test", "google", "grant.expired",
                         NylasSchemas.VIA_WEBHOOK));

@@ -41,16 +41,24 @@ public final class RecordFactory {
         return clock.instant();
     }
 
-    /** A created or updated object read by a window or a notification. */
+    /** A created or updated message or event read by a window or a notification (its own time orders it). */
     public SourceRecord object(ObjectStream stream, JsonNode json, String changeType, String via,
                                StreamPartition partition, SourceOffset offset) {
         Instant now = now();
         Struct value = switch (stream) {
             case MESSAGES -> mapper.message(json, changeType, via, now);
             case EVENTS -> mapper.event(json, changeType, via, now);
-            case CONTACTS -> mapper.contact(json, changeType, via, now);
+            case CONTACTS -> throw new IllegalArgumentException("a contact carries no modified time: use contact()");
         };
         return build(stream, value.getString("grant_id"), value.getString("id"), value, partition, offset);
+    }
+
+    /** A created or updated contact, changed at {@code changedAt} as far as the reader can tell (null: unknown). */
+    public SourceRecord contact(JsonNode json, String changeType, Instant changedAt, String via,
+                                StreamPartition partition, SourceOffset offset) {
+        Struct value = mapper.contact(json, changeType, changedAt, via, now());
+        return build(ObjectStream.CONTACTS, value.getString("grant_id"), value.getString("id"), value, partition,
+                offset);
     }
 
     /** A delete: identity and envelope only. */

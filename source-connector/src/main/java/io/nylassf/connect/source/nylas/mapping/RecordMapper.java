@@ -80,9 +80,15 @@ public final class RecordMapper {
 
     // ---- contacts ----
 
-    public Struct contact(JsonNode c, String changeType, String via, Instant observedAt) {
+    /**
+     * A contact as read. Nylas documents no modified time for contacts, so the caller says when the change was
+     * seen: a notification's time, or the scan that found the content changed; null when unknown (a first scan
+     * re-sending what it has no previous content to compare with), which leaves ordering to the sink's value
+     * comparison.
+     */
+    public Struct contact(JsonNode c, String changeType, Instant changedAt, String via, Instant observedAt) {
         Struct s = READER.read(c, NylasSchemas.CONTACT);
-        return envelope(s, changeType, timestamp(c, "updated_at"), via, observedAt);
+        return envelope(s, changeType, date(changedAt), via, observedAt);
     }
 
     public Struct contactDeleted(String grantId, String id, Instant modifiedAt, String via, Instant observedAt) {

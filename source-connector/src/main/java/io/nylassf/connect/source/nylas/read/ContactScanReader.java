@@ -15,6 +15,7 @@ import org.apache.kafka.connect.source.SourceRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +25,9 @@ import java.util.Map;
  * Contacts have no modified-time filter, so each scan pages through all of a grant's contacts (one page per step)
  * and compares each one's fingerprint with the previous scan's: new ones are written as created, changed ones as
  * updated, and at the end of the scan the ones that disappeared as deleted. The first scan after a task starts
- * has no previous scan to compare with and writes every contact (as updated): sinks upsert on the contact id, so
- * this is a re-send, never a duplicate object.
+ * has no previous scan to compare with and writes every contact (as updated, with no modified time): sinks upsert
+ * on the contact id, so this is a re-send, never a duplicate object. A later scan's changes carry the time of the
+ * page that showed them as their modified time (Nylas documents none for contacts).
  */
 public final class ContactScanReader extends PacedReader {
     private final NylasClient client;
@@ -69,6 +71,9 @@ public final class ContactScanReader extends PacedReader {
         }
         Page<Contact> page = client.listContacts(partition.grantId(),
                 ListQuery.limit(pageSize).pageToken(pageToken));
+        // Nylas documents no modified time for contacts: a change found by comparing scans happened before this
+        // page was read; a first scan's re-send has no known time
+        Instant seen = previous == null ? null : records.now();
         SourceOffset offset = SourceOffset.from(scanStartedSeconds);
         List<SourceRecord> out = new ArrayList<>();
         for (Contact c : page.data()) {
@@ -83,7 +88,7 @@ public final class ContactScanReader extends PacedReader {
                 continue;
             }
             String change = previous != null && before == null ? NylasSchemas.CREATED : NylasSchemas.UPDATED;
-            out.add(records.object(ObjectStream.CONTACTS, c.json(), change, NylasSchemas.VIA_WINDOW, partition, offset));
+            out.add(records.contact(c.json(), change, seen, NylasSchemas.VIA_WINDOW, partition, offset));
         }
         if (!page.isLast()) {
             pageToken = page.nextCursor();

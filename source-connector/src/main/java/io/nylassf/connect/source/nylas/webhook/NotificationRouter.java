@@ -90,7 +90,8 @@ final class NotificationRouter {
                         return List.of();
                     }
                 }
-                return List.of(records.object(ObjectStream.CONTACTS, contact, NylasSchemas.UPDATED, via, null, null));
+                // the notification's time is the only documented time of a contact's change
+                return List.of(records.contact(contact, NylasSchemas.UPDATED, time, via, null, null));
             }
             case "contact.deleted" -> {
                 require(grantId, objectId);
