@@ -13,7 +13,8 @@ import java.time.ZoneOffset;
  * {@code timespan{start_time,end_time,start_timezone,end_timezone}}, {@code date{date}},
  * {@code datespan{start_date,end_date}}. When {@code object} is omitted it is inferred from the fields present,
  * as Nylas does. Also gives every variant a {@code [start, end)} in seconds for range queries and sorting;
- * all-day dates are taken at UTC and a datespan's end date is inclusive.
+ * all-day dates are taken at UTC and a datespan's end date is exclusive, as Google and Microsoft report all-day
+ * events and Nylas passes them on (11–12 July is one day), so it must be after the start date.
  */
 final class WhenValidator {
     private WhenValidator() {
@@ -52,8 +53,9 @@ final class WhenValidator {
             case "datespan" -> {
                 LocalDate start = date(w, "start_date", rid);
                 LocalDate end = date(w, "end_date", rid);
-                if (end.isBefore(start)) {
-                    throw NylasErrors.badRequest(rid, "when.end_date must not be before when.start_date.");
+                // the end date is exclusive (the providers' convention): a one-day span ends the next day
+                if (!end.isAfter(start)) {
+                    throw NylasErrors.badRequest(rid, "when.end_date must be after when.start_date.");
                 }
             }
             default -> throw NylasErrors.badRequest(rid,
@@ -77,7 +79,7 @@ final class WhenValidator {
             case "time" -> w.get("time").asLong();
             case "timespan" -> w.get("end_time").asLong();
             case "date" -> epoch(w.get("date").asText()) + 86_400;
-            case "datespan" -> epoch(w.get("end_date").asText()) + 86_400;
+            case "datespan" -> epoch(w.get("end_date").asText());
             default -> 0;
         };
     }

@@ -70,6 +70,8 @@ class EventsTest {
                 Map.of("when", Map.of("date", "03/01/2026")),
                 Map.of("when", Map.of("start_time", T + 60, "end_time", T)),
                 Map.of("when", Map.of("start_date", "2026-03-05", "end_date", "2026-03-01")),
+                // the end date is exclusive: a span must cover at least one day
+                Map.of("when", Map.of("start_date", "2026-03-05", "end_date", "2026-03-05")),
                 Map.of("when", Map.of("time", T, "timezone", "Mars/Olympus")),
                 Map.of("when", Map.of("object", "week")));
         for (Map<String, Object> b : bad) {

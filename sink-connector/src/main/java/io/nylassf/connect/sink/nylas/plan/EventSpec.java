@@ -7,7 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A calendar event as the planner wants it. Times are either a timespan (epoch seconds) or an all-day datespan.
+ * A calendar event as the planner wants it. Times are either a timespan (epoch seconds) or all-day dates from
+ * {@code startDate} to {@code endDate}, the last day (inclusive, as Salesforce has it).
  */
 public record EventSpec(String title, String description, String location, Long startSec, Long endSec,
                         LocalDate startDate, LocalDate endDate, List<String> participants) {
@@ -16,14 +17,18 @@ public record EventSpec(String title, String description, String location, Long 
         return startDate != null;
     }
 
-    /** Nylas {@code when}: {@code timespan} or {@code date}/{@code datespan}. */
+    /**
+     * Nylas {@code when}: {@code timespan}, {@code date} for one day, or {@code datespan}, whose {@code end_date}
+     * is the day after the last day (the providers' exclusive end, which Nylas passes on).
+     */
     public ObjectNode when() {
         ObjectNode w = JsonNodeFactory.instance.objectNode();
         if (allDay()) {
-            if (endDate == null || endDate.equals(startDate)) {
+            if (endDate == null || !endDate.isAfter(startDate)) {
                 w.put("object", "date").put("date", startDate.toString());
             } else {
-                w.put("object", "datespan").put("start_date", startDate.toString()).put("end_date", endDate.toString());
+                w.put("object", "datespan").put("start_date", startDate.toString())
+                        .put("end_date", endDate.plusDays(1).toString());
             }
         } else {
             w.put("object", "timespan").put("start_time", startSec).put("end_time", endSec);

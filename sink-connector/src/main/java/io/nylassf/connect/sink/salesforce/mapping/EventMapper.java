@@ -35,8 +35,10 @@ public final class EventMapper {
 
     /**
      * From every {@code when} variant: {@code time} (a moment: start = end), {@code timespan} (absolute instants:
-     * their time zones do not move them), {@code date} (one all-day date) and {@code datespan} (all-day dates,
-     * {@code end_date} inclusive). A date stays the calendar date whatever the zone.
+     * their time zones do not move them), {@code date} (one all-day date) and {@code datespan} (all-day dates;
+     * {@code end_date} is the day after the last day, as Google and Microsoft report it and Nylas passes on, so
+     * 11–12 July is one day). A date stays the calendar date whatever the zone. Salesforce's all-day
+     * {@code EndDateTime} is on the last day.
      */
     public static Times times(NylasEvent.When w) {
         if (w == null || w.kind() == null) {
@@ -52,9 +54,14 @@ public final class EventMapper {
                 Instant end = w.end() == null || w.end().isBefore(w.start()) ? w.start() : w.end();
                 return new Times(w.start(), end, false, null);
             }
-            case "date", "datespan" -> {
+            case "date" -> {
                 require(w.startDate(), "when.date");
-                LocalDate last = w.endDate() == null || w.endDate().isBefore(w.startDate()) ? w.startDate() : w.endDate();
+                return new Times(midnight(w.startDate()), midnight(w.startDate()), true, w.startDate());
+            }
+            case "datespan" -> {
+                require(w.startDate(), "when.start_date");
+                LocalDate end = w.endDate();
+                LocalDate last = end == null || !end.isAfter(w.startDate()) ? w.startDate() : end.minusDays(1);
                 return new Times(midnight(w.startDate()), midnight(last), true, w.startDate());
             }
             default -> throw new RecordDecodeException("UNKNOWN_WHEN", "unsupported when.object '" + w.kind() + "'");

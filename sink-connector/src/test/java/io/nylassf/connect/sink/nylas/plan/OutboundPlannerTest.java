@@ -88,6 +88,13 @@ class OutboundPlannerTest {
         f.put("ActivityDate", "2026-01-07");
         UpsertEvent allDay = (UpsertEvent) p.plan(change("Event", "00U000000000001AAA", "updated", 2L, f));
         assertEquals("date", allDay.spec().when().path("object").asText());
+        // Salesforce ends an all-day event on its last day; Nylas' datespan ends the day after (exclusive end_date)
+        f.put("EndDateTime", "2026-01-09T00:00:00.000+0000");
+        UpsertEvent threeDays = (UpsertEvent) p.plan(change("Event", "00U000000000001AAA", "updated", 3L, f));
+        assertEquals("datespan", threeDays.spec().when().path("object").asText());
+        assertEquals("2026-01-07", threeDays.spec().when().path("start_date").asText());
+        assertEquals("2026-01-10", threeDays.spec().when().path("end_date").asText(), "7, 8 and 9 January");
+        f.remove("EndDateTime");
 
         assertInstanceOf(DeleteEvent.class, p.plan(change("Event", "00U000000000001AAA", "deleted", 3L, f)));
         assertInstanceOf(Invalid.class, p.plan(change("Event", "00U000000000002AAA", "created", 1L,

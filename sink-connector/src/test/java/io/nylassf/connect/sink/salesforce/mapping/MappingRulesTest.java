@@ -229,9 +229,14 @@ class MappingRulesTest {
             assertTrue(date.allDay());
             assertEquals(Instant.parse("2026-03-10T00:00:00Z"), date.start());
             assertEquals(LocalDate.parse("2026-03-10"), date.activityDate());
+            // Nylas passes the providers' convention on: a datespan's end_date is the day after the last day
             EventMapper.Times span = EventMapper.times(new NylasEvent.When("datespan", null, null, null, null,
                     LocalDate.parse("2026-03-10"), LocalDate.parse("2026-03-12")));
-            assertEquals(Instant.parse("2026-03-12T00:00:00Z"), span.end());
+            assertEquals(Instant.parse("2026-03-11T00:00:00Z"), span.end(), "10 and 11 March");
+            EventMapper.Times oneDay = EventMapper.times(new NylasEvent.When("datespan", null, null, null, null,
+                    LocalDate.parse("2026-07-11"), LocalDate.parse("2026-07-12")));
+            assertEquals(oneDay.start(), oneDay.end(), "one all-day event on 11 July, as Google and Microsoft give it");
+            assertEquals(LocalDate.parse("2026-07-11"), oneDay.activityDate());
             EventMapper.Times backwards = EventMapper.times(new NylasEvent.When("timespan", t, t.minusSeconds(60),
                     null, null, null, null));
             assertEquals(t, backwards.end());
