@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,18 +43,14 @@ class IdleRetiringPoolTest {
             for (int i = 0; i < 10; i++) {
                 pool.execute(() -> {
                     started.countDown();
-                    await(release);
+                    block(release);
                 });
             }
             // ten blocked tasks run at once: none waits in the queue for another to end
             assertTrue(started.await(5, TimeUnit.SECONDS), "all ten started together");
             assertEquals(10, pool.getPoolSize());
             release.countDown();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (pool.getPoolSize() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertEquals(0, pool.getPoolSize(), "idle threads end");
+            await("idle threads end").atMost(Duration.ofSeconds(5)).until(() -> pool.getPoolSize() == 0);
         } finally {
             pool.shutdownNow();
         }
@@ -89,14 +86,12 @@ class IdleRetiringPoolTest {
         assertThrows(IllegalArgumentException.class, () -> IdleRetiringPool.create(0, "none"));
     }
 
-    private static void awaitIdle(ThreadPoolExecutor pool) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (pool.getActiveCount() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+    private static void awaitIdle(ThreadPoolExecutor pool) {
+        await("the thread waits for work again").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(1))
+                .until(() -> pool.getActiveCount() == 0);
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void block(CountDownLatch latch) {
         try {
             latch.await();
         } catch (InterruptedException e) {

@@ -2,11 +2,13 @@ package io.nylassf.connect.sink.nylas.exec;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class KeyedExecutorTest {
@@ -18,10 +20,9 @@ class KeyedExecutorTest {
             for (int i = 0; i < 300; i++) {
                 exec.submit("record-" + i, () -> "sent").get();
                 // the next send comes once the thread that ran this one waits for work again
-                while (exec.pendingKeys() > 0 || threads("trickle-test-").anyMatch(
-                        t -> t.getState() == Thread.State.RUNNABLE)) {
-                    Thread.onSpinWait();
-                }
+                await("a send done and its thread idle").atMost(Duration.ofSeconds(5))
+                        .pollInterval(Duration.ofMillis(1)).until(() -> exec.pendingKeys() == 0
+                                && threads("trickle-test-").noneMatch(t -> t.getState() == Thread.State.RUNNABLE));
             }
             // a fixed pool would hold 128 threads here
             assertEquals(1, threads("trickle-test-").count(), "threads for one send at a time");
