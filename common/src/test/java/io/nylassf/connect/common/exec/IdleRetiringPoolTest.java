@@ -57,6 +57,29 @@ class IdleRetiringPoolTest {
     }
 
     @Test
+    void workSubmittedWhileANewThreadIsStillStartingDoesNotQueueBehindIt() throws Exception {
+        // the second task arrives before the thread started for the first has picked it up; it must get a thread
+        // of its own, not wait behind a first task that may run for long (a Retry-After wait, a slow call)
+        for (int round = 0; round < 50; round++) {
+            ThreadPoolExecutor pool = IdleRetiringPool.create(4, "back-to-back");
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch started = new CountDownLatch(2);
+            try {
+                for (int i = 0; i < 2; i++) {
+                    pool.execute(() -> {
+                        started.countDown();
+                        block(release);
+                    });
+                }
+                assertTrue(started.await(5, TimeUnit.SECONDS), "both blocking tasks running, round " + round);
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void workBeyondTheCapQueuesAndAllOfItRuns() throws Exception {
         ThreadPoolExecutor pool = IdleRetiringPool.create(4, "capped");
         AtomicInteger ran = new AtomicInteger();

@@ -122,8 +122,11 @@ class GrantLanesTest {
         start(4, 2); // without the per-grant cap the throttled grant's 6 actions would sleep on all 4 threads
         nylas.faults().onlyPaths("/v3/grants/" + throttledGrant + "/").retryAfterSeconds(5).failNext("429", 2);
         send(throttled, 6);
-        Awaitility.await("the throttled grant got its 429s").atMost(Duration.ofSeconds(30))
-                .until(() -> nylas.faults().injectedCount() == 2);
+        // the others come as soon as the grant's Retry-After starts. Waiting for both 429s instead made the test
+        // racy: when the throttle held the second action, the second 429 went to a retry 5 s later, and by then
+        // the other action of the throttled grant was already sending.
+        Awaitility.await("the throttled grant got its first 429").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(5)).until(() -> nylas.faults().injectedCount() >= 1);
         others.forEach(o -> send(o, 1));
 
         Awaitility.await("the other grants' sends").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
