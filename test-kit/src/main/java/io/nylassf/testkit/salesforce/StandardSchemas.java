@@ -90,7 +90,41 @@ final class StandardSchemas {
                 reference("RelatedToId", "Account", "Opportunity", "Contact", "Lead"),
                 reference("ActivityId", "Task").readOnly(), text("MessageIdentifier", 255), text("ThreadIdentifier", 255),
                 externalId("Nylas_Message_Id__c", 255), modifiedAt())));
+        add(m, new SObjectSchema("ContentVersion", "068", "Content Version", contentVersionRule(), fields(
+                text("Title", 255).asRequired(), text("PathOnClient", 500).asRequired().createOnly(),
+                of("VersionData", FieldType.BASE64).withLength(VERSION_DATA_MAX).asRequired().createOnly(),
+                reference("FirstPublishLocationId", "Task", "Event", "EmailMessage", "Account", "Contact", "Lead",
+                        "Opportunity", "User").createOnly(),
+                reference("ContentDocumentId", "ContentDocument").readOnly(), of("ContentSize", FieldType.INT).readOnly(),
+                text("FileExtension", 40).readOnly(), of("IsLatest", FieldType.BOOLEAN).readOnly(),
+                of("Description", FieldType.TEXTAREA).withLength(1000), owner(),
+                externalId("Nylas_Attachment_Id__c", 255))));
         return m;
+    }
+
+    /**
+     * Blob data in a JSON (non-multipart) request: "limited to 50 MB of text data or 37.5 MB of base64-encoded data"
+     * (REST API Developer Guide, Insert or Update Blob Data).
+     */
+    static final int VERSION_DATA_MAX = 37 * 1024 * 1024 + 512 * 1024;
+
+    /**
+     * A new ContentVersion starts a new ContentDocument (its id is derived here; the ContentDocument itself is not
+     * emulated) shared with {@code FirstPublishLocationId}; its size and extension come from the data and path.
+     */
+    private static SObjectSchema.SaveRule contentVersionRule() {
+        java.util.concurrent.atomic.AtomicLong documents = new java.util.concurrent.atomic.AtomicLong();
+        return (r, changed, create, errors) -> {
+            if (!create) {
+                return;
+            }
+            r.put("ContentDocumentId", SalesforceIds.to18(String.format("069%012d", documents.incrementAndGet())));
+            r.put("ContentSize", java.util.Base64.getMimeDecoder().decode((String) r.get("VersionData")).length);
+            String path = (String) r.get("PathOnClient");
+            int dot = path.lastIndexOf('.');
+            r.put("FileExtension", dot < 0 ? null : path.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+            r.put("IsLatest", true);
+        };
     }
 
     /** The last-write-wins stamp an admin creates on the objects the sink writes. */
