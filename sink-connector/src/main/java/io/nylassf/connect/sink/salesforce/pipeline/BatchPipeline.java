@@ -33,7 +33,8 @@ import java.util.TreeSet;
 /**
  * Turns one batch of sink records into Salesforce writes, one way: decode and de-duplicate → skip the replays the
  * lookup cache vouches for → read an {@link OrgSnapshot} (batched queries) → plan (pure) and write in phases:
- * Accounts, people, Leads for unmatched senders, activities. Each phase returns its results and a later phase
+ * Accounts, people, Leads for unmatched senders, activities, and (when enabled) the messages' attachments as
+ * Files ({@link AttachmentPhase}). Each phase returns its results and a later phase
  * gets what an earlier one created as a new snapshot. Every write is idempotent (external IDs, last-write-wins),
  * so a redelivered batch does no harm.
  *
