@@ -99,6 +99,15 @@ final class StandardSchemas {
                 text("FileExtension", 40).readOnly(), of("IsLatest", FieldType.BOOLEAN).readOnly(),
                 of("Description", FieldType.TEXTAREA).withLength(1000), owner(),
                 externalId("Nylas_Attachment_Id__c", 255))));
+        add(m, new SObjectSchema("ContentDocument", "069", "Content Document", null, fields(
+                text("Title", 255), reference("LatestPublishedVersionId", "ContentVersion").readOnly(),
+                text("FileExtension", 40).readOnly(), of("ContentSize", FieldType.INT).readOnly(), owner())));
+        add(m, new SObjectSchema("ContentDocumentLink", "06A", "Content Document Link", null, fields(
+                reference("ContentDocumentId", "ContentDocument").asRequired().createOnly(),
+                reference("LinkedEntityId", "Task", "Event", "EmailMessage", "Account", "Contact", "Lead",
+                        "Opportunity", "User").asRequired().createOnly(),
+                picklist("ShareType", "V", "C", "I").asRequired(),
+                picklist("Visibility", "AllUsers", "InternalUsers", "SharedUsers").withDefault("AllUsers"))));
         return m;
     }
 
@@ -109,16 +118,14 @@ final class StandardSchemas {
     static final int VERSION_DATA_MAX = 37 * 1024 * 1024 + 512 * 1024;
 
     /**
-     * A new ContentVersion starts a new ContentDocument (its id is derived here; the ContentDocument itself is not
-     * emulated) shared with {@code FirstPublishLocationId}; its size and extension come from the data and path.
+     * A new ContentVersion's size and extension come from its data and path (its ContentDocument and the links that
+     * share it are made by the org when it is stored).
      */
     private static SObjectSchema.SaveRule contentVersionRule() {
-        java.util.concurrent.atomic.AtomicLong documents = new java.util.concurrent.atomic.AtomicLong();
         return (r, changed, create, errors) -> {
             if (!create) {
                 return;
             }
-            r.put("ContentDocumentId", SalesforceIds.to18(String.format("069%012d", documents.incrementAndGet())));
             r.put("ContentSize", java.util.Base64.getMimeDecoder().decode((String) r.get("VersionData")).length);
             String path = (String) r.get("PathOnClient");
             int dot = path.lastIndexOf('.');

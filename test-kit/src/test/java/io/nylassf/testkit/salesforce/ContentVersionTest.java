@@ -49,6 +49,16 @@ class ContentVersionTest {
         assertEquals(10, rows.get(0).get("ContentSize").asInt());
         assertEquals("pdf", rows.get(0).get("FileExtension").asText());
         assertTrue(rows.get(0).get("IsLatest").asBoolean());
+        String document = rows.get(0).get("ContentDocumentId").asText();
+        JsonNode links = SfHttp.json(http.get("/query?q=" + java.net.URLEncoder.encode(
+                "SELECT LinkedEntityId, ShareType FROM ContentDocumentLink WHERE ContentDocumentId = '" + document
+                        + "'", StandardCharsets.UTF_8))).get("records");
+        assertEquals(2, links.size(), links.toString());
+        java.util.Map<String, String> shares = new java.util.HashMap<>();
+        links.forEach(l -> shares.put(l.get("LinkedEntityId").asText(), l.get("ShareType").asText()));
+        assertEquals(Map.of(task, "V", sf.org().integrationUserId(), "I"), shares,
+                "shared with the publish location and the owner");
+        assertEquals(id, sf.org().get("ContentDocument", document).get("LatestPublishedVersionId"));
     }
 
     @Test

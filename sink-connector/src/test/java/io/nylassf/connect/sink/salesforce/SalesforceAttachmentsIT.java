@@ -166,6 +166,8 @@ class SalesforceAttachmentsIT {
         Map<String, Object> file = files().get(0);
         assertEquals("quote.pdf", file.get("Title"));
         assertEquals(task, file.get("FirstPublishLocationId"));
+        assertEquals(1, sf.org().query("SELECT Id FROM ContentDocumentLink WHERE LinkedEntityId = '" + task
+                + "'").records().size(), "the File is shared with the Task");
         assertEquals(m.getString("id") + "/att-quote", file.get("Nylas_Attachment_Id__c"));
         assertEquals(new String(QUOTE, StandardCharsets.UTF_8), new String(Base64.getDecoder()
                 .decode((String) file.get("VersionData")), StandardCharsets.UTF_8));
