@@ -15,7 +15,6 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -93,10 +92,5 @@ public final class AttachmentsConfig {
         boolean on = Boolean.parseBoolean(String.valueOf(props.getOrDefault(ENABLED, "false")).trim());
         return on && !hasKey ? NylasConnectionConfig.API_KEY + " is required with " + ENABLED
                 + "=true: the sink downloads the files from Nylas" : null;
-    }
-
-    /** The settings an admin must see together (for docs and tests). */
-    static List<String> names() {
-        return List.of(ENABLED, MAX_BYTES, CONTENT_TYPES, INCLUDE_INLINE, EXTERNAL_ID);
     }
 }
