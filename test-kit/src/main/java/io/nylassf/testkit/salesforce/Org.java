@@ -278,10 +278,58 @@ public final class Org {
             row.put("SystemModstamp", now);
             row.put("CreatedById", ctx.userId() == null ? id : ctx.userId());
             row.put("LastModifiedById", ctx.userId() == null ? id : ctx.userId());
+            if (s.name().equals("ContentVersion")) {
+                publishFile(row, now);
+            }
             journal.store(t, id, row);
             journal.log(s, id, "CREATE", ctx, now, values.keySet());
             return id;
         });
+    }
+
+    /**
+     * A new ContentVersion starts a ContentDocument, which Salesforce shares with the version's
+     * {@code FirstPublishLocationId} (a ContentDocumentLink, ShareType V) and with its owner (ShareType I); without a
+     * publish location only the owner's link exists. Under the org lock.
+     */
+    private void publishFile(Map<String, Object> version, Instant now) {
+        String document = ids.next("069");
+        version.put("ContentDocumentId", document);
+        Map<String, Object> doc = systemRow(document, version, now);
+        doc.put("Title", version.get("Title"));
+        doc.put("LatestPublishedVersionId", version.get("Id"));
+        doc.put("FileExtension", version.get("FileExtension"));
+        doc.put("ContentSize", version.get("ContentSize"));
+        doc.put("OwnerId", version.get("OwnerId"));
+        journal.store(table("ContentDocument"), document, doc);
+        List<String[]> links = new java.util.ArrayList<>();
+        if (version.get("FirstPublishLocationId") != null) {
+            links.add(new String[]{(String) version.get("FirstPublishLocationId"), "V"});
+        }
+        if (version.get("OwnerId") != null) {
+            links.add(new String[]{(String) version.get("OwnerId"), "I"});
+        }
+        for (String[] l : links) {
+            String linkId = ids.next("06A");
+            Map<String, Object> link = systemRow(linkId, version, now);
+            link.put("ContentDocumentId", document);
+            link.put("LinkedEntityId", l[0]);
+            link.put("ShareType", l[1]);
+            link.put("Visibility", "AllUsers");
+            journal.store(table("ContentDocumentLink"), linkId, link);
+        }
+    }
+
+    private static Map<String, Object> systemRow(String id, Map<String, Object> from, Instant now) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("Id", id);
+        r.put("IsDeleted", false);
+        r.put("CreatedDate", now);
+        r.put("LastModifiedDate", now);
+        r.put("SystemModstamp", now);
+        r.put("CreatedById", from.get("CreatedById"));
+        r.put("LastModifiedById", from.get("LastModifiedById"));
+        return r;
     }
 
     void update(String sobject, String id, Map<String, Object> raw, boolean fromText, WriteContext ctx, Instant ifUnmodifiedSince) {

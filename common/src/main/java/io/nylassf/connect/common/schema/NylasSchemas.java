@@ -48,6 +48,17 @@ public final class NylasSchemas {
 
     public static final Schema HEADER = struct("Header", null).of(STRING, "name").of(TEXT, "value").build();
 
+    /** A file on a message, as Nylas lists it (the content is downloaded separately, by id and message id). */
+    public static final Schema ATTACHMENT = struct("Attachment",
+            "A file attached to a message: id, name, MIME type, size in bytes, and whether the body shows it inline.")
+            .of(STRING, "id")
+            .of(TEXT, "filename", "content_type")
+            .of(Schema.OPTIONAL_INT64_SCHEMA, "size")
+            .of(FLAG, "is_inline")
+            .of(TEXT, "content_id")
+            .build();
+    public static final Schema ATTACHMENTS = SchemaBuilder.array(ATTACHMENT).optional().build();
+
     /** Record key of every Nylas topic: one object's changes stay in one partition, in order. */
     public static final Schema KEY = struct("Key", "Identity of a Nylas object: grant, object type and object ID.")
             .of(STRING, "grant_id", "object", "id")
@@ -64,7 +75,8 @@ public final class NylasSchemas {
             .of(OPTIONAL_STRING_ARRAY, "folders")
             .of(SchemaBuilder.array(HEADER).optional().build(), "headers")
             .of(OPTIONAL_STRING_MAP, "metadata")
-            .of(OPTIONAL_TIMESTAMP, "created_at"));
+            .of(OPTIONAL_TIMESTAMP, "created_at")
+            .of(ATTACHMENTS, "attachments"));
 
     /** Nylas' polymorphic {@code when}: {@code object} says which of the other fields are set. */
     public static final Schema WHEN = struct("When",

@@ -30,6 +30,9 @@ public final class SinkMetrics implements AutoCloseable {
     final NamedCount inFlight = new NamedCount("batches-in-flight", "Batches being written");
     final NamedCount lingerMs = new NamedCount("linger-ms",
             "The linger in force (it stretches when the API budget is tight)");
+    /** Attachments copied as Files and skipped (salesforce.attachments.enabled). */
+    public final io.nylassf.connect.sink.salesforce.files.AttachmentMetrics attachments =
+            new io.nylassf.connect.sink.salesforce.files.AttachmentMetrics();
     private PluginMetricSet published = PluginMetricSet.none();
     private final DeadLetterMetrics deadLetters = new DeadLetterMetrics();
 
@@ -42,6 +45,7 @@ public final class SinkMetrics implements AutoCloseable {
         deadLetters.publish(set);
         set.gauges(created, updated, linked, skipped, conflicts, batches, buffered, inFlight, lingerMs);
         ApiBudgetMetrics.publish(set, client, budget);
+        attachments.publish(set);
         return this;
     }
 

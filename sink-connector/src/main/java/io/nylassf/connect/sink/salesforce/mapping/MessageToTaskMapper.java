@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.salesforce.mapping;
 
+import io.nylassf.connect.sink.salesforce.files.AttachmentListing;
 import io.nylassf.connect.sink.salesforce.record.NylasMessage;
 import io.nylassf.connect.sink.salesforce.record.Participant;
 
@@ -140,9 +141,11 @@ public final class MessageToTaskMapper {
         }
     }
 
+    /** The body as text (else the snippet), then the attachments' names and sizes, within 32,000 characters. */
     static String description(NylasMessage m) {
         String text = m.body() != null ? htmlToText(m.body()) : m.snippet();
-        return text == null || text.isBlank() ? null : FieldLimits.truncate(text, DESCRIPTION_MAX);
+        text = text == null || text.isBlank() ? null : FieldLimits.truncate(text, DESCRIPTION_MAX);
+        return AttachmentListing.append(text, m.attachments(), DESCRIPTION_MAX);
     }
 
     /** A readable plain-text rendering of an HTML body: no scripts or styles, line breaks kept, entities decoded. */

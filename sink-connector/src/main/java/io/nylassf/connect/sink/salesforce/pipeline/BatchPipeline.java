@@ -1,14 +1,21 @@
 package io.nylassf.connect.sink.salesforce.pipeline;
 
+import io.nylassf.connect.common.config.ApiBudgetConfig;
+import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
 import io.nylassf.connect.common.salesforce.SaveResult;
+import io.nylassf.connect.sink.salesforce.AttachmentsConfig;
 import io.nylassf.connect.sink.salesforce.SalesforceSinkConnectorConfig;
 import io.nylassf.connect.sink.salesforce.SinkMetrics;
 import io.nylassf.connect.sink.salesforce.mapping.ConflictResolver;
 import io.nylassf.connect.sink.salesforce.options.UnmatchedMessage;
 import io.nylassf.connect.sink.salesforce.pipeline.BatchResult.DeadLetter;
 import io.nylassf.connect.sink.salesforce.pipeline.PeoplePlanner.PeoplePlan;
+import io.nylassf.connect.sink.salesforce.files.AttachmentFetcher;
+import io.nylassf.connect.sink.salesforce.files.AttachmentRules;
+import io.nylassf.connect.sink.salesforce.files.FileWriter;
 import io.nylassf.connect.sink.salesforce.write.ItemRetries;
+import io.nylassf.connect.sink.salesforce.write.QueryBatch;
 import io.nylassf.connect.sink.salesforce.write.WriteOp;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
@@ -26,7 +33,8 @@ import java.util.TreeSet;
 /**
  * Turns one batch of sink records into Salesforce writes, one way: decode and de-duplicate → skip the replays the
  * lookup cache vouches for → read an {@link OrgSnapshot} (batched queries) → plan (pure) and write in phases:
- * Accounts, people, Leads for unmatched senders, activities. Each phase returns its results and a later phase
+ * Accounts, people, Leads for unmatched senders, activities, and (when enabled) the messages' attachments as
+ * Files ({@link AttachmentPhase}). Each phase returns its results and a later phase
  * gets what an earlier one created as a new snapshot. Every write is idempotent (external IDs, last-write-wins),
  * so a redelivered batch does no harm.
  *
@@ -45,9 +53,18 @@ public final class BatchPipeline implements BatchWriter {
     private final WriteExecutor executor;
     private final CacheKeeper cacheKeeper;
     private volatile Planners planners;
+    /** Phase 5, with salesforce.attachments.enabled: the messages' files; null when off. */
+    private final AttachmentPhase attachments;
 
     public BatchPipeline(SalesforceSinkConnectorConfig config, SalesforceClient client, ItemRetries writer,
                          SinkMetrics metrics, LookupCache cache) {
+        this(config, client, writer, metrics, cache, null);
+    }
+
+    /** @param nylas where attachments are downloaded from; null leaves them out (only listed in the activity) */
+    public BatchPipeline(SalesforceSinkConnectorConfig config, SalesforceClient client, ItemRetries writer,
+                         SinkMetrics metrics, LookupCache cache, NylasClient nylas) {
+        this.attachments = nylas == null ? null : attachmentPhase(config, client, nylas, metrics);
         this.config = config;
         this.client = client;
         this.metrics = metrics;
@@ -56,6 +73,15 @@ public final class BatchPipeline implements BatchWriter {
         this.executor = new WriteExecutor(writer);
         this.cacheKeeper = new CacheKeeper(cache, config.modifiedAtField(), config.messageTarget().sobject(),
                 counterparts);
+    }
+
+    private static AttachmentPhase attachmentPhase(SalesforceSinkConnectorConfig config, SalesforceClient client,
+                                                   NylasClient nylas, SinkMetrics metrics) {
+        AttachmentRules rules = AttachmentsConfig.rules(config);
+        String ext = AttachmentsConfig.externalIdField(config);
+        return new AttachmentPhase(rules, new AttachmentFetcher(nylas, rules), new FileWriter(client, ext),
+                () -> new QueryBatch(client), client.limits(), ApiBudgetConfig.reserve(config), ext,
+                metrics.attachments);
     }
 
     /** The planners, built at the first batch: the conflict rules may need the user the sink writes as (a call). */
@@ -143,7 +169,19 @@ public final class BatchPipeline implements BatchWriter {
         // Phase 4: activities.
         Plan activities = p.messages().plan(batch.messages(), org).plus(p.events().plan(batch.events(), org));
         out.add(activities);
-        record(retryWhereTheCacheNamedThePerson(execute(activities.writes()), org), out);
+        Settled activityWrites = record(retryWhereTheCacheNamedThePerson(execute(activities.writes()), org), out);
+
+        // Phase 5: the messages' attachments as Files (salesforce.attachments.enabled).
+        if (attachments != null && out.retry == null && !batch.messages().isEmpty()) {
+            BatchResult.Retry files = attachments.run(batch.messages(), activityWrites.succeeded(), org,
+                    config.messageTarget().sobject());
+            if (files != null) {
+                // the activities are written; forgetting them makes the redelivery look them up (unchanged)
+                // and copy the files still missing, instead of skipping the messages as replays
+                batch.messages().forEach(i -> cacheKeeper.cache().forgetRecord(i.key()));
+                out.retry(files);
+            }
+        }
     }
 
     /**

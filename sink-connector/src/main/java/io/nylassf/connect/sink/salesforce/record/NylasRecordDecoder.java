@@ -140,7 +140,7 @@ public final class NylasRecordDecoder {
         return new NylasMessage(v.str("grant_id"), v.str("id"), deleted(v), v.time(NylasSchemas.MODIFIED_AT),
                 v.str("thread_id"), v.str("subject"), people(v, "from"), people(v, "to"), people(v, "cc"),
                 people(v, "bcc"), v.time("date"), v.str("snippet"), v.str("body"), v.stringMap("metadata"), headers,
-                v.strings("folders"));
+                v.strings("folders"), NylasAttachment.of(v));
     }
 
     static NylasEvent event(Fields v) {
