@@ -110,8 +110,7 @@ class SalesforceSinkDriftTest {
                 + " Salesforce call(s) (" + (sf.compositeReadCalls() - readsBefore) + " Composite read(s)), 0 writes");
         assertEquals(changes, sf.org().changes().size(), "nothing written");
         assertEquals(writesBefore, sf.compositeWriteCalls(), "no write call");
-        assertTrue(calls <= 3, "the batched lookups alone (a token and a Composite read per batch of 1,000): "
-                + calls);
+        assertTrue(calls <= 2, "the batched lookups alone (one Composite read per batch of 1,000): " + calls);
         assertEquals(0, drift(Map.of()), "nothing repaired");
 
         // a message a lost webhook left out: written, and counted by object
