@@ -12,7 +12,7 @@ import org.apache.kafka.connect.data.Timestamp;
  *
  * <p>Every value carries the change envelope: {@link #CHANGE_TYPE} (created, updated, deleted),
  * {@link #MODIFIED_AT} (the source's modified time, which decides last-write-wins), {@link #OBSERVED_VIA}
- * (webhook or window) and {@link #OBSERVED_AT}. A delete carries only identifiers and the envelope.
+ * (webhook, window or reconcile) and {@link #OBSERVED_AT}. A delete carries only identifiers and the envelope.
  */
 public final class NylasSchemas {
     public static final String NAMESPACE = "io.nylassf.nylas";
@@ -28,6 +28,8 @@ public final class NylasSchemas {
     public static final String DELETED = "deleted";
     public static final String VIA_WEBHOOK = "webhook";
     public static final String VIA_WINDOW = "window";
+    /** Re-read by the scheduled reconciliation: the sinks write it only where it is missing or differs. */
+    public static final String VIA_RECONCILE = "reconcile";
 
     public static final Schema OPTIONAL_TIMESTAMP = Timestamp.builder().optional().build();
     public static final Schema OPTIONAL_STRING_ARRAY = SchemaBuilder.array(Schema.STRING_SCHEMA).optional().build();

@@ -1,6 +1,7 @@
 package io.nylassf.connect.sink.salesforce;
 
 import io.nylassf.connect.common.metrics.DeadLetterMetrics;
+import io.nylassf.connect.common.metrics.DriftMetrics;
 import io.nylassf.connect.common.metrics.FlowMetrics;
 import io.nylassf.connect.common.metrics.NamedCount;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
@@ -35,6 +36,7 @@ public final class SinkMetrics implements AutoCloseable {
             new io.nylassf.connect.sink.salesforce.files.AttachmentMetrics();
     private PluginMetricSet published = PluginMetricSet.none();
     private final DeadLetterMetrics deadLetters = new DeadLetterMetrics();
+    private final DriftMetrics drift = new DriftMetrics();
 
     /** Publishes the counters, and the org's API budget as {@code limits} reports it, through {@code set}. */
     public SinkMetrics publish(PluginMetricSet set, SalesforceClient client, ApiBudget budget) {
@@ -43,6 +45,7 @@ public final class SinkMetrics implements AutoCloseable {
                 "Records written to Salesforce (created, updated or linked)",
                 "Batches held back by a transient failure and written again");
         deadLetters.publish(set);
+        drift.publish(set);
         set.gauges(created, updated, linked, skipped, conflicts, batches, buffered, inFlight, lingerMs);
         ApiBudgetMetrics.publish(set, client, budget);
         attachments.publish(set);
@@ -52,6 +55,11 @@ public final class SinkMetrics implements AutoCloseable {
     /** A record reported to the dead-letter queue because of {@code failure}, counted by its reason. */
     public void deadLettered(String failure) {
         deadLetters.count(failure);
+    }
+
+    /** {@code n} records of {@code sobject} that a reconciliation found missing or different, written. */
+    public void driftRepaired(String sobject, long n) {
+        drift.repaired(sobject, n);
     }
 
     /** Adds what one step of a batch did (the pipeline's tally). */

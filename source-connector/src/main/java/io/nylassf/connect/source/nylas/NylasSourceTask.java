@@ -94,7 +94,8 @@ public class NylasSourceTask extends SourceTask {
                 backstop.idleAfterMs()), health::healthy, started);
         misses = new MissCounter(config.hostsWebhook(), started, backstop.intervalMs(), metrics, health);
         metrics.watch(health, windows);
-        List<StreamReader> readers = new TaskStreams(config, client, records, clock)
+        ReconcileMetrics reconciled = new ReconcileMetrics().publish(published);
+        List<StreamReader> readers = new TaskStreams(config, client, records, clock, reconciled)
                 .readers(context.offsetStorageReader(), windows, contacts);
         scheduler = new ReadScheduler(readers, records, new Backoff(config.backoffInitial(), config.backoffMax()),
                 config.grantRecheckInterval(), PASS_BUDGET_MS, metrics);

@@ -113,12 +113,13 @@ public final class BatchPipeline implements BatchWriter {
         all.messages().forEach(i -> metrics.sourceTime(i.obj().modifiedAt()));
         all.events().forEach(i -> metrics.sourceTime(i.obj().modifiedAt()));
         Decoded batch = cacheKeeper.skipReplays(all);
-        Outcome out = new Outcome();
+        Outcome out = new Outcome(new DriftTally(records));
         out.add(batch.unreadable(), batch.tally());
         if (!batch.isEmpty()) {
             phases(p, batch, out);
         }
         cacheKeeper.forget(out.deadLetters, all);
+        out.reportDrift();
         return out.result();
     }
 
@@ -254,6 +255,7 @@ public final class BatchPipeline implements BatchWriter {
 
     private Settled record(Settled s, Outcome out) {
         cacheKeeper.rememberWrites(s);
+        out.drift.add(s);
         out.add(s.failures(), s.tally());
         if (s.retry() != null) {
             out.retry(s.retry());
@@ -278,7 +280,22 @@ public final class BatchPipeline implements BatchWriter {
     /** What the batch came to so far (a local of one {@link #write} call). */
     private final class Outcome {
         private final List<DeadLetter> deadLetters = new ArrayList<>();
+        private final DriftTally drift;
         private BatchResult.Retry retry;
+
+        Outcome(DriftTally drift) {
+            this.drift = drift;
+        }
+
+        /** Counts and logs what the batch's reconciliation records repaired (a batch written again counts again). */
+        void reportDrift() {
+            if (drift.checked() == 0 || retry != null) {
+                return;
+            }
+            drift.repaired().forEach(metrics::driftRepaired);
+            log.info("Reconciliation: {} record(s) checked, {} repaired {}", drift.checked(), drift.total(),
+                    drift.repaired());
+        }
 
         void add(Plan plan) {
             add(plan.failures(), plan.tally());
