@@ -40,6 +40,7 @@ final class OrgLookups {
     private final String eventExt;
     private final String messageObject;
     private final Set<String> internalDomains;
+    private final GrantOwners owners;
 
     OrgLookups(SalesforceSinkConnectorConfig config, SalesforceClient client, Counterparts counterparts) {
         this.config = config;
@@ -50,6 +51,7 @@ final class OrgLookups {
         this.eventExt = config.eventExternalId();
         this.messageObject = config.messageTarget().sobject();
         this.internalDomains = config.internalDomains();
+        this.owners = new GrantOwners(config.ownerMap());
     }
 
     boolean isCompanyDomain(String domain) {
@@ -115,10 +117,32 @@ final class OrgLookups {
         if (accounts) {
             addAccountQuery(q, domains);
         }
+        // last: when it does not fit the first Composite call it is the only one left over, and the cache spares
+        // it after the first batch of a grant
+        Map<String, String> ownerKeys = ownerKeys(d);
+        Set<String> askOwners = new TreeSet<>();
+        for (Map.Entry<String, String> e : ownerKeys.entrySet()) {
+            Owner known = cache.owner(e.getValue());
+            if (known != null) {
+                org.owner(e.getKey(), known);
+            } else {
+                askOwners.add(e.getValue());
+            }
+        }
+        owners.query(q, askOwners);
         if (q.isEmpty()) {
             return org.build();
         }
         Map<String, List<Map<String, Object>>> r = q.run();
+        if (!askOwners.isEmpty()) {
+            Map<String, Owner> found = owners.read(askOwners, r.getOrDefault(GrantOwners.KEY, List.of()));
+            found.forEach(cache::putOwner);
+            ownerKeys.forEach((grant, key) -> {
+                if (found.containsKey(key)) {
+                    org.owner(grant, found.get(key));
+                }
+            });
+        }
         for (String sobject : List.of("Contact", "Lead")) {
             for (Map<String, Object> rec : r.getOrDefault(sobject, List.of())) {
                 if (contactIds.contains(str(rec.get(contactExt)))) {
@@ -141,6 +165,20 @@ final class OrgLookups {
             }
         }
         return org.build();
+    }
+
+    /** Grant id → the lookup key of its owner, for every grant the batch's records came from that has one. */
+    private Map<String, String> ownerKeys(Decoded d) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (List<Item> items : List.of(d.contacts(), d.messages(), d.events())) {
+            for (Item i : items) {
+                String key = i.obj().deleted() || i.obj().grantId() == null ? null : owners.key(i);
+                if (key != null) {
+                    out.putIfAbsent(i.obj().grantId(), key);
+                }
+            }
+        }
+        return out;
     }
 
     /** Accounts whose domain field contains one of the domains, or (when the sink creates them) keyed by one. */
