@@ -117,6 +117,15 @@ final class OrgLookups {
         if (accounts) {
             addAccountQuery(q, domains);
         }
+        Set<String> expiryGrants = new TreeSet<>();
+        d.grants().forEach(i -> expiryGrants.add(i.obj().grantId()));
+        if (!expiryGrants.isEmpty()) {
+            // the reconnect Tasks of the grants whose state changed (rare: a grant expires or comes back)
+            List<String> likes = expiryGrants.stream().map(g -> messageExtOnTask() + " LIKE "
+                    + Soql.likeContains(GrantTaskPlanner.prefix(g))).toList();
+            Queries.anyOf(q, GRANT_TASKS, List.of("Id", "Status", "IsClosed", messageExtOnTask()), "Task",
+                    Map.of(), likes, null);
+        }
         // last: when it does not fit the first Composite call it is the only one left over, and the cache spares
         // it after the first batch of a grant
         Map<String, String> ownerKeys = ownerKeys(d);
@@ -154,6 +163,11 @@ final class OrgLookups {
             }
         }
         r.getOrDefault(messageObject, List.of()).forEach(rec -> org.byExt(messageObject, messageExt, rec));
+        for (Map<String, Object> t : r.getOrDefault(GRANT_TASKS, List.of())) {
+            String ext = str(t.get(messageExtOnTask()));
+            expiryGrants.stream().filter(g -> ext != null && ext.startsWith(GrantTaskPlanner.prefix(g)))
+                    .forEach(g -> org.grantTask(g, t));
+        }
         r.getOrDefault("Event", List.of()).forEach(rec -> org.byExt("Event", eventExt, rec));
         for (Map<String, Object> a : r.getOrDefault("Account", List.of())) {
             String domain = DomainNormalizer.normalize(str(a.get(config.accountDomainField())));
@@ -167,10 +181,17 @@ final class OrgLookups {
         return org.build();
     }
 
+    private static final String GRANT_TASKS = "GrantTask";
+
+    /** The Task field a grant's reconnect Task is keyed by: the message external-ID field. */
+    String messageExtOnTask() {
+        return messageExt;
+    }
+
     /** Grant id → the lookup key of its owner, for every grant the batch's records came from that has one. */
     private Map<String, String> ownerKeys(Decoded d) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (List<Item> items : List.of(d.contacts(), d.messages(), d.events())) {
+        for (List<Item> items : List.of(d.contacts(), d.messages(), d.events(), d.grants())) {
             for (Item i : items) {
                 String key = i.obj().deleted() || i.obj().grantId() == null ? null : owners.key(i);
                 if (key != null) {

@@ -83,7 +83,9 @@ public final class RecordFactory {
 
     public SourceRecord grantStatus(String grantId, String status, String email, String provider, String reason,
                                     String via) {
-        Struct value = mapper.grantStatus(grantId, status, email, provider, reason, via, now());
+        // a status a read found carries no email: the grant's known one lets the Salesforce sink find its rep
+        Struct value = mapper.grantStatus(grantId, status, email != null ? email : grantEmails.apply(grantId),
+                provider, reason, via, now());
         return new SourceRecord(null, null, topics.grants(), null, NylasSchemas.KEY,
                 mapper.key(grantId, "grant", grantId), NylasSchemas.GRANT_STATUS, value, clock.millis());
     }
