@@ -32,6 +32,7 @@ import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.str;
  * lookup cache already knows are not asked for. Stateless between batches.
  */
 final class OrgLookups {
+    private static final String GRANT_TASKS = "GrantTask";
     private final SalesforceSinkConnectorConfig config;
     private final SalesforceClient client;
     private final Counterparts counterparts;
@@ -180,8 +181,6 @@ final class OrgLookups {
         }
         return org.build();
     }
-
-    private static final String GRANT_TASKS = "GrantTask";
 
     /** The Task field a grant's reconnect Task is keyed by: the message external-ID field. */
     String messageExtOnTask() {
