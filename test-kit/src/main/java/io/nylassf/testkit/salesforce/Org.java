@@ -47,6 +47,7 @@ public final class Org {
     private final ChangeJournal journal = new ChangeJournal();
     private final String integrationUserId;
     private final String repUserId;
+    private volatile String leadAssignmentOwner;
 
     Org(Clock clock, SalesforceIds ids, String apiVersion) {
         this.clock = clock;
@@ -177,6 +178,14 @@ public final class Org {
         locked(() -> locks.lock(keys));
     }
 
+    /**
+     * Activates a Lead assignment rule that assigns every Lead to {@code ownerUserId} (null: no active rule, the
+     * default). REST writes run it as {@code Sforce-Auto-Assign} says, TRUE when the header is absent.
+     */
+    public void activateLeadAssignmentRule(String ownerUserId) {
+        leadAssignmentOwner = ownerUserId == null ? null : SalesforceIds.normalize(ownerUserId);
+    }
+
     /** Removes every duplicate rule (e.g. to emulate an org where they are switched off). */
     public void clearDuplicateRules() {
         locked(duplicates::clear);
@@ -264,6 +273,7 @@ public final class Org {
                 row.put("OwnerId", ctx.userId());
             }
             row.putAll(values);
+            assign(s, row, ctx, true);
             locks.check(s, null, row);
             WriteChecks.finish(s, row, values.keySet(), true);
             if (ctx.enforceDuplicateRules() && !ctx.allowDuplicateSave()) {
@@ -343,6 +353,7 @@ public final class Org {
             Map<String, Object> values = checks.convert(s, WriteChecks.withoutOwnId(id18, raw), fromText, false);
             Map<String, Object> row = new LinkedHashMap<>(old);
             row.putAll(values);
+            assign(s, row, ctx, false);
             WriteChecks.finish(s, row, values.keySet(), false);
             Instant now = clock.instant();
             row.put("LastModifiedDate", now);
@@ -353,6 +364,16 @@ public final class Org {
             journal.store(t, id18, row);
             journal.log(s, id18, "UPDATE", ctx, now, values.keySet());
         });
+    }
+
+    /** The active Lead assignment rule, where the write asks for it: the rule's owner replaces any OwnerId. */
+    private void assign(SObjectSchema s, Map<String, Object> row, WriteContext ctx, boolean create) {
+        String owner = leadAssignmentOwner;
+        boolean runs = ctx.autoAssign() == WriteContext.AutoAssign.ACTIVE_RULE
+                || ctx.autoAssign() == WriteContext.AutoAssign.RULE_ON_CREATE && create;
+        if (owner != null && runs && s.name().equals("Lead")) {
+            row.put("OwnerId", owner);
+        }
     }
 
     UpsertResult upsert(String sobject, String extField, String value, Map<String, Object> raw, boolean fromText, WriteContext ctx) {

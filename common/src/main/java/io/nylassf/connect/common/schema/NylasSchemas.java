@@ -23,6 +23,13 @@ public final class NylasSchemas {
     public static final String OBSERVED_VIA = "observed_via";
     public static final String OBSERVED_AT = "observed_at";
 
+    /**
+     * The email address of the grant (mailbox, calendar) a message, event or contact was read from, when the
+     * source knows it (optional: older records and unknown grants lack it). Not a Nylas field: the sinks use it to
+     * find the grant's owner (the rep) without calling Nylas.
+     */
+    public static final String GRANT_EMAIL = "grant_email";
+
     public static final String CREATED = "created";
     public static final String UPDATED = "updated";
     public static final String DELETED = "deleted";
@@ -78,7 +85,8 @@ public final class NylasSchemas {
             .of(SchemaBuilder.array(HEADER).optional().build(), "headers")
             .of(OPTIONAL_STRING_MAP, "metadata")
             .of(OPTIONAL_TIMESTAMP, "created_at")
-            .of(ATTACHMENTS, "attachments"));
+            .of(ATTACHMENTS, "attachments")
+            .of(TEXT, GRANT_EMAIL));
 
     /** Nylas' polymorphic {@code when}: {@code object} says which of the other fields are set. */
     public static final Schema WHEN = struct("When",
@@ -102,7 +110,8 @@ public final class NylasSchemas {
             .of(OPTIONAL_STRING_ARRAY, "recurrence")
             .of(TEXT, "ical_uid", "master_event_id", "html_link")
             .of(OPTIONAL_STRING_MAP, "metadata")
-            .of(OPTIONAL_TIMESTAMP, "created_at", "updated_at"));
+            .of(OPTIONAL_TIMESTAMP, "created_at", "updated_at")
+            .of(TEXT, GRANT_EMAIL));
 
     public static final Schema EMAIL = struct("Email", null).of(TEXT, "email", "type").build();
 
@@ -121,7 +130,8 @@ public final class NylasSchemas {
             .of(SchemaBuilder.array(ADDRESS).optional().build(), "physical_addresses")
             .of(TEXT, "company_name", "job_title", "manager_name", "office_location", "notes", "birthday")
             .of(OPTIONAL_STRING_ARRAY, "groups")
-            .of(TEXT, "source"));
+            .of(TEXT, "source")
+            .of(TEXT, GRANT_EMAIL));
 
     public static final Schema GRANT_STATUS = struct("GrantStatus",
             "A grant's state as the source sees it: valid, expired (reads paused) or deleted.")

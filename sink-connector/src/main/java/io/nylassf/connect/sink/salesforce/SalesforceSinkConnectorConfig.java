@@ -100,6 +100,7 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
         ApiBudgetConfig.addTo(builder);
         LookupCacheConfig.addTo(builder);
         AttachmentsConfig.addTo(builder);
+        OwnershipConfig.addTo(builder);
         return def;
     }
 
@@ -246,5 +247,14 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
 
     public Duration lookupCacheTtl() {
         return LookupCacheConfig.lookupCacheTtl(this);
+    }
+
+    /** Grant id or email (lower case) → the User Id that owns the grant's activities. */
+    public java.util.Map<String, String> ownerMap() {
+        return OwnershipConfig.ownerMap(this);
+    }
+
+    public io.nylassf.connect.sink.salesforce.options.PersonOwner personOwner() {
+        return OwnershipConfig.personOwner(this);
     }
 }

@@ -26,6 +26,8 @@ public final class SinkMetrics implements AutoCloseable {
             "Records needing no write (no change, older than what is stored)");
     final NamedCount conflicts = new NamedCount("conflicts-resolved-total",
             "Records where Salesforce held a newer edit and kept it");
+    final NamedCount ownerFallbacks = new NamedCount("owner-fallbacks-total",
+            "Records created for the integration user because no active User owns their grant");
     final NamedCount batches = new NamedCount("batches-written-total", "Batches whose writes ended");
     final NamedCount buffered = new NamedCount("records-buffered", "Records lingering for a batch");
     final NamedCount inFlight = new NamedCount("batches-in-flight", "Batches being written");
@@ -46,7 +48,7 @@ public final class SinkMetrics implements AutoCloseable {
                 "Batches held back by a transient failure and written again");
         deadLetters.publish(set);
         drift.publish(set);
-        set.gauges(created, updated, linked, skipped, conflicts, batches, buffered, inFlight, lingerMs);
+        set.gauges(created, updated, linked, skipped, conflicts, ownerFallbacks, batches, buffered, inFlight, lingerMs);
         ApiBudgetMetrics.publish(set, client, budget);
         attachments.publish(set);
         return this;
@@ -70,6 +72,14 @@ public final class SinkMetrics implements AutoCloseable {
         this.skipped.addAndGet(skipped);
         this.conflicts.addAndGet(conflicts);
         flow.out(created + updated + linked);
+    }
+
+    public void ownerFallbacks(long n) {
+        ownerFallbacks.addAndGet(n);
+    }
+
+    public long ownerFallbacks() {
+        return ownerFallbacks.get();
     }
 
     public void sourceTime(Instant t) {

@@ -76,6 +76,15 @@ public final class MessageToTaskMapper {
 
     /** Task fields: Subject ≤255, Description ≤32,000 (body as text, else snippet), Completed email activity. */
     public Map<String, Object> task(NylasMessage m, String whoId, String whatId) {
+        return task(m, whoId, whatId, zone);
+    }
+
+    /**
+     * Like {@link #task(NylasMessage, String, String)}, with {@code ActivityDate} the message's date in
+     * {@code ownerZone} (the owner's {@code TimeZoneSidKey}), or in the configured zone when null.
+     */
+    public Map<String, Object> task(NylasMessage m, String whoId, String whatId, ZoneId ownerZone) {
+        ZoneId zone = ownerZone == null ? this.zone : ownerZone;
         Map<String, String> attrs = new LinkedHashMap<>(m.attributes());
         attrs.put("body", description(m));
         Map<String, Object> out = mapping.apply("Task", attrs);

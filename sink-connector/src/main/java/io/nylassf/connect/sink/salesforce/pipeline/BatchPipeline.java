@@ -167,8 +167,9 @@ public final class BatchPipeline implements BatchWriter {
         if (config.relateToOpportunity()) {
             org = org.withOpportunities(lookups.openOpportunities(contactsNamed(batch, org)));
         }
-        // Phase 4: activities.
-        Plan activities = p.messages().plan(batch.messages(), org).plus(p.events().plan(batch.events(), org));
+        // Phase 4: activities, and the reconnect Tasks of grants that expired or came back.
+        Plan activities = p.messages().plan(batch.messages(), org).plus(p.events().plan(batch.events(), org))
+                .plus(p.grants().plan(batch.grants(), org));
         out.add(activities);
         Settled activityWrites = record(retryWhereTheCacheNamedThePerson(execute(activities.writes()), org), out);
 
