@@ -99,6 +99,7 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
         ConflictsConfig.addTo(builder);
         ApiBudgetConfig.addTo(builder);
         LookupCacheConfig.addTo(builder);
+        EmailFidelityConfig.addTo(builder);
         return def;
     }
 

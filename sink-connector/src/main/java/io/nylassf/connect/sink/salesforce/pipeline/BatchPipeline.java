@@ -143,7 +143,24 @@ public final class BatchPipeline implements BatchWriter {
         // Phase 4: activities.
         Plan activities = p.messages().plan(batch.messages(), org).plus(p.events().plan(batch.events(), org));
         out.add(activities);
-        record(retryWhereTheCacheNamedThePerson(execute(activities.writes()), org), out);
+        Settled logged = record(retryWhereTheCacheNamedThePerson(execute(activities.writes()), org), out);
+        // Phase 5 (EmailMessage mode): the people of each email, as EmailMessageRelations.
+        if (config.emailMessageMode() && out.retry == null) {
+            Plan relations = p.relations().plan(batch.messages(), createdEmailMessages(logged), org);
+            out.add(relations);
+            phase(relations.writes(), out);
+        }
+    }
+
+    /** The EmailMessages phase 4 wrote, by the Nylas ID of their message. */
+    private static Map<String, String> createdEmailMessages(Settled s) {
+        Map<String, String> out = new HashMap<>();
+        for (Settled.Done d : s.succeeded()) {
+            if ("EmailMessage".equals(d.planned().op().sobject()) && d.planned().kind() == Planned.Kind.WRITE) {
+                out.put(d.planned().item().obj().id(), d.id());
+            }
+        }
+        return out;
     }
 
     /**

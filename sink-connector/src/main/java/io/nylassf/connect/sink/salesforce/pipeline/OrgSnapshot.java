@@ -24,12 +24,13 @@ final class OrgSnapshot {
     private final Map<String, Map<String, Object>> accountByDomain;
     private final Map<String, Person> newPeople;
     private final Map<String, String> openOpportunityByContact;
+    private final EmailIndex email;
 
     private OrgSnapshot(Map<String, Map<String, List<Map<String, Object>>>> byExt,
                         Map<String, List<Map<String, Object>>> contactsByEmail,
                         Map<String, List<Map<String, Object>>> leadsByEmail, Map<String, Person> knownPeople,
                         Map<String, Map<String, Object>> accountByDomain, Map<String, Person> newPeople,
-                        Map<String, String> openOpportunityByContact) {
+                        Map<String, String> openOpportunityByContact, EmailIndex email) {
         Map<String, Map<String, List<Map<String, Object>>>> ext = new HashMap<>();
         byExt.forEach((o, m) -> ext.put(o, Map.copyOf(m)));
         this.byExt = Map.copyOf(ext);
@@ -39,6 +40,17 @@ final class OrgSnapshot {
         this.accountByDomain = Map.copyOf(accountByDomain);
         this.newPeople = Map.copyOf(newPeople);
         this.openOpportunityByContact = Map.copyOf(openOpportunityByContact);
+        this.email = email;
+    }
+
+    /** What EmailMessage mode read (EmailMessages by Message-ID, their relations, Users); empty otherwise. */
+    EmailIndex email() {
+        return email;
+    }
+
+    OrgSnapshot withEmail(EmailIndex index) {
+        return new OrgSnapshot(byExt, contactsByEmail, leadsByEmail, knownPeople, accountByDomain, newPeople,
+                openOpportunityByContact, index);
     }
 
     /** The records of {@code sobject} whose external-ID field holds {@code value}. */
@@ -117,19 +129,19 @@ final class OrgSnapshot {
         Map<String, Map<String, Object>> a = new HashMap<>(accountByDomain);
         a.putAll(created);
         return new OrgSnapshot(byExt, contactsByEmail, leadsByEmail, knownPeople, a, newPeople,
-                openOpportunityByContact);
+                openOpportunityByContact, email);
     }
 
     OrgSnapshot withNewPeople(Map<String, Person> created) {
         Map<String, Person> p = new HashMap<>(newPeople);
         p.putAll(created);
         return new OrgSnapshot(byExt, contactsByEmail, leadsByEmail, knownPeople, accountByDomain, p,
-                openOpportunityByContact);
+                openOpportunityByContact, email);
     }
 
     OrgSnapshot withOpportunities(Map<String, String> byContact) {
         return new OrgSnapshot(byExt, contactsByEmail, leadsByEmail, knownPeople, accountByDomain, newPeople,
-                byContact);
+                byContact, email);
     }
 
     /** Collects what the lookups read; {@link #build()} freezes it. */
@@ -174,7 +186,7 @@ final class OrgSnapshot {
             Map<String, Map<String, List<Map<String, Object>>>> ext = new HashMap<>();
             byExt.forEach((o, m) -> ext.put(o, frozen(m)));
             return new OrgSnapshot(ext, frozen(contactsByEmail), frozen(leadsByEmail), knownPeople, accountByDomain,
-                    Map.of(), Map.of());
+                    Map.of(), Map.of(), EmailIndex.EMPTY);
         }
 
         private static Map<String, List<Map<String, Object>>> frozen(Map<String, List<Map<String, Object>>> m) {

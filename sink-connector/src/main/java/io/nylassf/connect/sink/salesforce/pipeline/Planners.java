@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.salesforce.pipeline;
 
+import io.nylassf.connect.sink.salesforce.EmailFidelityConfig;
 import io.nylassf.connect.sink.salesforce.SalesforceSinkConnectorConfig;
 import io.nylassf.connect.sink.salesforce.mapping.ConflictResolver;
 import io.nylassf.connect.sink.salesforce.mapping.ContactMapper;
@@ -10,7 +11,8 @@ import io.nylassf.connect.sink.salesforce.mapping.PersonRouter;
 import java.util.function.Predicate;
 
 /** The planners of one task, built from the settings and the conflict rules (immutable, shared by all batches). */
-record Planners(PeoplePlanner people, SenderLeadPlanner senderLeads, MessagePlanner messages, EventPlanner events) {
+record Planners(PeoplePlanner people, SenderLeadPlanner senderLeads, MessagePlanner messages, EventPlanner events,
+                RelationPlanner relations) {
 
     static Planners of(SalesforceSinkConnectorConfig config, ConflictResolver resolver, Counterparts counterparts,
                        Predicate<String> companyDomain) {
@@ -20,11 +22,13 @@ record Planners(PeoplePlanner people, SenderLeadPlanner senderLeads, MessagePlan
                         new PersonRouter(config.routing(), config.createAccounts()), resolver,
                         config.contactExternalId(), companyDomain, config.accountDomainField(),
                         config.accountExternalId()),
-                new SenderLeadPlanner(counterparts, config.messageTarget().sobject(), config.leadEmailKeyField()),
+                new SenderLeadPlanner(counterparts, config.messageTarget().sobject(), config.leadEmailKeyField(),
+                        EmailFidelityConfig.automatedSenders(config)),
                 new MessagePlanner(messageMapper(config), counterparts, resolver, config.messageTarget(),
                         config.unmatchedMessage(), config.messageExternalId(), modifiedAt),
                 new EventPlanner(new EventMapper(config.mapping("Event")), counterparts, resolver,
-                        config.deletedEvent(), config.eventExternalId(), modifiedAt));
+                        config.deletedEvent(), config.eventExternalId(), modifiedAt),
+                new RelationPlanner());
     }
 
     static MessageToTaskMapper messageMapper(SalesforceSinkConnectorConfig config) {
