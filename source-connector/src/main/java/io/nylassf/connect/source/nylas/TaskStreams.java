@@ -2,6 +2,7 @@ package io.nylassf.connect.source.nylas;
 
 import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.source.nylas.mapping.RecordFactory;
+import io.nylassf.connect.source.nylas.mail.MailPolicy;
 import io.nylassf.connect.source.nylas.offset.ObjectStream;
 import io.nylassf.connect.source.nylas.offset.SourceOffset;
 import io.nylassf.connect.source.nylas.offset.StreamPartition;
@@ -32,11 +33,19 @@ final class TaskStreams {
     private final RecordFactory records;
     private final Clock clock;
 
+    private final MailPolicy mail;
+
     TaskStreams(NylasSourceTaskConfig config, NylasClient client, RecordFactory records, Clock clock) {
+        this(config, client, records, clock, MailPolicy.NONE);
+    }
+
+    TaskStreams(NylasSourceTaskConfig config, NylasClient client, RecordFactory records, Clock clock,
+                MailPolicy mail) {
         this.config = config;
         this.client = client;
         this.records = records;
         this.clock = clock;
+        this.mail = mail;
     }
 
     /**
@@ -63,7 +72,7 @@ final class TaskStreams {
         for (StreamPartition p : partitions) {
             SourceOffset resume = offsets.get(p);
             switch (p.stream()) {
-                case MESSAGES -> readers.add(new WindowReader(p, WindowSource.messages(client, p.grantId()), records,
+                case MESSAGES -> readers.add(new WindowReader(p, WindowSource.messages(client, p.grantId(), mail), records,
                         settings, windows, resume, initialStart));
                 case EVENTS -> readers.add(new WindowReader(p, WindowSource.events(client, p.grantId(),
                         p.calendarId()), records, settings, windows, resume, initialStart));
