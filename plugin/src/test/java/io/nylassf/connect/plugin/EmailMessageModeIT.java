@@ -2,8 +2,6 @@ package io.nylassf.connect.plugin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nylassf.connect.common.loop.LoopGuard;
-import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
 import io.nylassf.testkit.connect.FreePorts;
 import io.nylassf.testkit.connect.PluginArchive;
@@ -175,19 +173,23 @@ class EmailMessageModeIT {
 
     @Test
     @Order(4)
-    void anOutboundTasksMessageComingBackIsLinkedToTheTask() {
+    void anOutboundTasksMessageComingBackIsLinkedToTheTask() throws Exception {
         String task = salesforce.org().insertAs(salesforce.org().repUserId(), "Task", Map.of("Subject",
                 "Follow-up", "WhoId", ann, "TaskSubtype", "Email", "Status", "Completed"));
         int emails = count("EmailMessage");
-        // what the Nylas sink does for that Task: a send from the owner's mailbox tagged sf:<TaskId>
-        ObjectNode send = new ObjectMapper().createObjectNode();
+        // what the Nylas sink does for that Task: a send from the owner's mailbox tagged sf:<TaskId> in key1
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode send = json.createObjectNode();
         send.put("subject", "Follow-up").put("body", "<p>Checking in.</p>");
         send.putArray("to").addObject().put("email", "ann@acme.com");
-        send.putObject("metadata").put(LoopGuard.METADATA_KEY, LoopGuard.tag(task));
-        String sentId;
-        try (NylasClient client = new NylasClient(nylas.baseUrl(), "nyk_it", Duration.ofSeconds(10))) {
-            sentId = client.sendMessage(mine, send, "task-" + task).id();
-        }
+        send.putObject("metadata").put("key1", "sf:" + task);
+        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        nylas.baseUrl() + "/v3/grants/" + mine + "/messages/send"))
+                .header("Authorization", "Bearer nyk_it").header("Content-Type", "application/json")
+                .header("Idempotency-Key", "task-" + task)
+                .POST(HttpRequest.BodyPublishers.ofString(send.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, sent.statusCode(), sent.body());
+        String sentId = json.readTree(sent.body()).at("/data/id").asText();
         waitUntil("the Task linked to its sent message", WAIT,
                 () -> sentId.equals(salesforce.org().get("Task", task).get("Nylas_Message_Id__c")));
         await("no EmailMessage beside the Task").during(Duration.ofSeconds(6)).atMost(WAIT)
