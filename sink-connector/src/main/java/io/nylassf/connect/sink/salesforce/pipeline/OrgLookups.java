@@ -105,9 +105,9 @@ final class OrgLookups {
                 inLists(contactExt, contactIds, "Email", emails), List.of(), null);
         Queries.anyOf(q, "Lead", select("Lead", "Email"), "Lead", inLists(contactExt, contactIds, "Email", emails),
                 List.of(), "IsConverted = false");
-        Set<String> identifiers = new TreeSet<>();
-        Set<String> participants = new TreeSet<>();
         if (config.emailMessageMode()) {
+            Set<String> identifiers = new TreeSet<>();
+            Set<String> participants = new TreeSet<>();
             d.messages().stream().filter(i -> !i.obj().deleted()).forEach(i -> {
                 NylasMessage m = (NylasMessage) i.obj();
                 String mid = MessageToTaskMapper.messageIdentifier(m);

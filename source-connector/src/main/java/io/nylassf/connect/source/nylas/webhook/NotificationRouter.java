@@ -29,7 +29,6 @@ final class NotificationRouter {
     private final RecordFactory records;
     private final NylasClient client;
     private final Consumer<String> grantValid;
-
     private final MailPolicy mail;
 
     /** @param grantValid told the grant id when a notification says a grant is valid again */
@@ -73,7 +72,7 @@ final class NotificationRouter {
                 if (message == null) {
                     return List.of();
                 }
-                String change = type.endsWith("created") ? NylasSchemas.CREATED : NylasSchemas.UPDATED;
+                String change = created ? NylasSchemas.CREATED : NylasSchemas.UPDATED;
                 return List.of(records.object(ObjectStream.MESSAGES, message, change, via, null, null));
             }
             case "message.deleted" -> {
