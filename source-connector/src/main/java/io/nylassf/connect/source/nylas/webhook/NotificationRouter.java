@@ -64,9 +64,12 @@ final class NotificationRouter {
                     return List.of(); // spam, trash, drafts or a configured folder: counted, never sent on
                 }
                 boolean created = type.endsWith("created");
+                boolean whole = !truncated && o.has("body");
                 if (mail.includeHeaders() && created && !o.has("headers")) {
-                    message = fetch(() -> client.getMessageWithHeaders(grantId, objectId).json());
-                } else if (truncated || !o.has("body")) {
+                    JsonNode full = fetch(() -> client.getMessageWithHeaders(grantId, objectId).json());
+                    // deleted since: the notification still tells what arrived, without headers
+                    message = full != null ? full : whole ? o : null;
+                } else if (!whole) {
                     message = fetch(() -> client.getMessage(grantId, objectId).json());
                 }
                 if (message == null) {

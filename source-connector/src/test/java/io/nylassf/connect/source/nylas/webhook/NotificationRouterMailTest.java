@@ -75,6 +75,17 @@ class NotificationRouterMailTest {
     }
 
     @Test
+    void aMessageDeletedBeforeItsReadStillCountsAsArrivedWithoutHeaders() throws Exception {
+        String g = nylas.createGrant("d" + System.nanoTime() + "@acme.test", "google");
+        JsonNode stored = nylas.addMessage(g, NylasMessage.create().subject("gone").body("<p>bye</p>"));
+        nylas.deleteMessage(g, stored.get("id").asText());
+        List<SourceRecord> out = route(new NotificationRouter(RECORDS, client, g2 -> { }, new MailPolicy(true, null)),
+                notification(stored));
+        assertEquals(1, out.size(), "the notification had the whole message");
+        assertEquals("gone", ((Struct) out.get(0).value()).getString("subject"));
+    }
+
+    @Test
     void spamIsDroppedBeforeAnyReadAndCounted() throws Exception {
         String g = nylas.createGrant("s" + System.nanoTime() + "@acme.test", "microsoft");
         JsonNode spam = nylas.addMessage(g, NylasMessage.create().subject("win").body("<p>$$$</p>")
