@@ -248,6 +248,30 @@ public final class NylasEmulator implements AutoCloseable {
         return copies(contacts.index(grantId).all());
     }
 
+    // ---- folders ----
+
+    /** The grant's folders (Google: labels) as {@code GET /folders} lists them, without the counts. */
+    public List<ObjectNode> folders(String grantId) {
+        return copies(parts.folders.all(requireGrant(grantId)));
+    }
+
+    /** The id of the grant's system folder with this attribute ({@code \Junk}, {@code \Trash}...), or null. */
+    public String folderId(String grantId, String attribute) {
+        for (ObjectNode f : parts.folders.all(requireGrant(grantId))) {
+            for (var a : f.path("attributes")) {
+                if (a.asText().equals(attribute)) {
+                    return f.get("id").asText();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Creates a user folder (Google: a user label) and returns its id. */
+    public String addFolder(String grantId, String name) {
+        return parts.folders.add(requireGrant(grantId), name).get("id").asText();
+    }
+
     // ---- webhooks ----
 
     /**

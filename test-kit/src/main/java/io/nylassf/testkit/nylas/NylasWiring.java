@@ -15,6 +15,7 @@ final class NylasWiring {
     final MessageSender sender;
     final EventStore events;
     final ContactStore contacts;
+    final FolderStore folders = new FolderStore();
     final WebhookRegistry registry;
     final WebhookDispatcher dispatcher;
     final RequestCounter counter = new RequestCounter();
@@ -50,6 +51,7 @@ final class NylasWiring {
         new AttachmentRoutes(messages).register(router, perGrant);
         new EventRoutes(events, metadataIndex, emulator::timeBounds).register(router, perGrant);
         new ContactRoutes(contacts).register(router, perGrant);
+        new FolderRoutes(folders, messages).register(router, perGrant);
         new WebhookRoutes(registry).register(router);
         new AdminRoutes(emulator).register(router);
     }

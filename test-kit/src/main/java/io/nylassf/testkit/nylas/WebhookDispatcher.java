@@ -83,6 +83,9 @@ final class WebhookDispatcher implements AutoCloseable {
     List<String> publish(String type, String provider, ObjectNode object) {
         List<String> ids = new ArrayList<>();
         ObjectNode snapshot = object.deepCopy();
+        if (type.startsWith("message.")) {
+            snapshot.remove("headers"); // only a read with fields=include_headers returns them
+        }
         String source = source(type, provider);
         String finalType = type;
         ObjectNode finalObject = snapshot;

@@ -88,7 +88,8 @@ final class StandardSchemas {
                 text("FromName", 1000), text("ToAddress", 4000), text("CcAddress", 4000), text("BccAddress", 4000),
                 of("MessageDate", FieldType.DATETIME), of("Incoming", FieldType.BOOLEAN),
                 picklist("Status", "0", "1", "2", "3", "4", "5").asRequired(),
-                reference("RelatedToId", "Account", "Opportunity", "Contact", "Lead"),
+                // non-person records only: people are linked through EmailMessageRelation
+                reference("RelatedToId", "Account", "Opportunity"),
                 reference("ActivityId", "Task").readOnly(), text("MessageIdentifier", 255), text("ThreadIdentifier", 255),
                 externalId("Nylas_Message_Id__c", 255), modifiedAt())));
         add(m, new SObjectSchema("ContentVersion", "068", "Content Version", contentVersionRule(), fields(
@@ -109,6 +110,14 @@ final class StandardSchemas {
                         "Opportunity", "User").asRequired().createOnly(),
                 picklist("ShareType", "V", "C", "I").asRequired(),
                 picklist("Visibility", "AllUsers", "InternalUsers", "SharedUsers").withDefault("AllUsers"))));
+        // who sent or received an email: create() sets everything but RelationId, the only updateable field
+        add(m, new SObjectSchema("EmailMessageRelation", "0Em", "Email Message Relation",
+                StandardSchemas::emailRelationRule, fields(
+                reference("EmailMessageId", "EmailMessage").asRequired().createOnly(),
+                reference("RelationId", "Contact", "Lead", "User"),
+                text("RelationAddress", 255).createOnly(), text("RelationObjectType", 50).readOnly(),
+                picklist("RelationType", "ToAddress", "CcAddress", "BccAddress", "FromAddress").asRequired()
+                        .createOnly())));
         return m;
     }
 
@@ -187,6 +196,28 @@ final class StandardSchemas {
                 r.put("CompletedDateTime", null);
             }
         };
+    }
+
+    /** RelationObjectType follows RelationId; RelationAddress, when not given, is the person's email. */
+    private static void emailRelationRule(Map<String, Object> r, Set<String> changed, boolean create,
+                                          List<ApiError> errors) {
+        Object id = r.get("RelationId");
+        String prefix = id == null ? null : id.toString().substring(0, 3);
+        r.put("RelationObjectType", prefix == null ? null : switch (prefix) {
+            case "003" -> "Contact";
+            case "00Q" -> "Lead";
+            case "005" -> "User";
+            default -> null;
+        });
+        Object type = r.get("RelationType");
+        if (type != null && !List.of("ToAddress", "CcAddress", "BccAddress", "FromAddress").contains(type)) {
+            errors.add(ApiError.of(400, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+                    "Relation Type: bad value for restricted picklist field: " + type, "RelationType"));
+        }
+        if (create && id == null && r.get("RelationAddress") == null) {
+            errors.add(ApiError.of(400, "REQUIRED_FIELD_MISSING",
+                    "Required fields are missing: [RelationId, RelationAddress]", "RelationAddress"));
+        }
     }
 
     private static void opportunityRule(Map<String, Object> r, Set<String> changed, boolean create, List<ApiError> errors) {

@@ -90,6 +90,22 @@ class WebhooksTest {
     }
 
     @Test
+    void aMessageNotificationCarriesNoHeadersWhichOnlyAReadWithIncludeHeadersReturns() throws Exception {
+        NylasEmulator e = nylas.emulator();
+        String g = e.createGrant("headers@acme.test", "google");
+        String id = e.addMessage(g, NylasMessage.create().subject("hi").header("Message-ID", "<x@acme.test>")
+                .header("List-Unsubscribe", "<mailto:out@acme.test>")).get("id").asText();
+        JsonNode o = receiver.await(1, WAIT).get(0).json().at("/data/object");
+        assertEquals(id, o.path("id").asText());
+        assertFalse(o.has("headers"), "message.created documents no headers");
+        Api api = new Api(e);
+        assertFalse(api.get("/v3/grants/" + g + "/messages/" + id).data().has("headers"));
+        JsonNode full = api.get("/v3/grants/" + g + "/messages/" + id + "?fields=include_headers").data();
+        assertEquals("<x@acme.test>", full.at("/headers/0/value").asText());
+        assertEquals("List-Unsubscribe", full.at("/headers/1/name").asText());
+    }
+
+    @Test
     void deliveryIsASignedCloudEventsEnvelope() throws Exception {
         NylasEmulator e = nylas.emulator();
         String g = e.createGrant("hook@acme.test", "google");

@@ -10,6 +10,12 @@ import java.util.Map;
  */
 public final class ListQuery {
     public static final int MAX_LIMIT = 200;
+    /** The page size Nylas uses when none is asked for. */
+    public static final int DEFAULT_LIMIT = 50;
+    /** {@code fields}: which optional parts of a message to return. */
+    public static final String FIELDS = "fields";
+    /** {@code fields=include_headers}: messages with their {@code headers} (Message-ID, List-Unsubscribe...). */
+    public static final String INCLUDE_HEADERS = "include_headers";
 
     private final Map<String, String> params;
 
@@ -42,6 +48,11 @@ public final class ListQuery {
     /** Messages with {@code start <= date < end} (seconds). */
     public ListQuery receivedBetween(long start, long end) {
         return with("received_after", start).with("received_before", end);
+    }
+
+    /** Messages with their {@code headers}. */
+    public ListQuery includeHeaders() {
+        return with(FIELDS, INCLUDE_HEADERS);
     }
 
     /** Events with {@code start <= updated_at < end} (seconds); Google, Microsoft and EWS only. */

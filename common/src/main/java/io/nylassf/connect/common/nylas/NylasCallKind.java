@@ -7,7 +7,8 @@ import okhttp3.Request;
  * provider's sending limits), and the application-level resources.
  */
 public enum NylasCallKind {
-    MESSAGES_READ, SEND, EVENTS_READ, EVENTS_WRITE, CONTACTS_READ, CONTACTS_WRITE, GRANTS, WEBHOOKS, OTHER;
+    MESSAGES_READ, SEND, EVENTS_READ, EVENTS_WRITE, CONTACTS_READ, CONTACTS_WRITE, GRANTS, WEBHOOKS, OTHER,
+    FOLDERS_READ;
 
     public static NylasCallKind of(Request request) {
         return of(request.method(), request.url().encodedPath());
@@ -30,6 +31,7 @@ public enum NylasCallKind {
             case "messages" -> p.length > 5 && "send".equals(p[5]) ? SEND : read ? MESSAGES_READ : OTHER;
             case "events" -> read ? EVENTS_READ : EVENTS_WRITE;
             case "contacts" -> read ? CONTACTS_READ : CONTACTS_WRITE;
+            case "folders" -> read ? FOLDERS_READ : OTHER;
             default -> OTHER;
         };
     }

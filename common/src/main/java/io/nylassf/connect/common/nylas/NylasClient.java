@@ -106,6 +106,27 @@ public final class NylasClient implements AutoCloseable {
         }
     }
 
+    /** {@code GET /v3/grants/{grant}/messages/{id}?fields=include_headers}: the message with its headers. */
+    public Message getMessageWithHeaders(String grantId, String messageId) {
+        return new Message(get(grantId, path(grantId, "messages", messageId),
+                Map.of(ListQuery.FIELDS, ListQuery.INCLUDE_HEADERS)));
+    }
+
+    // ---- folders ----
+
+    /** {@code GET /v3/grants/{grant}/folders}, every page: the mailbox's folders (Google: labels), flattened. */
+    public List<Folder> listFolders(String grantId) {
+        List<Folder> all = new ArrayList<>();
+        String token = null;
+        do {
+            ListQuery q = ListQuery.limit(ListQuery.DEFAULT_LIMIT).pageToken(token);
+            Page<Folder> page = list(grantId, path(grantId, "folders"), q, Folder::new);
+            all.addAll(page.data());
+            token = page.nextCursor();
+        } while (token != null);
+        return all;
+    }
+
     // ---- events ----
 
     /** {@code GET /v3/grants/{grant}/events?calendar_id=}: {@code calendar_id} is required ({@code primary} works). */

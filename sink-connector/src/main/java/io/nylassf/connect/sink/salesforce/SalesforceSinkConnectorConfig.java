@@ -101,6 +101,7 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
         LookupCacheConfig.addTo(builder);
         AttachmentsConfig.addTo(builder);
         OwnershipConfig.addTo(builder);
+        EmailFidelityConfig.addTo(builder);
         return def;
     }
 

@@ -55,6 +55,26 @@ public final class NylasRecords {
         return s;
     }
 
+    /** The message with these headers (name, value, name, value...), as the source sends them when asked. */
+    public static Struct withHeaders(Struct message, String... namesAndValues) {
+        List<Struct> headers = new ArrayList<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.add(new Struct(NylasSchemas.HEADER).put("name", namesAndValues[i])
+                    .put("value", namesAndValues[i + 1]));
+        }
+        return message.put("headers", headers);
+    }
+
+    /** The message with more recipients: {@code to} added to its To, {@code cc} as its Cc. */
+    public static Struct withRecipients(Struct message, List<String> to, List<String> cc) {
+        List<Struct> all = new ArrayList<>(message.getArray("to"));
+        to.forEach(e -> all.add(person(null, e)));
+        message.put("to", all);
+        List<Struct> copies = new ArrayList<>();
+        cc.forEach(e -> copies.add(person(null, e)));
+        return message.put("cc", copies);
+    }
+
     public static Struct event(String id, String title, Instant start, Instant end, List<String> attendees,
                                Map<String, String> metadata, String change, Instant modified) {
         List<Struct> people = new ArrayList<>();

@@ -29,9 +29,12 @@ import java.util.Map;
 import static io.nylassf.connect.sink.salesforce.NylasRecords.contact;
 import static io.nylassf.connect.sink.salesforce.NylasRecords.event;
 import static io.nylassf.connect.sink.salesforce.NylasRecords.message;
+import static io.nylassf.connect.sink.salesforce.NylasRecords.withHeaders;
+import static io.nylassf.connect.sink.salesforce.NylasRecords.withRecipients;
 import static io.nylassf.connect.sink.salesforce.NylasRecords.sinkRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -546,14 +549,74 @@ class SalesforceSinkTaskTest {
         assertEquals(acme, em.get("RelatedToId"), "the Contact's Account");
         assertTrue(String.valueOf(em.get("HtmlBody")).contains("Body of Proposal"), em.toString());
         assertNotNull(em.get("MessageDate"));
-        assertEquals(lead, one("SELECT RelatedToId FROM EmailMessage WHERE Nylas_Message_Id__c = 'm-2'")
-                .get("RelatedToId"), "a Lead has no Account: the Lead itself");
+        assertNull(one("SELECT RelatedToId FROM EmailMessage WHERE Nylas_Message_Id__c = 'm-2'")
+                .get("RelatedToId"), "a Lead has no Account, and a person never goes in RelatedToId");
+        assertEquals(lead, one("SELECT RelationId FROM EmailMessageRelation WHERE RelationType = 'FromAddress' "
+                + "AND EmailMessage.Nylas_Message_Id__c = 'm-2'").get("RelationId"), "the Lead, as the sender");
+        assertEquals(ann, one("SELECT RelationId FROM EmailMessageRelation WHERE RelationType = 'ToAddress' "
+                + "AND EmailMessage.Nylas_Message_Id__c = 'm-1'").get("RelationId"));
         // replay and a later change: an EmailMessage is never updated
         put(message("m-1", "Proposal v2", "me@mycorp.com", "ann@acme.com", T1, null, T2));
         assertEquals(2, sf.org().count("EmailMessage"));
         assertEquals("Proposal", one("SELECT Subject FROM EmailMessage WHERE Nylas_Message_Id__c = 'm-1'")
                 .get("Subject"));
         assertTrue(ann.startsWith("003"));
+        assertEquals(2, sf.org().count("EmailMessageRelation"), "a replay adds no relation");
+    }
+
+    @Test
+    void emailMessageModeLinksEveryPersonOnceAndOneEmailIsOneEmailMessage() {
+        start(Map.of("salesforce.message.target", "email_message"));
+        String acme = sf.org().insert("Account", Map.of("Name", "Acme", "Website", "acme.com"));
+        String ann = sf.org().insert("Contact", Map.of("LastName", "Lee", "Email", "ann@acme.com", "AccountId", acme));
+        String ko = sf.org().insert("Lead", Map.of("LastName", "Ko", "Company", "Beta", "Email", "ko@beta.io"));
+        String rep = sf.org().repUserId();
+        String repEmail = String.valueOf(sf.org().get("User", rep).get("Email"));
+        Struct mine = withHeaders(withRecipients(message("m-1", "Proposal", "ann@acme.com", "ko@beta.io", T1, null,
+                T1), List.of(repEmail), List.of()), "Message-ID", "<prop-1@acme.com>");
+        put(mine);
+        Map<String, Object> em = one("SELECT Id, MessageIdentifier, RelatedToId FROM EmailMessage");
+        assertEquals("<prop-1@acme.com>", em.get("MessageIdentifier"));
+        assertEquals(acme, em.get("RelatedToId"));
+        List<String> relations = sf.org().query("SELECT RelationType, RelationId, RelationObjectType FROM "
+                + "EmailMessageRelation WHERE EmailMessageId = '" + em.get("Id") + "' ORDER BY RelationObjectType")
+                .records().stream().map(r -> r.get("RelationType") + " " + r.get("RelationObjectType")).toList();
+        assertEquals(List.of("FromAddress Contact", "ToAddress Lead", "ToAddress User"), relations);
+        assertTrue(String.valueOf(ann).startsWith("003") && ko.startsWith("00Q"));
+
+        // the same email in the rep's mailbox (another Nylas ID), and read again: still one EmailMessage
+        Struct theirs = withHeaders(withRecipients(message("m-rep", "Proposal", "ann@acme.com", "ko@beta.io", T1,
+                null, T1), List.of(repEmail), List.of()), "Message-ID", "<prop-1@acme.com>");
+        put(theirs);
+        put(mine, theirs);
+        assertEquals(1, sf.org().count("EmailMessage"));
+        assertEquals(3, sf.org().count("EmailMessageRelation"));
+    }
+
+    @Test
+    void emailMessageModeLinksAnOutboundTasksMessageToThatTask() {
+        start(Map.of("salesforce.message.target", "email_message"));
+        String ann = sf.org().insert("Contact", Map.of("LastName", "Lee", "Email", "ann@acme.com"));
+        String taskId = sf.org().insert("Task", Map.of("Subject", "Follow-up", "WhoId", ann, "Status", "Completed"));
+        put(withHeaders(message("m-out", "Follow-up", "me@mycorp.com", "ann@acme.com", T1,
+                Map.of(LoopGuard.METADATA_KEY, LoopGuard.tag(taskId)), T1), "Message-ID", "<out@mycorp.com>"));
+        assertEquals(0, sf.org().count("EmailMessage"), "the Task is the record of that email");
+        assertEquals("m-out", sf.org().get("Task", taskId).get("Nylas_Message_Id__c"));
+    }
+
+    @Test
+    void automatedSendersNeverBecomeLeadsButAreLoggedAgainstAKnownPerson() {
+        start(Map.of("behavior.on.unmatched.message", "create_lead"));
+        put(message("m-1", "Your receipt", "no-reply@shop.test", "me@mycorp.com", T1, null, T1),
+                withHeaders(message("m-2", "Weekly digest", "editor@news.test", "me@mycorp.com", T1, null, T1),
+                        "List-Unsubscribe", "<https://news.test/leave>"),
+                message("m-3", "Hello", "zoe@newco.com", "me@mycorp.com", T1, null, T1));
+        assertEquals(1, sf.org().count("Lead"), "only the person");
+        assertEquals(1, sf.org().count("Task"));
+        String known = sf.org().insert("Contact", Map.of("LastName", "Ops", "Email", "notifications@partner.test"));
+        put(message("m-4", "Build failed", "notifications@partner.test", "me@mycorp.com", T1, null, T1));
+        assertEquals(known, one("SELECT WhoId FROM Task WHERE Nylas_Message_Id__c = 'm-4'").get("WhoId"),
+                "an existing Contact still gets the message");
     }
 
     @Test

@@ -95,6 +95,7 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
         WebhookConfig.addTo(builder);
         BackstopConfig.addTo(builder);
         ReconcileConfig.addTo(builder);
+        MessagesConfig.addTo(builder);
         return def;
     }
 

@@ -4,6 +4,7 @@ import io.nylassf.connect.common.metrics.FlowMetrics;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
 import io.nylassf.connect.common.metrics.TaggedCounters;
 import io.nylassf.connect.common.schema.NylasSchemas;
+import io.nylassf.connect.source.nylas.mail.MailPolicy;
 import io.nylassf.connect.source.nylas.offset.StreamPartition;
 import io.nylassf.connect.source.nylas.read.ReadScheduler;
 import io.nylassf.connect.source.nylas.read.BackstopPace;
@@ -41,6 +42,13 @@ public final class NylasSourceMetrics implements ReadScheduler.Listener, Webhook
     private PluginMetricSet published = PluginMetricSet.none();
     private volatile TaggedCounters byGrant;
 
+    private volatile MailPolicy mail = MailPolicy.NONE;
+
+    /** Counts the messages left out for their folder, and the folder lists read to tell. */
+    public void watch(MailPolicy policy) {
+        this.mail = policy;
+    }
+
     public NylasSourceMetrics publish(PluginMetricSet set) {
         published = set;
         flow.publish(set, "Records read from Nylas by windowed reads", "Records written to Kafka and acknowledged",
@@ -48,6 +56,16 @@ public final class NylasSourceMetrics implements ReadScheduler.Listener, Webhook
         byGrant = set.counters("grant-records-out-total", "Records written to Kafka, by grant (at most "
                 + MAX_GRANT_TAGS + " grants per task, the rest as 'other')", "grant", MAX_GRANT_TAGS);
         set.gauge("webhooks-accepted-total", "Webhook notifications verified and accepted", accepted::get);
+        set.gauge("messages-skipped-folder-total", "Messages left out for their folder (messages.skip.folders: "
+                + "spam, trash, drafts...), never sent to Kafka", () -> {
+            MailPolicy m = mail;
+            return m.folders() == null ? 0 : m.folders().skipped();
+        });
+        set.gauge("folder-list-reads-total", "Grant folder lists read (GET /folders) to tell which folders to "
+                + "skip", () -> {
+            MailPolicy m = mail;
+            return m.folders() == null ? 0 : m.folders().listReads();
+        });
         set.gauge("webhooks-duplicate-total", "Webhook notifications seen before, acknowledged and dropped",
                 duplicate::get);
         set.gauge("webhooks-rejected-total", "Webhook requests refused (forged, unsigned, malformed, oversized, "

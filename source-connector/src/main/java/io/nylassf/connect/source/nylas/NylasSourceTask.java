@@ -14,6 +14,7 @@ import io.nylassf.connect.source.nylas.read.ReadScheduler;
 import io.nylassf.connect.source.nylas.read.StreamReader;
 import io.nylassf.connect.source.nylas.webhook.NotificationDeduper;
 import io.nylassf.connect.source.nylas.webhook.WebhookHealth;
+import io.nylassf.connect.source.nylas.mail.MailPolicy;
 import io.nylassf.connect.source.nylas.webhook.WebhookIntake;
 import io.nylassf.connect.source.nylas.webhook.WebhookServer;
 import io.nylassf.connect.source.nylas.webhook.WebhookVerifier;
@@ -101,14 +102,16 @@ public class NylasSourceTask extends SourceTask {
         misses = new MissCounter(config.hostsWebhook(), started, backstop.intervalMs(), metrics, health);
         metrics.watch(health, windows);
         ReconcileMetrics reconciled = new ReconcileMetrics().publish(published);
-        List<StreamReader> readers = new TaskStreams(config, client, records, clock, reconciled)
+        MailPolicy mail = MessagesConfig.policy(config, client, clock);
+        metrics.watch(mail);
+        List<StreamReader> readers = new TaskStreams(config, client, records, clock, reconciled, mail)
                 .readers(context.offsetStorageReader(), windows, contacts);
         scheduler = new ReadScheduler(readers, records, new Backoff(config.backoffInitial(), config.backoffMax()),
                 config.grantRecheckInterval(), PASS_BUDGET_MS, metrics);
         Set<String> listed = Set.copyOf(config.grantIds());
         intake = new WebhookIntake(records, client, new NotificationDeduper(webhook.dedupSize()),
                 scheduler::wakeUp, grant -> listed.isEmpty() || listed.contains(grant),
-                webhook.intakeMaxRecords(), webhook.intakeMaxBytes());
+                webhook.intakeMaxRecords(), webhook.intakeMaxBytes(), mail);
         metrics.watch(intake);
         if (config.hostsWebhook()) {
             webhookServer = new WebhookServer(webhook.bindAddress(), webhook.port(), webhook.path(),

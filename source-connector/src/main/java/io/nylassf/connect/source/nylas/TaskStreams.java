@@ -2,6 +2,7 @@ package io.nylassf.connect.source.nylas;
 
 import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.source.nylas.mapping.RecordFactory;
+import io.nylassf.connect.source.nylas.mail.MailPolicy;
 import io.nylassf.connect.source.nylas.offset.ObjectStream;
 import io.nylassf.connect.source.nylas.offset.SourceOffset;
 import io.nylassf.connect.source.nylas.offset.StreamPartition;
@@ -36,18 +37,24 @@ final class TaskStreams {
     private final Clock clock;
     private final ReconcileReader.Listener reconcileListener;
 
+    private final MailPolicy mail;
+
     TaskStreams(NylasSourceTaskConfig config, NylasClient client, RecordFactory records, Clock clock) {
-        this(config, client, records, clock, null);
+        this(config, client, records, clock, null, MailPolicy.NONE);
     }
 
-    /** @param reconcileListener what hears of finished reconciliations; null: no reconciliation readers */
+    /**
+     * @param reconcileListener what hears of finished reconciliations; null: no reconciliation readers
+     * @param mail              which messages stay out of Kafka, and whether headers are read
+     */
     TaskStreams(NylasSourceTaskConfig config, NylasClient client, RecordFactory records, Clock clock,
-                ReconcileReader.Listener reconcileListener) {
+                ReconcileReader.Listener reconcileListener, MailPolicy mail) {
         this.reconcileListener = reconcileListener;
         this.config = config;
         this.client = client;
         this.records = records;
         this.clock = clock;
+        this.mail = mail;
     }
 
     /**
@@ -74,7 +81,7 @@ final class TaskStreams {
         for (StreamPartition p : partitions) {
             SourceOffset resume = offsets.get(p);
             switch (p.stream()) {
-                case MESSAGES -> readers.add(new WindowReader(p, WindowSource.messages(client, p.grantId()), records,
+                case MESSAGES -> readers.add(new WindowReader(p, WindowSource.messages(client, p.grantId(), mail), records,
                         settings, windows, resume, initialStart));
                 case EVENTS -> readers.add(new WindowReader(p, WindowSource.events(client, p.grantId(),
                         p.calendarId()), records, settings, windows, resume, initialStart));
@@ -108,7 +115,7 @@ final class TaskStreams {
                 log.warn("{}: ignoring an unreadable reconciliation offset ({})", grant, e.getMessage());
             }
             out.add(new ReconcileReader(grant, streams, config.calendarIds(), client, records, config.pageSize(),
-                    s.intervalMs(), s.lookbackDays(), config.windowLagMs(), last, started, reconcileListener));
+                    s.intervalMs(), s.lookbackDays(), config.windowLagMs(), last, started, reconcileListener, mail));
         }
         return out;
     }

@@ -52,6 +52,29 @@ class WindowReaderTest {
                 new WindowReader.Settings(7, 0, 86_400, maxRecords, 60_000), resume, start);
     }
 
+    @Test
+    void windowsAskForHeadersAndLeaveOutMailInSkippedFolders() {
+        String grant = nylas.createGrant("folders" + System.nanoTime() + "@example.com", "google");
+        long t = 1_700_000_000L;
+        nylas.addMessage(grant, NylasMessage.create().subject("real").date(t).header("Message-ID", "<r@x.test>"));
+        String spam = nylas.addMessage(grant, NylasMessage.create().subject("spam").date(t + 1).folders("SPAM"))
+                .get("id").asText();
+        String draft = nylas.addMessage(grant, NylasMessage.create().subject("draft").date(t + 2)
+                .folders("DRAFT")).get("id").asText();
+        var folders = new io.nylassf.connect.source.nylas.mail.MessageFolders(client,
+                new io.nylassf.connect.source.nylas.mail.SkipFolders(List.of("spam", "trash", "drafts")),
+                Clock.systemUTC(), Duration.ofHours(1));
+        WindowReader r = new WindowReader(StreamPartition.messages(grant), WindowSource.messages(client, grant,
+                new io.nylassf.connect.source.nylas.mail.MailPolicy(true, folders)), RECORDS,
+                new WindowReader.Settings(7, 0, 86_400, 1_000, 60_000), null, t - 10);
+        List<SourceRecord> out = read(r, 10);
+        assertEquals(List.of("real"), out.stream().map(x -> ((Struct) x.value()).getString("subject")).toList());
+        Struct real = (Struct) out.get(0).value();
+        assertEquals("<r@x.test>", ((Struct) real.getArray("headers").get(0)).getString("value"));
+        assertEquals(2, folders.skipped());
+        assertTrue(out.stream().noneMatch(x -> List.of(spam, draft).contains(((Struct) x.value()).getString("id"))));
+    }
+
     /** Steps until {@code n} records were handed out or the reader is idle. */
     private static List<SourceRecord> read(WindowReader r, int n) {
         List<SourceRecord> out = new ArrayList<>();

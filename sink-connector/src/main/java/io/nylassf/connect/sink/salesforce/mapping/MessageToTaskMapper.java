@@ -132,15 +132,27 @@ public final class MessageToTaskMapper {
         if (m.threadId() != null) {
             out.put("ThreadIdentifier", FieldLimits.truncate("EmailMessage", "ThreadIdentifier", m.threadId()));
         }
-        m.headers().forEach((k, v) -> {
-            if ("Message-ID".equalsIgnoreCase(k) && v != null) {
-                out.put("MessageIdentifier", FieldLimits.truncate("EmailMessage", "MessageIdentifier", v));
-            }
-        });
+        String messageId = messageIdentifier(m);
+        if (messageId != null) {
+            out.put("MessageIdentifier", messageId);
+        }
         if (relatedToId != null) {
             out.put("RelatedToId", relatedToId);
         }
         return out;
+    }
+
+    /**
+     * The message's {@code Message-ID} header as EmailMessage.MessageIdentifier keeps it (trimmed, within the
+     * field's length): the same email in two mailboxes has the same one. Null when Nylas sent no headers.
+     */
+    public static String messageIdentifier(NylasMessage m) {
+        for (Map.Entry<String, String> h : m.headers().entrySet()) {
+            if ("Message-ID".equalsIgnoreCase(h.getKey()) && h.getValue() != null && !h.getValue().isBlank()) {
+                return FieldLimits.truncate("EmailMessage", "MessageIdentifier", h.getValue().trim());
+            }
+        }
+        return null;
     }
 
     private static void putAddresses(Map<String, Object> out, String field, List<Participant> people) {

@@ -172,8 +172,14 @@ public final class BatchPipeline implements BatchWriter {
                 .plus(p.grants().plan(batch.grants(), org));
         out.add(activities);
         Settled activityWrites = record(retryWhereTheCacheNamedThePerson(execute(activities.writes()), org), out);
+        // Phase 5 (EmailMessage mode): the people of each email, as EmailMessageRelations.
+        if (config.emailMessageMode() && out.retry == null) {
+            Plan relations = p.relations().plan(batch.messages(), createdEmailMessages(activityWrites), org);
+            out.add(relations);
+            phase(relations.writes(), out);
+        }
 
-        // Phase 5: the messages' attachments as Files (salesforce.attachments.enabled).
+        // Phase 6: the messages' attachments as Files (salesforce.attachments.enabled).
         if (attachments != null && out.retry == null && !batch.messages().isEmpty()) {
             BatchResult.Retry files = attachments.run(batch.messages(), activityWrites.succeeded(), org,
                     config.messageTarget().sobject());
@@ -184,6 +190,17 @@ public final class BatchPipeline implements BatchWriter {
                 out.retry(files);
             }
         }
+    }
+
+    /** The EmailMessages phase 4 wrote, by the Nylas ID of their message. */
+    private static Map<String, String> createdEmailMessages(Settled s) {
+        Map<String, String> out = new HashMap<>();
+        for (Settled.Done d : s.succeeded()) {
+            if ("EmailMessage".equals(d.planned().op().sobject()) && d.planned().kind() == Planned.Kind.WRITE) {
+                out.put(d.planned().item().obj().id(), d.id());
+            }
+        }
+        return out;
     }
 
     /**

@@ -98,7 +98,7 @@ record CacheKeeper(LookupCache cache, String modifiedAtField, String messageObje
                     }
                 }
                 case REMOVE -> cache.forgetRecord(p.item().key());
-                case SENDER_LEAD -> { }
+                case SENDER_LEAD, RELATION -> { }
             }
         }
         s.newPeople().forEach(cache::putPerson);

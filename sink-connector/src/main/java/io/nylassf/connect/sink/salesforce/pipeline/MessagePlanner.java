@@ -10,6 +10,7 @@ import io.nylassf.connect.sink.salesforce.record.NylasMessage;
 import io.nylassf.connect.sink.record.RecordDecodeException;
 import io.nylassf.connect.sink.salesforce.write.WriteOp;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,10 @@ import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.str;
  * Plans messages as Tasks or EmailMessages (pure): linked to the first counterpart that is a known person and to
  * that Contact's Account or open Opportunity. A message written from Salesforce (loop guard) only gets its Nylas ID;
  * a sent EmailMessage never changes; a deleted message leaves its activity in place (it happened).
+ *
+ * <p>EmailMessages: {@code RelatedToId} takes only the Account or Opportunity (people are linked by
+ * {@link RelationPlanner}); one email is one EmailMessage, found by its Message-ID whichever mailbox it was read
+ * from; a Task the outbound direction sent comes back as a link on that Task, not as a second record.
  */
 record MessagePlanner(MessageToTaskMapper mapper, Counterparts counterparts, ConflictResolver resolver,
                       MessageTarget target, UnmatchedMessage unmatched, String messageExt, String modifiedAt) {
@@ -29,6 +34,7 @@ record MessagePlanner(MessageToTaskMapper mapper, Counterparts counterparts, Con
     Plan plan(List<Item> messages, OrgSnapshot org) {
         Plan.Builder plan = new Plan.Builder();
         String sobject = target.sobject();
+        Set<String> identifiers = new HashSet<>();
         for (Item i : messages) {
             NylasMessage m = (NylasMessage) i.obj();
             if (m.deleted()) {
@@ -38,6 +44,13 @@ record MessagePlanner(MessageToTaskMapper mapper, Counterparts counterparts, Con
             List<Map<String, Object>> byExt = org.ext(sobject, m.id());
             Map<String, Object> existing = byExt.isEmpty() ? null : pick(byExt, "Nylas message " + m.id());
             Optional<String> tag = LoopGuard.find(m.metadata()).filter(x -> sobject.equals(SfRecords.sobjectOfId(x)));
+            Optional<String> sentTask = target == MessageTarget.EMAIL_MESSAGE ? LoopGuard.find(m.metadata())
+                    .filter(x -> "Task".equals(SfRecords.sobjectOfId(x))) : Optional.empty();
+            if (sentTask.isPresent()) {
+                // the email Task the outbound direction sent: the Task is its record, linked by its Nylas ID
+                plan.write(Links.link(i, "Task", sentTask.get(), messageExt, modifiedAt));
+                continue;
+            }
             if (tag.isPresent()) {
                 if (existing != null && SfValues.same(existing.get("Id"), tag.get())) {
                     plan.skip(); // already linked
@@ -49,6 +62,13 @@ record MessagePlanner(MessageToTaskMapper mapper, Counterparts counterparts, Con
             if (existing != null && target == MessageTarget.EMAIL_MESSAGE) {
                 plan.skip(); // sent EmailMessages cannot change
                 continue;
+            }
+            if (target == MessageTarget.EMAIL_MESSAGE) {
+                String mid = MessageToTaskMapper.messageIdentifier(m);
+                if (mid != null && (org.email().byIdentifier(mid) != null || !identifiers.add(mid))) {
+                    plan.skip(); // the same email from another mailbox (or read twice): one EmailMessage
+                    continue;
+                }
             }
             try {
                 planOne(plan, i, m, existing, org);
@@ -74,8 +94,7 @@ record MessagePlanner(MessageToTaskMapper mapper, Counterparts counterparts, Con
         String whoId = who == null ? null : who.id();
         Owner owner = org.owner(m.grantId());
         Map<String, Object> fields = target == MessageTarget.EMAIL_MESSAGE
-                ? mapper.emailMessage(m, what != null ? what : whoId)
-                : mapper.task(m, whoId, what, owner == null ? null : owner.zone());
+                ? mapper.emailMessage(m, what) : mapper.task(m, whoId, what, owner == null ? null : owner.zone());
         if (existing != null) {
             plan.updateOrSkip(i, sobject, str(existing.get("Id")), resolver.resolve(sobject, fields, existing,
                     m.modifiedAt(), Set.of(), MessageToTaskMapper.TASK_CREATE_ONLY), Planned.Kind.WRITE);
@@ -92,6 +111,8 @@ record MessagePlanner(MessageToTaskMapper mapper, Counterparts counterparts, Con
                 plan.ownerFallback(i);
             }
         }
-        plan.write(Planned.write(i, WriteOp.upsert(sobject, messageExt, create)));
+        WriteOp op = WriteOp.upsert(sobject, messageExt, create);
+        // an EmailMessage's Id is what its relations name, even when Bulk API writes it
+        plan.write(Planned.write(i, target == MessageTarget.EMAIL_MESSAGE ? op.wantId() : op));
     }
 }

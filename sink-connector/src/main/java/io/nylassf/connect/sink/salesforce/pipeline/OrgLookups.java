@@ -7,9 +7,12 @@ import io.nylassf.connect.sink.salesforce.mapping.ConflictResolver;
 import io.nylassf.connect.sink.salesforce.mapping.ContactMapper;
 import io.nylassf.connect.sink.salesforce.mapping.DomainNormalizer;
 import io.nylassf.connect.sink.salesforce.mapping.FreeMailDomains;
+import io.nylassf.connect.sink.salesforce.mapping.MessageToTaskMapper;
 import io.nylassf.connect.sink.salesforce.mapping.PersonRouter;
 import io.nylassf.connect.sink.salesforce.mapping.SfValues;
 import io.nylassf.connect.sink.salesforce.record.NylasContact;
+import io.nylassf.connect.sink.salesforce.record.NylasMessage;
+import io.nylassf.connect.sink.salesforce.record.Participant;
 import io.nylassf.connect.sink.salesforce.write.QueryBatch;
 
 import java.time.Instant;
@@ -106,8 +109,27 @@ final class OrgLookups {
         Queries.anyOf(q, "Lead", select("Lead", "Email"), "Lead", inLists(contactExt, contactIds, "Email", emails),
                 List.of(), "IsConverted = false");
         if (config.emailMessageMode()) {
-            Queries.in(q, messageObject, List.of("Id", "LastModifiedDate", ConflictResolver.LAST_MODIFIED_BY,
-                    messageExt), messageObject, messageExt, messageIds, null);
+            Set<String> identifiers = new TreeSet<>();
+            Set<String> participants = new TreeSet<>();
+            d.messages().stream().filter(i -> !i.obj().deleted()).forEach(i -> {
+                NylasMessage m = (NylasMessage) i.obj();
+                String mid = MessageToTaskMapper.messageIdentifier(m);
+                if (mid != null) {
+                    identifiers.add(mid);
+                }
+                for (List<Participant> people : List.of(m.from(), m.to(), m.cc(), m.bcc())) {
+                    people.stream().map(Participant::email).filter(e -> e != null).forEach(participants::add);
+                }
+            });
+            // the batch's EmailMessages by Nylas ID, and the same emails read from other mailboxes by Message-ID
+            Queries.anyOf(q, messageObject, List.of("Id", "LastModifiedDate", ConflictResolver.LAST_MODIFIED_BY,
+                    messageExt, "MessageIdentifier"), messageObject,
+                    inLists(messageExt, messageIds, "MessageIdentifier", identifiers), List.of(), null);
+            // their people already linked (a replay or a second mailbox adds only what is missing)
+            Queries.anyOf(q, RelationPlanner.SOBJECT, List.of("Id", "EmailMessageId", "RelationId", "RelationType"),
+                    RelationPlanner.SOBJECT, inLists("EmailMessage." + messageExt, messageIds,
+                            "EmailMessage.MessageIdentifier", identifiers), List.of(), null);
+            Queries.in(q, "User", List.of("Id", "Email"), "User", "Email", participants, null);
         } else {
             Queries.in(q, messageObject, select("Task", "WhoId", "WhatId", "Status", "Type", "ActivityDate"),
                     messageObject, messageExt, messageIds, null);
@@ -169,6 +191,9 @@ final class OrgLookups {
             expiryGrants.stream().filter(g -> ext != null && ext.startsWith(GrantTaskPlanner.prefix(g)))
                     .forEach(g -> org.grantTask(g, t));
         }
+        EmailIndex email = config.emailMessageMode() ? EmailIndex.of(r.getOrDefault(messageObject, List.of()),
+                r.getOrDefault(RelationPlanner.SOBJECT, List.of()), r.getOrDefault("User", List.of()))
+                : EmailIndex.EMPTY;
         r.getOrDefault("Event", List.of()).forEach(rec -> org.byExt("Event", eventExt, rec));
         for (Map<String, Object> a : r.getOrDefault("Account", List.of())) {
             String domain = DomainNormalizer.normalize(str(a.get(config.accountDomainField())));
@@ -179,7 +204,7 @@ final class OrgLookups {
                 org.account(domain, a);
             }
         }
-        return org.build();
+        return org.build().withEmail(email);
     }
 
     /** The Task field a grant's reconnect Task is keyed by: the message external-ID field. */

@@ -26,13 +26,14 @@ final class OrgSnapshot {
     private final Map<String, String> openOpportunityByContact;
     private final Map<String, Owner> ownerByGrant;
     private final Map<String, List<Map<String, Object>>> grantTasks;
+    private final EmailIndex email;
 
     private OrgSnapshot(Map<String, Map<String, List<Map<String, Object>>>> byExt,
                         Map<String, List<Map<String, Object>>> contactsByEmail,
                         Map<String, List<Map<String, Object>>> leadsByEmail, Map<String, Person> knownPeople,
                         Map<String, Map<String, Object>> accountByDomain, Map<String, Person> newPeople,
                         Map<String, String> openOpportunityByContact, Map<String, Owner> ownerByGrant,
-                        Map<String, List<Map<String, Object>>> grantTasks) {
+                        Map<String, List<Map<String, Object>>> grantTasks, EmailIndex email) {
         Map<String, Map<String, List<Map<String, Object>>>> ext = new HashMap<>();
         byExt.forEach((o, m) -> ext.put(o, Map.copyOf(m)));
         this.byExt = Map.copyOf(ext);
@@ -44,6 +45,7 @@ final class OrgSnapshot {
         this.openOpportunityByContact = Map.copyOf(openOpportunityByContact);
         this.ownerByGrant = Map.copyOf(ownerByGrant);
         this.grantTasks = Map.copyOf(grantTasks);
+        this.email = email;
     }
 
     /** The reconnect Tasks of an expired grant ({@link GrantTaskPlanner}), open or closed. */
@@ -55,6 +57,16 @@ final class OrgSnapshot {
     Owner owner(String grantId) {
         Owner o = grantId == null ? null : ownerByGrant.get(grantId);
         return o == null || !o.found() ? null : o;
+    }
+
+    /** What EmailMessage mode read (EmailMessages by Message-ID, their relations, Users); empty otherwise. */
+    EmailIndex email() {
+        return email;
+    }
+
+    OrgSnapshot withEmail(EmailIndex index) {
+        return new OrgSnapshot(byExt, contactsByEmail, leadsByEmail, knownPeople, accountByDomain, newPeople,
+                openOpportunityByContact, ownerByGrant, grantTasks, index);
     }
 
     /** The records of {@code sobject} whose external-ID field holds {@code value}. */
@@ -133,19 +145,19 @@ final class OrgSnapshot {
         Map<String, Map<String, Object>> a = new HashMap<>(accountByDomain);
         a.putAll(created);
         return new OrgSnapshot(byExt, contactsByEmail, leadsByEmail, knownPeople, a, newPeople,
-                openOpportunityByContact, ownerByGrant, grantTasks);
+                openOpportunityByContact, ownerByGrant, grantTasks, email);
     }
 
     OrgSnapshot withNewPeople(Map<String, Person> created) {
         Map<String, Person> p = new HashMap<>(newPeople);
         p.putAll(created);
         return new OrgSnapshot(byExt, contactsByEmail, leadsByEmail, knownPeople, accountByDomain, p,
-                openOpportunityByContact, ownerByGrant, grantTasks);
+                openOpportunityByContact, ownerByGrant, grantTasks, email);
     }
 
     OrgSnapshot withOpportunities(Map<String, String> byContact) {
         return new OrgSnapshot(byExt, contactsByEmail, leadsByEmail, knownPeople, accountByDomain, newPeople,
-                byContact, ownerByGrant, grantTasks);
+                byContact, ownerByGrant, grantTasks, email);
     }
 
     /** Collects what the lookups read; {@link #build()} freezes it. */
@@ -202,7 +214,7 @@ final class OrgSnapshot {
             Map<String, Map<String, List<Map<String, Object>>>> ext = new HashMap<>();
             byExt.forEach((o, m) -> ext.put(o, frozen(m)));
             return new OrgSnapshot(ext, frozen(contactsByEmail), frozen(leadsByEmail), knownPeople, accountByDomain,
-                    Map.of(), Map.of(), ownerByGrant, frozen(grantTasks));
+                    Map.of(), Map.of(), ownerByGrant, frozen(grantTasks), EmailIndex.EMPTY);
         }
 
         private static Map<String, List<Map<String, Object>>> frozen(Map<String, List<Map<String, Object>>> m) {

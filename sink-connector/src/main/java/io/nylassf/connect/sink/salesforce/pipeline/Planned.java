@@ -16,7 +16,9 @@ record Planned(Item item, WriteOp op, Kind kind, String personEmail) {
         /** A deleted or cancelled event's record, deleted or marked. */
         REMOVE,
         /** A Lead for a message's sender nobody matched. */
-        SENDER_LEAD
+        SENDER_LEAD,
+        /** An EmailMessageRelation: one of an email's people, linked to its EmailMessage. */
+        RELATION
     }
 
     static Planned write(Item item, WriteOp op) {

@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.salesforce.pipeline;
 
+import io.nylassf.connect.sink.salesforce.EmailFidelityConfig;
 import io.nylassf.connect.sink.salesforce.SalesforceSinkConnectorConfig;
 import io.nylassf.connect.sink.salesforce.mapping.ConflictResolver;
 import io.nylassf.connect.sink.salesforce.mapping.ContactMapper;
@@ -11,7 +12,7 @@ import java.util.function.Predicate;
 
 /** The planners of one task, built from the settings and the conflict rules (immutable, shared by all batches). */
 record Planners(PeoplePlanner people, SenderLeadPlanner senderLeads, MessagePlanner messages, EventPlanner events,
-                GrantTaskPlanner grants) {
+                GrantTaskPlanner grants, RelationPlanner relations) {
 
     static Planners of(SalesforceSinkConnectorConfig config, ConflictResolver resolver, Counterparts counterparts,
                        Predicate<String> companyDomain) {
@@ -22,12 +23,13 @@ record Planners(PeoplePlanner people, SenderLeadPlanner senderLeads, MessagePlan
                         config.contactExternalId(), companyDomain, config.accountDomainField(),
                         config.accountExternalId(), new PersonOwnership(config.personOwner())),
                 new SenderLeadPlanner(counterparts, config.messageTarget().sobject(), config.leadEmailKeyField(),
-                        new PersonOwnership(config.personOwner())),
+                        EmailFidelityConfig.automatedSenders(config), new PersonOwnership(config.personOwner())),
                 new MessagePlanner(messageMapper(config), counterparts, resolver, config.messageTarget(),
                         config.unmatchedMessage(), config.messageExternalId(), modifiedAt),
                 new EventPlanner(new EventMapper(config.mapping("Event")), counterparts, resolver,
                         config.deletedEvent(), config.eventExternalId(), modifiedAt),
-                new GrantTaskPlanner(config.messageExternalId(), config.activityZone()));
+                new GrantTaskPlanner(config.messageExternalId(), config.activityZone()),
+                new RelationPlanner());
     }
 
     static MessageToTaskMapper messageMapper(SalesforceSinkConnectorConfig config) {

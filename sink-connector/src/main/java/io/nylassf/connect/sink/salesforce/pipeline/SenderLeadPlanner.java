@@ -1,6 +1,7 @@
 package io.nylassf.connect.sink.salesforce.pipeline;
 
 import io.nylassf.connect.common.loop.LoopGuard;
+import io.nylassf.connect.sink.salesforce.mapping.AutomatedSenders;
 import io.nylassf.connect.sink.salesforce.mapping.ContactMapper;
 import io.nylassf.connect.sink.salesforce.mapping.DomainNormalizer;
 import io.nylassf.connect.sink.salesforce.mapping.FieldLimits;
@@ -16,21 +17,24 @@ import java.util.Map;
 /**
  * Plans a Lead for each new message none of whose counterparts is a known person
  * ({@code behavior.on.unmatched.message=create_lead}; pure): one per email, upserted on a key derived from the
- * email, so tasks that meet the same new sender at once make one Lead.
+ * email, so tasks that meet the same new sender at once make one Lead. A sender that looks automated (a list or a
+ * robot, see {@link AutomatedSenders}) gets no Lead, and neither does a message the outbound direction sent.
  */
 final class SenderLeadPlanner {
     private final Counterparts counterparts;
     private final String messageObject;
     private final String emailKeyField;
+    private final AutomatedSenders automated;
 
     private final PersonOwnership ownership;
 
     SenderLeadPlanner(Counterparts counterparts, String messageObject, String emailKeyField,
-                      PersonOwnership ownership) {
+                      AutomatedSenders automated, PersonOwnership ownership) {
         this.ownership = ownership;
         this.counterparts = counterparts;
         this.messageObject = messageObject;
         this.emailKeyField = emailKeyField;
+        this.automated = automated;
     }
 
     Plan plan(List<Item> messages, OrgSnapshot org) {
@@ -39,7 +43,8 @@ final class SenderLeadPlanner {
         for (Item i : messages) {
             NylasMessage m = (NylasMessage) i.obj();
             if (m.deleted() || !org.ext(messageObject, m.id()).isEmpty() || LoopGuard.find(m.metadata())
-                    .filter(id -> messageObject.equals(SfRecords.sobjectOfId(id))).isPresent()) {
+                    .map(SfRecords::sobjectOfId).filter(o -> messageObject.equals(o) || "Task".equals(o))
+                    .isPresent()) {
                 continue;
             }
             List<String> emails = counterparts.of(m);
@@ -47,6 +52,9 @@ final class SenderLeadPlanner {
                 continue;
             }
             String email = emails.get(0);
+            if (automated.automated(m, email)) {
+                continue; // a list or a robot: the message is skipped as unmatched, counted there
+            }
             WriteOp create = ownership.apply(WriteOp.upsert("Lead", emailKeyField, lead(m, email)), i, org, plan);
             byEmail.put(email, new Planned(i, create.wantId(), Planned.Kind.SENDER_LEAD, email));
         }

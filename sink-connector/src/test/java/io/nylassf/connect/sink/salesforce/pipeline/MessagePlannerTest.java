@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.nylassf.connect.sink.salesforce.NylasRecords.message;
+import static io.nylassf.connect.sink.salesforce.NylasRecords.withHeaders;
 import static io.nylassf.connect.sink.salesforce.pipeline.PlannerFixture.T1;
 import static io.nylassf.connect.sink.salesforce.pipeline.PlannerFixture.item;
 import static io.nylassf.connect.sink.salesforce.pipeline.PlannerFixture.planners;
@@ -90,5 +91,54 @@ class MessagePlannerTest {
         Plan again = planner.plan(List.of(m), existing);
         assertTrue(again.writes().isEmpty());
         assertEquals(1, again.tally().skipped());
+    }
+
+    static final Map<String, String> EMAIL_MODE = Map.of("salesforce.message.target", "email_message");
+
+    @Test
+    void anEmailMessageIsRelatedToTheAccountNeverToAPerson() {
+        MessagePlanner planner = planners(EMAIL_MODE).messages();
+        OrgSnapshot org = new OrgSnapshot.Builder().byEmail("Contact", ANN)
+                .byEmail("Lead", sf("Lead", "00QK", "Email", "ko@beta.io")).build();
+        Item toContact = item(message("m-1", "Hi", "me@mycorp.com", "ann@acme.com", T1, null, T1));
+        Item toLead = item(message("m-2", "Hi", "me@mycorp.com", "ko@beta.io", T1, null, T1));
+        List<Planned> writes = planner.plan(List.of(toContact, toLead), org).writes();
+        assertEquals("001A", writes.get(0).op().fields().get("RelatedToId"), "the Contact's Account");
+        assertTrue(!writes.get(1).op().fields().containsKey("RelatedToId"), "a Lead goes in a relation, not here");
+        assertTrue(writes.get(0).op().wantsId(), "its relations name it");
+    }
+
+    @Test
+    void oneEmailIsOneEmailMessageWhicheverMailboxAndHowOftenItIsRead() {
+        MessagePlanner planner = planners(EMAIL_MODE).messages();
+        OrgSnapshot org = new OrgSnapshot.Builder().byEmail("Contact", ANN).build();
+        Item inMine = item(withHeaders(message("m-1", "Hi", "ann@acme.com", "me@mycorp.com", T1, null, T1),
+                "Message-ID", " <abc@acme.com> "));
+        Item inTheirs = item(withHeaders(message("m-9", "Hi", "ann@acme.com", "me@mycorp.com", T1, null, T1),
+                "message-id", "<abc@acme.com>"));
+        Plan both = planner.plan(List.of(inMine, inTheirs), org);
+        assertEquals(1, both.writes().size());
+        assertEquals("<abc@acme.com>", both.writes().get(0).op().fields().get("MessageIdentifier"));
+        assertEquals(1, both.tally().skipped());
+
+        OrgSnapshot written = org.withEmail(EmailIndex.of(List.of(sf("EmailMessage", "02sA", "MessageIdentifier",
+                "<abc@acme.com>", "Nylas_Message_Id__c", "m-1")), List.of(), List.of()));
+        Plan later = planner.plan(List.of(inTheirs), written);
+        assertTrue(later.writes().isEmpty(), "already written from the other mailbox");
+        assertEquals(1, later.tally().skipped());
+    }
+
+    @Test
+    void aTaskSentByTheOutboundDirectionComesBackAsALinkOnThatTask() {
+        String taskId = "00T000000000AAA";
+        Item m = item(withHeaders(message("m-out", "Follow-up", "me@mycorp.com", "ann@acme.com", T1,
+                Map.of(LoopGuard.METADATA_KEY, LoopGuard.tag(taskId)), T1), "Message-ID", "<out@mycorp.com>"));
+        OrgSnapshot org = new OrgSnapshot.Builder().byEmail("Contact", ANN).build();
+        List<Planned> writes = planners(EMAIL_MODE).messages().plan(List.of(m), org).writes();
+        assertEquals(1, writes.size(), "no EmailMessage beside the Task");
+        assertEquals(Planned.Kind.LINK, writes.get(0).kind());
+        assertEquals("Task", writes.get(0).op().sobject());
+        assertEquals(taskId, writes.get(0).op().id());
+        assertEquals("m-out", writes.get(0).op().fields().get("Nylas_Message_Id__c"));
     }
 }

@@ -2,6 +2,7 @@ package io.nylassf.connect.source.nylas.read;
 
 import io.nylassf.connect.common.nylas.Contact;
 import io.nylassf.connect.common.nylas.ListQuery;
+import io.nylassf.connect.source.nylas.mail.MailPolicy;
 import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.common.nylas.NylasObject;
 import io.nylassf.connect.common.nylas.Page;
@@ -75,6 +76,14 @@ public final class ReconcileReader implements StreamReader {
     public ReconcileReader(String grantId, List<ObjectStream> objects, List<String> calendarIds, NylasClient client,
                            RecordFactory records, int pageSize, long intervalMs, int lookbackDays, long lagMs,
                            ReconcileOffset lastRun, long startedMs, Listener listener) {
+        this(grantId, objects, calendarIds, client, records, pageSize, intervalMs, lookbackDays, lagMs, lastRun,
+                startedMs, listener, MailPolicy.NONE);
+    }
+
+    /** @param mail which messages stay out of Kafka (skipped folders) and whether headers are read */
+    public ReconcileReader(String grantId, List<ObjectStream> objects, List<String> calendarIds, NylasClient client,
+                           RecordFactory records, int pageSize, long intervalMs, int lookbackDays, long lagMs,
+                           ReconcileOffset lastRun, long startedMs, Listener listener, MailPolicy mail) {
         this.partition = StreamPartition.messages(grantId);
         this.client = client;
         this.records = records;
@@ -86,7 +95,7 @@ public final class ReconcileReader implements StreamReader {
         this.sourcePartition = ReconcileOffset.partition(grantId);
         for (ObjectStream s : objects) {
             switch (s) {
-                case MESSAGES -> passes.add(new Pass(s, WindowSource.messages(client, grantId)));
+                case MESSAGES -> passes.add(new Pass(s, WindowSource.messages(client, grantId, mail)));
                 case EVENTS -> calendarIds.forEach(c -> passes.add(new Pass(s, WindowSource.events(client, grantId, c))));
                 case CONTACTS -> passes.add(new Pass(s, null));
             }

@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -161,13 +163,21 @@ public final class WindowReader extends PacedReader {
     private void finishWindow(long nowMs) {
         List<Item> items = new ArrayList<>(buffer.values());
         items.sort(ORDER);
+        Set<String> skipped = new HashSet<>();
+        for (Item item : items) {
+            if (source.skip(item.json())) { // before any state changes: a failure here re-reads the last page
+                skipped.add(item.id());
+            }
+        }
         for (Item item : items) {
             if (position != null && !position.precedes(item.time(), item.id())) {
                 continue; // written before the restart
             }
             SourceOffset offset = new SourceOffset(item.time(), item.id());
-            ready.add(records.object(partition.stream(), item.json(), source.changeType(item.json()),
-                    NylasSchemas.VIA_WINDOW, partition, offset));
+            if (!skipped.contains(item.id())) {
+                ready.add(records.object(partition.stream(), item.json(), source.changeType(item.json()),
+                        NylasSchemas.VIA_WINDOW, partition, offset));
+            }
             position = offset;
         }
         if (!items.isEmpty()) {

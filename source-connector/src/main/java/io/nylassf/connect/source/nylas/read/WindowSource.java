@@ -6,6 +6,7 @@ import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.common.nylas.NylasObject;
 import io.nylassf.connect.common.nylas.Page;
 import io.nylassf.connect.common.schema.NylasSchemas;
+import io.nylassf.connect.source.nylas.mail.MailPolicy;
 import io.nylassf.connect.source.nylas.mapping.RecordMapper;
 
 
@@ -22,12 +23,31 @@ public interface WindowSource {
 
     String changeType(JsonNode object);
 
+    /**
+     * Whether to leave this object out (its place in the window is passed all the same); may call the API, so it is
+     * asked before a finished window changes any state, and a failure is retried like a failed page.
+     */
+    default boolean skip(JsonNode object) {
+        return false;
+    }
+
     /** Messages: {@code received_after/received_before} on {@code date}. */
     static WindowSource messages(NylasClient client, String grantId) {
+        return messages(client, grantId, MailPolicy.NONE);
+    }
+
+    /** Messages, with their headers and without those in skipped folders as {@code policy} says. */
+    static WindowSource messages(NylasClient client, String grantId, MailPolicy policy) {
         return new WindowSource() {
             @Override
             public Page<? extends NylasObject> page(long start, long end, String token, int limit) {
-                return client.listMessages(grantId, ListQuery.limit(limit).receivedBetween(start, end).pageToken(token));
+                ListQuery q = ListQuery.limit(limit).receivedBetween(start, end).pageToken(token);
+                return client.listMessages(grantId, policy.includeHeaders() ? q.includeHeaders() : q);
+            }
+
+            @Override
+            public boolean skip(JsonNode m) {
+                return policy.skip(grantId, m);
             }
 
             @Override

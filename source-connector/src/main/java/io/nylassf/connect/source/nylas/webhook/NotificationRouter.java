@@ -5,6 +5,7 @@ import io.nylassf.connect.common.http.ApiException;
 import io.nylassf.connect.common.nylas.NylasApiException;
 import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.common.schema.NylasSchemas;
+import io.nylassf.connect.source.nylas.mail.MailPolicy;
 import io.nylassf.connect.source.nylas.mapping.RecordFactory;
 import io.nylassf.connect.source.nylas.mapping.RecordMapper;
 import io.nylassf.connect.source.nylas.offset.ObjectStream;
@@ -28,12 +29,22 @@ final class NotificationRouter {
     private final RecordFactory records;
     private final NylasClient client;
     private final Consumer<String> grantValid;
+    private final MailPolicy mail;
 
     /** @param grantValid told the grant id when a notification says a grant is valid again */
     NotificationRouter(RecordFactory records, NylasClient client, Consumer<String> grantValid) {
+        this(records, client, grantValid, MailPolicy.NONE);
+    }
+
+    /**
+     * @param mail whether messages need their headers (a notification carries none: a new message is read once
+     *             more, with them) and which folders' mail to leave out (decided first, so it costs no read)
+     */
+    NotificationRouter(RecordFactory records, NylasClient client, Consumer<String> grantValid, MailPolicy mail) {
         this.records = records;
         this.client = client;
         this.grantValid = grantValid;
+        this.mail = mail;
     }
 
     /** The records of notification {@code n} of type {@code fullType} about object {@code o}. */
@@ -49,13 +60,22 @@ final class NotificationRouter {
             case "message.created", "message.updated" -> {
                 require(grantId, objectId);
                 JsonNode message = o;
-                if (truncated || !o.has("body")) {
-                    message = fetch(() -> client.getMessage(grantId, objectId).json());
-                    if (message == null) {
-                        return List.of();
-                    }
+                if (mail.skip(grantId, o)) {
+                    return List.of(); // spam, trash, drafts or a configured folder: counted, never sent on
                 }
-                String change = type.endsWith("created") ? NylasSchemas.CREATED : NylasSchemas.UPDATED;
+                boolean created = type.endsWith("created");
+                boolean whole = !truncated && o.has("body");
+                if (mail.includeHeaders() && created && !o.has("headers")) {
+                    JsonNode full = fetch(() -> client.getMessageWithHeaders(grantId, objectId).json());
+                    // deleted since: the notification still tells what arrived, without headers
+                    message = full != null ? full : whole ? o : null;
+                } else if (!whole) {
+                    message = fetch(() -> client.getMessage(grantId, objectId).json());
+                }
+                if (message == null) {
+                    return List.of();
+                }
+                String change = created ? NylasSchemas.CREATED : NylasSchemas.UPDATED;
                 return List.of(records.object(ObjectStream.MESSAGES, message, change, via, null, null));
             }
             case "message.deleted" -> {

@@ -3,6 +3,7 @@ package io.nylassf.connect.source.nylas.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nylassf.connect.common.http.ApiException;
 import io.nylassf.connect.common.nylas.NylasClient;
+import io.nylassf.connect.source.nylas.mail.MailPolicy;
 import io.nylassf.connect.source.nylas.mapping.RecordFactory;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -71,10 +72,17 @@ public final class WebhookIntake {
      */
     public WebhookIntake(RecordFactory records, NylasClient client, NotificationDeduper deduper,
                          Consumer<String> grantValid, Predicate<String> grantListed, int maxRecords, long maxBytes) {
+        this(records, client, deduper, grantValid, grantListed, maxRecords, maxBytes, MailPolicy.NONE);
+    }
+
+    /** @param mail headers and skipped folders for messages (see {@link MailPolicy}) */
+    public WebhookIntake(RecordFactory records, NylasClient client, NotificationDeduper deduper,
+                         Consumer<String> grantValid, Predicate<String> grantListed, int maxRecords, long maxBytes,
+                         MailPolicy mail) {
         this.grantListed = grantListed;
         this.maxRecords = maxRecords;
         this.maxBytes = maxBytes;
-        this.router = new NotificationRouter(records, client, grantValid);
+        this.router = new NotificationRouter(records, client, grantValid, mail);
         this.deduper = deduper;
     }
 
