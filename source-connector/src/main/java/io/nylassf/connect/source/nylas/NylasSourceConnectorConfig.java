@@ -94,6 +94,7 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
                         Importance.LOW, Width.SHORT, BodyOversize.SETTING);
         WebhookConfig.addTo(builder);
         BackstopConfig.addTo(builder);
+        RecurringEventsConfig.addTo(builder);
         return def;
     }
 
@@ -154,6 +155,11 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
 
     public int pageSize() {
         return getInt(PAGE_SIZE);
+    }
+
+    /** {@link RecurringEventsConfig#HORIZON_DAYS}. */
+    public int recurringHorizonDays() {
+        return RecurringEventsConfig.horizonDays(this);
     }
 
     public long contactsScanIntervalMs() {
