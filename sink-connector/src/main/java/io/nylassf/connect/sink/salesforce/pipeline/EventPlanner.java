@@ -23,9 +23,17 @@ import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.str;
  * marked cancelled or left alone ({@code behavior.on.deleted.event}), unless a newer change already reached it.
  * A meeting the outbound direction wrote comes back as an echo of that write and is only linked, never written
  * over its Salesforce Event, unless someone changed it in the calendar since ({@link LoopGuard#changedSinceOwnWrite}).
+ * A recurring series becomes one Event per occurrence (each its own Nylas event, upserted on its own id, with the
+ * series' id in {@code seriesField}); the series' master is skipped, never flattened into one Event.
  */
 record EventPlanner(EventMapper mapper, Counterparts counterparts, ConflictResolver resolver, DeletedEvent onDeleted,
-                    String eventExt, String modifiedAt) {
+                    String eventExt, String modifiedAt, String seriesField) {
+
+    /** Without a series field: occurrences are written like single events. */
+    EventPlanner(EventMapper mapper, Counterparts counterparts, ConflictResolver resolver, DeletedEvent onDeleted,
+                 String eventExt, String modifiedAt) {
+        this(mapper, counterparts, resolver, onDeleted, eventExt, modifiedAt, null);
+    }
 
     Plan plan(List<Item> events, OrgSnapshot org) {
         Plan.Builder plan = new Plan.Builder();
@@ -34,6 +42,10 @@ record EventPlanner(EventMapper mapper, Counterparts counterparts, ConflictResol
             List<Map<String, Object>> byExt = org.ext("Event", e.id());
             Map<String, Object> existing = byExt.isEmpty() ? null : pick(byExt, "Nylas event " + e.id());
             try {
+                if (e.seriesMaster() && !e.removed()) {
+                    plan.skip(); // its occurrences are the meetings; the source reads them with it
+                    continue;
+                }
                 if (e.removed()) {
                     removal(plan, i, e, existing);
                     continue;
@@ -51,6 +63,9 @@ record EventPlanner(EventMapper mapper, Counterparts counterparts, ConflictResol
                 }
                 Person who = org.person(counterparts.of(e));
                 Map<String, Object> fields = mapper.event(e, who == null ? null : who.id(), org.what(who));
+                if (seriesField != null && e.masterEventId() != null) {
+                    fields.put(seriesField, e.masterEventId());
+                }
                 if (existing != null) {
                     plan.updateOrSkip(i, "Event", str(existing.get("Id")),
                             resolver.resolve("Event", fields, existing, e.modifiedAt(), Set.of(), Set.of()),
