@@ -67,6 +67,7 @@ final class StandardSchemas {
                 text("Location", 255), of("Description", FieldType.TEXTAREA).withLength(32_000),
                 picklist("ShowAs", "Busy", "Free", "OutOfOffice").withDefault("Busy"),
                 who(), what(), owner(), externalId("Nylas_Event_Id__c", 255), modifiedAt(),
+                text("Nylas_Series_Id__c", 255),
                 // recurring events: the series master has IsRecurrence and the pattern; Salesforce stores each
                 // occurrence as an Event of its own whose RecurrenceActivityId is the master
                 of("IsRecurrence", FieldType.BOOLEAN).createOnly(),
