@@ -2,7 +2,9 @@ package io.nylassf.connect.plugin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nylassf.testkit.connect.ConnectClusterExtension;
+import io.nylassf.testkit.connect.FreePorts;
 import io.nylassf.testkit.connect.PluginArchive;
+import io.nylassf.testkit.connect.PluginMetricsJmx;
 import io.nylassf.testkit.nylas.NylasEmulator;
 import io.nylassf.testkit.salesforce.Org;
 import io.nylassf.testkit.salesforce.SalesforceEmulator;
@@ -33,8 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Recurring meetings both ways on a real Connect cluster, the four connectors loaded from the packaged plugin: a
  * weekly series in a rep's calendar becomes one Salesforce Event per occurrence carrying the series id; a cancelled
- * occurrence's Event goes; a retitled series retitles every Event; and a recurring Event a rep creates in Salesforce
- * reaches the calendar as its occurrences, never as one meeting.
+ * occurrence's Event goes; a retitled series retitles every Event (read by windows, then, with webhooks trusted and
+ * windows stretched to the backstop, through the master's notification); and a recurring Event a rep creates in
+ * Salesforce reaches the calendar as its occurrences, never as one meeting.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecurringMeetingsIT {
@@ -49,6 +52,8 @@ class RecurringMeetingsIT {
     static NylasEmulator nylas;
     static String grant;
     static String master;
+    static Map<String, String> source;
+    static String endpoint;
 
     @BeforeAll
     static void start() {
@@ -61,11 +66,19 @@ class RecurringMeetingsIT {
             CONNECT.cluster().kafka().createTopic(t, 1);
         }
 
-        Map<String, String> source = new HashMap<>(OutboundFixture.JSON_CONVERTERS);
+        source = new HashMap<>(OutboundFixture.JSON_CONVERTERS);
         source.putAll(Map.of("connector.class", "io.nylassf.connect.source.nylas.NylasSourceConnector",
                 "tasks.max", "1", "nylas.api.url", nylas.baseUrl(), "nylas.api.key", nylas.apiKey(),
                 "topic.prefix", "nylas", "nylas.objects", "events", "poll.interval.ms", "500", "window.lag.ms", "500",
-                "webhook.enabled", "false", "events.recurring.horizon.days", "60"));
+                "webhook.enabled", "true", "events.recurring.horizon.days", "60"));
+        // the endpoint is up from the start, but until a subscription exists windows read every poll interval;
+        // once it does, they wait the (long) backstop interval and changes arrive by notification
+        int port = FreePorts.one();
+        endpoint = "http://127.0.0.1:" + port + "/nylas/webhook";
+        source.put("webhook.port", Integer.toString(port));
+        source.put("webhook.public.url", endpoint);
+        source.put("webhook.health.check.interval.ms", "1000");
+        source.put("backstop.interval.ms", "600000");
         CONNECT.putConnector("nylas-source", source);
         Map<String, String> sink = new HashMap<>(OutboundFixture.JSON_CONVERTERS);
         sink.putAll(Map.of("connector.class", "io.nylassf.connect.sink.salesforce.SalesforceSinkConnector",
@@ -152,6 +165,29 @@ class RecurringMeetingsIT {
 
     @Test
     @Order(4)
+    void aNotificationAboutTheSeriesBringsEveryOccurrenceWithoutWaitingForAWindow() throws InterruptedException {
+        ObjectNode webhook = nylas.registerWebhook(endpoint, "message.created", "event.created", "event.updated",
+                "event.deleted", "grant.expired", "grant.updated");
+        source.put("webhook.secret", webhook.get("webhook_secret").asText());
+        CONNECT.putConnector("nylas-source", source);
+        waitUntil("webhooks trusted: windows wait the 10-minute backstop", WAIT,
+                () -> metric("webhooks-healthy") == 1 && metric("backstop-interval-ms") == 600_000);
+        nextSecond();
+        nylas.updateEvent(grant, "primary", master, Map.of("title", "Pipeline review (by notification)"));
+        waitUntil("every occurrence retitled through the master's notification", Duration.ofSeconds(30), () ->
+                seriesEvents().size() == 5 && seriesEvents().values().stream()
+                        .allMatch(e -> "Pipeline review (by notification)".equals(e.get("Subject"))));
+        assertTrue(nylas.webhookDeliveries().stream().anyMatch(d -> d.type().equals("event.updated")
+                && d.status() == 200), "delivered and acknowledged");
+    }
+
+    static long metric(String name) {
+        Number v = PluginMetricsJmx.task("nylas-source", 0, name);
+        return v == null ? -1 : v.longValue();
+    }
+
+    @Test
+    @Order(5)
     void aRecurringSalesforceEventReachesTheCalendarAsItsOccurrences() {
         LocalDate monday = LocalDate.now(ZoneOffset.UTC).plusDays(7).with(java.time.DayOfWeek.MONDAY);
         Instant start = monday.atTime(15, 0).toInstant(ZoneOffset.UTC);
