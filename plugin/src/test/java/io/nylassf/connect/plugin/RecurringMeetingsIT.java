@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Recurring meetings both ways on a real Connect cluster, the four connectors loaded from the packaged plugin: a
  * weekly series in a rep's calendar becomes one Salesforce Event per occurrence carrying the series id; a cancelled
  * occurrence's Event goes; a retitled series retitles every Event (read by windows, then, with webhooks trusted and
- * windows stretched to the backstop, through the master's notification); and a recurring Event a rep creates in
- * Salesforce reaches the calendar as its occurrences, never as one meeting.
+ * windows stretched to the backstop, through the master's notification); a deleted series takes its Events with it;
+ * and a recurring Event a rep creates in Salesforce reaches the calendar as its occurrences, never as one meeting.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecurringMeetingsIT {
@@ -188,6 +188,14 @@ class RecurringMeetingsIT {
 
     @Test
     @Order(5)
+    void aDeletedSeriesTakesEveryOccurrencesEventWithIt() throws InterruptedException {
+        nextSecond();
+        assertTrue(nylas.deleteEvent(grant, "primary", master));
+        waitUntil("no Event left for the deleted series", WAIT, () -> seriesEvents().isEmpty());
+    }
+
+    @Test
+    @Order(6)
     void aRecurringSalesforceEventReachesTheCalendarAsItsOccurrences() {
         LocalDate monday = LocalDate.now(ZoneOffset.UTC).plusDays(7).with(java.time.DayOfWeek.MONDAY);
         Instant start = monday.atTime(15, 0).toInstant(ZoneOffset.UTC);

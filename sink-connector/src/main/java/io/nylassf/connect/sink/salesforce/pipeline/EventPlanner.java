@@ -24,10 +24,13 @@ import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.str;
  * A meeting the outbound direction wrote comes back as an echo of that write and is only linked, never written
  * over its Salesforce Event, unless someone changed it in the calendar since ({@link LoopGuard#changedSinceOwnWrite}).
  * A recurring series becomes one Event per occurrence (each its own Nylas event, upserted on its own id, with the
- * series' id in {@code seriesField}); the series' master is skipped, never flattened into one Event.
+ * series' id in {@code seriesField}); the series' master is skipped, never flattened into one Event, and when the
+ * master is deleted or cancelled, its occurrences' Events are removed with it.
  */
 record EventPlanner(EventMapper mapper, Counterparts counterparts, ConflictResolver resolver, DeletedEvent onDeleted,
                     String eventExt, String modifiedAt, String seriesField) {
+    /** The snapshot key under which Events are filed by their series id. */
+    static final String SERIES = "Event#series";
 
     /** Without a series field: occurrences are written like single events. */
     EventPlanner(EventMapper mapper, Counterparts counterparts, ConflictResolver resolver, DeletedEvent onDeleted,
@@ -47,7 +50,13 @@ record EventPlanner(EventMapper mapper, Counterparts counterparts, ConflictResol
                     continue;
                 }
                 if (e.removed()) {
-                    removal(plan, i, e, existing);
+                    List<Map<String, Object>> occurrences = existing != null || seriesField == null ? List.of()
+                            : org.ext(SERIES, e.id());
+                    if (occurrences.isEmpty()) {
+                        removal(plan, i, e, existing);
+                    } else { // a removed series: each occurrence's Event, as a removed occurrence's would be
+                        occurrences.forEach(o -> removal(plan, i, e, o));
+                    }
                     continue;
                 }
                 Optional<String> tag = LoopGuard.find(e.metadata()).filter(x -> "Event".equals(SfRecords.sobjectOfId(x)));

@@ -61,6 +61,19 @@ class RecurringEventPlannerTest {
     }
 
     @Test
+    void aDeletedSeriesRemovesEveryOccurrencesEvent() {
+        OrgSnapshot.Builder b = new OrgSnapshot.Builder();
+        for (String id : List.of("00UOC1", "00UOC2")) {
+            b.byExt(EventPlanner.SERIES, "Nylas_Series_Id__c", sf("Event", id, "Nylas_Event_Id__c",
+                    "series-1_" + id, "Nylas_Series_Id__c", "series-1", "Subject", "Weekly", "ShowAs", "Busy"));
+        }
+        Struct deleted = event("series-1", "Weekly", START, START.plusSeconds(1800), List.of(), null, "deleted", T2);
+        Plan plan = planners(Map.of()).events().plan(List.of(item(deleted)), b.build());
+        assertEquals(List.of("00UOC1", "00UOC2"), plan.writes().stream().map(p -> p.op().id()).sorted().toList());
+        plan.writes().forEach(p -> assertEquals(WriteOp.Action.DELETE, p.op().action()));
+    }
+
+    @Test
     void withoutASeriesFieldOccurrencesAreWrittenWithoutIt() {
         Plan plan = planners(Map.of("salesforce.event.series.field", "")).events().plan(List.of(item(occurrence(
                 "series-1_20260406T140000Z", "updated", T1))), new OrgSnapshot.Builder().build());
