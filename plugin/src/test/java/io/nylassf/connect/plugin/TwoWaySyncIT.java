@@ -83,6 +83,12 @@ class TwoWaySyncIT {
                     .forEach((k, v) -> config.put(k, v.replace("http://127.0.0.1:8181", salesforce.baseUrl())
                             .replace("http://127.0.0.1:8282", nylas.baseUrl())));
             config.put("poll.interval.ms", "2000");
+            if (name.equals("nylas-sink")) {
+                // meetings synced from a calendar are created by the integration user and owned by the rep: the
+                // admin allows the integration user as creator, so the rep's own edits reach the calendar
+                // (docs/outbound.md); the Salesforce source still skips the integration user's own writes
+                config.put("nylas.send.on.behalf.allowed.user.ids", salesforce.org().integrationUserId());
+            }
             if (config.containsKey("webhook.port")) {
                 int port = FreePorts.one();
                 config.put("webhook.port", Integer.toString(port));
@@ -293,6 +299,59 @@ class TwoWaySyncIT {
         nylas.sendLatency(Duration.ZERO);
         awaitQuiet();
         assertEquals(1, sentTagged(task).size(), "one email for the Task, though its send was never committed");
+    }
+
+    @Test
+    @Order(7)
+    void aRepsEditOfAMeetingFromTheirCalendarReachesThatCalendarOnce() {
+        // every meeting read from a rep's calendar belongs to that rep's User, not to the integration user
+        Map<String, Object> picked = null;
+        String pickedGrant = null;
+        for (Map.Entry<String, String> rep : sandbox.grantIdByRep().entrySet()) {
+            String user = sandbox.userIdByRep().get(rep.getKey());
+            for (JsonNode e : nylas.events(rep.getValue())) {
+                if (e.path("metadata").path("key1").asText().startsWith("sf:")
+                        || "cancelled".equals(e.path("status").asText())) {
+                    continue; // written from Salesforce (its Event was typed there), or gone
+                }
+                List<Map<String, Object>> synced = salesforce.org().query("SELECT Id, OwnerId, Subject FROM Event "
+                        + "WHERE Nylas_Event_Id__c = '" + e.path("id").asText() + "'").records();
+                assertEquals(1, synced.size(), "the Event of " + e.path("id").asText());
+                assertEquals(user, synced.get(0).get("OwnerId"), "owned by the rep whose calendar it is on");
+                if (picked == null) {
+                    picked = synced.get(0);
+                    pickedGrant = rep.getValue();
+                }
+            }
+        }
+        assertTrue(picked != null, "a meeting from a rep's calendar");
+        String id = (String) picked.get("Id");
+        String owner = (String) picked.get("OwnerId");
+        String nylasId = (String) salesforce.org().get("Event", id).get("Nylas_Event_Id__c");
+        String grant = pickedGrant;
+        awaitQuiet();
+        long writesBefore = eventUpdates();
+        int eventsBefore = nylas.events(grant).size();
+
+        // the rep renames the meeting in Salesforce, as that User
+        String subject = "Moved by the rep " + Long.toString(System.nanoTime(), 36);
+        salesforce.org().updateAs(owner, "Event", id, Map.of("Subject", subject));
+
+        waitUntil("the rep's calendar shows the new title", SYNC, () -> nylas.events(grant).stream()
+                .anyMatch(e -> e.path("id").asText().equals(nylasId) && e.path("title").asText().equals(subject)));
+        awaitQuiet();
+        assertEquals(writesBefore + 1, eventUpdates(), "the calendar event was updated once: no ping-pong");
+        assertEquals(eventsBefore, nylas.events(grant).size(), "the existing event was updated, none created");
+        Map<String, Object> after = salesforce.org().get("Event", id);
+        assertEquals(subject, after.get("Subject"));
+        assertEquals(nylasId, after.get("Nylas_Event_Id__c"));
+        assertEquals(owner, after.get("OwnerId"));
+    }
+
+    private static long eventUpdates() {
+        return nylas.requestCounts().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("PUT ") && e.getKey().contains("/events/"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     private static long sendRequests() {

@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class MessageStore extends GrantObjectStore {
     private final Map<String, List<String>> sentIds = new ConcurrentHashMap<>();
+    /** Attachment contents by grant, message and attachment id: they are served, never listed on the message. */
+    private final Map<String, byte[]> contents = new ConcurrentHashMap<>();
 
     MessageStore(Clock clock, WebhookDispatcher hooks) {
         super("message", clock, hooks);
@@ -82,7 +84,7 @@ final class MessageStore extends GrantObjectStore {
         m.put("starred", input.path("starred").asBoolean(false));
         m.put("unread", input.path("unread").asBoolean(true));
         m.set("folders", input.has("folders") ? input.get("folders").deepCopy() : NylasJson.array().add("INBOX"));
-        m.set("attachments", input.has("attachments") ? input.get("attachments").deepCopy() : NylasJson.array());
+        m.set("attachments", attachments(m, input.get("attachments")));
         m.set("metadata", input.get("metadata") instanceof ObjectNode md ? md.deepCopy() : NylasJson.object());
         ArrayNode headers = NylasJson.array();
         headers.addObject().put("name", "Message-Id").put("value", "<" + id + "@nylas-emulator.local>");
@@ -96,6 +98,60 @@ final class MessageStore extends GrantObjectStore {
             }
         }
         return m;
+    }
+
+    /**
+     * The documented attachment fields ({@code id, grant_id, filename, content_type, size, is_inline}, and
+     * {@code content_id} when given); a given {@code content} (base64, as send requests carry it) is kept aside
+     * for the download endpoint, else {@code size} filler bytes are.
+     */
+    private ArrayNode attachments(ObjectNode m, JsonNode given) {
+        ArrayNode out = NylasJson.array();
+        if (given == null || !given.isArray()) {
+            return out;
+        }
+        for (JsonNode a : given) {
+            byte[] content = a.hasNonNull("content") ? java.util.Base64.getDecoder().decode(a.get("content").asText())
+                    : new byte[(int) a.path("size").asLong(0)];
+            if (!a.hasNonNull("content")) {
+                java.util.Arrays.fill(content, (byte) 'x');
+            }
+            ObjectNode o = out.addObject();
+            o.put("id", text((ObjectNode) a, "id", NylasJson.newId()));
+            o.put("grant_id", m.get("grant_id").asText());
+            o.put("filename", text((ObjectNode) a, "filename", ""));
+            o.put("content_type", text((ObjectNode) a, "content_type", "application/octet-stream"));
+            o.put("size", content.length);
+            o.put("is_inline", a.path("is_inline").asBoolean(false));
+            if (a.hasNonNull("content_id")) {
+                o.put("content_id", a.get("content_id").asText());
+            }
+            contents.put(contentKey(m.get("grant_id").asText(), m.get("id").asText(), o.get("id").asText()), content);
+        }
+        return out;
+    }
+
+    /** An attachment's bytes, or null when the message or the attachment is unknown. */
+    byte[] content(String grantId, String messageId, String attachmentId) {
+        return get(grantId, messageId) == null ? null : contents.get(contentKey(grantId, messageId, attachmentId));
+    }
+
+    /** An attachment's metadata as the message lists it, or null. */
+    ObjectNode attachment(String grantId, String messageId, String attachmentId) {
+        ObjectNode m = get(grantId, messageId);
+        if (m == null) {
+            return null;
+        }
+        for (JsonNode a : m.path("attachments")) {
+            if (attachmentId.equals(a.path("id").asText())) {
+                return (ObjectNode) a;
+            }
+        }
+        return null;
+    }
+
+    private static String contentKey(String grantId, String messageId, String attachmentId) {
+        return grantId + "/" + messageId + "/" + attachmentId;
     }
 
     private static ArrayNode participants(JsonNode given, String field) {

@@ -98,10 +98,34 @@ public final class NylasMessage {
         return this;
     }
 
+    /** An attachment with only its listed size: the emulator serves that many filler bytes as its content. */
     public NylasMessage attachment(String id, String filename, String contentType, long size) {
-        ArrayNode a = json.has("attachments") ? (ArrayNode) json.get("attachments") : json.putArray("attachments");
-        a.addObject().put("id", id).put("filename", filename).put("content_type", contentType).put("size", size);
+        attachmentNode(id, filename, contentType, false).put("size", size);
         return this;
+    }
+
+    /**
+     * An attachment with its content (given as Nylas' send requests give it: {@code content} in base64); {@code
+     * size} is the content's length, and {@code GET .../attachments/{id}/download?message_id=} serves the bytes.
+     */
+    public NylasMessage attachment(String id, String filename, String contentType, byte[] content) {
+        attachmentNode(id, filename, contentType, false)
+                .put("content", java.util.Base64.getEncoder().encodeToString(content));
+        return this;
+    }
+
+    /** An inline attachment (an image the HTML body shows through {@code cid:<contentId>}). */
+    public NylasMessage inlineAttachment(String id, String filename, String contentType, String contentId,
+                                         byte[] content) {
+        attachmentNode(id, filename, contentType, true).put("content_id", contentId)
+                .put("content", java.util.Base64.getEncoder().encodeToString(content));
+        return this;
+    }
+
+    private ObjectNode attachmentNode(String id, String filename, String contentType, boolean inline) {
+        ArrayNode a = json.has("attachments") ? (ArrayNode) json.get("attachments") : json.putArray("attachments");
+        return a.addObject().put("id", id).put("filename", filename).put("content_type", contentType)
+                .put("is_inline", inline);
     }
 
     public ObjectNode toJson() {

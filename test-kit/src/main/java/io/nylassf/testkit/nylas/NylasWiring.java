@@ -47,6 +47,7 @@ final class NylasWiring {
         new MessageRoutes(messages, sender, new IdempotencyCache(b.clock, b.idempotencyTtl), metadataIndex,
                 emulator::timeBounds)
                 .register(router, perGrant, sends);
+        new AttachmentRoutes(messages).register(router, perGrant);
         new EventRoutes(events, metadataIndex, emulator::timeBounds).register(router, perGrant);
         new ContactRoutes(contacts).register(router, perGrant);
         new WebhookRoutes(registry).register(router);

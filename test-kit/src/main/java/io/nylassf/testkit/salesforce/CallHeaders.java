@@ -21,7 +21,21 @@ final class CallHeaders {
     }
 
     static WriteContext writeContext(EmulatorRequest request, String userId, boolean enforceDuplicateRules) {
-        return new WriteContext(userId, client(request), enforceDuplicateRules, allowSave(request));
+        return new WriteContext(userId, client(request), enforceDuplicateRules, allowSave(request),
+                autoAssign(request));
+    }
+
+    /**
+     * {@code Sforce-Auto-Assign}: TRUE (any case) runs the active assignment rules on created and updated Leads,
+     * FALSE runs none, an AssignmentRule Id runs that rule on created Leads; absent, the REST API's default is TRUE.
+     */
+    static WriteContext.AutoAssign autoAssign(EmulatorRequest request) {
+        String h = request.header("Sforce-Auto-Assign");
+        if (h == null || h.trim().equalsIgnoreCase("TRUE")) {
+            return WriteContext.AutoAssign.ACTIVE_RULE;
+        }
+        return h.trim().equalsIgnoreCase("FALSE") ? WriteContext.AutoAssign.NONE
+                : WriteContext.AutoAssign.RULE_ON_CREATE;
     }
 
     private static String option(String header, String name) {

@@ -4,7 +4,7 @@ package io.nylassf.testkit.salesforce;
 public enum FieldType {
     ID("id"), STRING("string"), TEXTAREA("textarea"), EMAIL("email"), PHONE("phone"), URL("url"),
     REFERENCE("reference"), DATETIME("datetime"), DATE("date"), BOOLEAN("boolean"), PICKLIST("picklist"),
-    DOUBLE("double"), CURRENCY("currency"), INT("int");
+    DOUBLE("double"), CURRENCY("currency"), INT("int"), BASE64("base64");
 
     private final String describeName;
 

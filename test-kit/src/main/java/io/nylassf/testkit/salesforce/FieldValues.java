@@ -90,6 +90,24 @@ final class FieldValues {
                     }
                     throw parseError(f, "datetime", raw);
                 }
+                case BASE64: {
+                    if (!(raw instanceof String s)) {
+                        throw parseError(f, "base64", raw);
+                    }
+                    byte[] bytes;
+                    try {
+                        bytes = java.util.Base64.getMimeDecoder().decode(s);
+                    } catch (IllegalArgumentException e) {
+                        throw SalesforceException.of(400, "JSON_PARSER_ERROR", "Cannot deserialize instance of base64"
+                                + " from VALUE_STRING value " + abbreviate(s) + ": not valid base64", f.name());
+                    }
+                    if (bytes.length > f.length()) {
+                        throw SalesforceException.of(400, "STRING_TOO_LONG", f.name() + ": data value too large: "
+                                + bytes.length + " bytes (a JSON request carries at most " + f.length()
+                                + " bytes of base64-encoded data)", f.name());
+                    }
+                    return s;
+                }
                 case ID:
                 case REFERENCE: {
                     String s = String.valueOf(raw);

@@ -11,7 +11,10 @@ import java.util.Map;
 
 /** One shared mapper plus helpers that turn values and errors into responses. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strings as long as Salesforce takes (base64 blob data up to 50 MB), beyond Jackson's 20 MB default. */
+    static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(64 * 1024 * 1024).build()).build());
 
     private Json() {}
 

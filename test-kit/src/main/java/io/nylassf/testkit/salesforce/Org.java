@@ -47,6 +47,7 @@ public final class Org {
     private final ChangeJournal journal = new ChangeJournal();
     private final String integrationUserId;
     private final String repUserId;
+    private volatile String leadAssignmentOwner;
 
     Org(Clock clock, SalesforceIds ids, String apiVersion) {
         this.clock = clock;
@@ -177,6 +178,14 @@ public final class Org {
         locked(() -> locks.lock(keys));
     }
 
+    /**
+     * Activates a Lead assignment rule that assigns every Lead to {@code ownerUserId} (null: no active rule, the
+     * default). REST writes run it as {@code Sforce-Auto-Assign} says, TRUE when the header is absent.
+     */
+    public void activateLeadAssignmentRule(String ownerUserId) {
+        leadAssignmentOwner = ownerUserId == null ? null : SalesforceIds.normalize(ownerUserId);
+    }
+
     /** Removes every duplicate rule (e.g. to emulate an org where they are switched off). */
     public void clearDuplicateRules() {
         locked(duplicates::clear);
@@ -264,6 +273,7 @@ public final class Org {
                 row.put("OwnerId", ctx.userId());
             }
             row.putAll(values);
+            assign(s, row, ctx, true);
             locks.check(s, null, row);
             WriteChecks.finish(s, row, values.keySet(), true);
             if (ctx.enforceDuplicateRules() && !ctx.allowDuplicateSave()) {
@@ -278,6 +288,9 @@ public final class Org {
             row.put("SystemModstamp", now);
             row.put("CreatedById", ctx.userId() == null ? id : ctx.userId());
             row.put("LastModifiedById", ctx.userId() == null ? id : ctx.userId());
+            if (s.name().equals("ContentVersion")) {
+                publishFile(row, now);
+            }
             List<Map<String, Object>> occurrences = "Event".equals(s.name()) && EventSeries.isMaster(row)
                     ? EventSeries.occurrences(row, id) : List.of();
             journal.store(t, id, row);
@@ -297,6 +310,51 @@ public final class Org {
         });
     }
 
+    /**
+     * A new ContentVersion starts a ContentDocument, which Salesforce shares with the version's
+     * {@code FirstPublishLocationId} (a ContentDocumentLink, ShareType V) and with its owner (ShareType I); without a
+     * publish location only the owner's link exists. Under the org lock.
+     */
+    private void publishFile(Map<String, Object> version, Instant now) {
+        String document = ids.next("069");
+        version.put("ContentDocumentId", document);
+        Map<String, Object> doc = systemRow(document, version, now);
+        doc.put("Title", version.get("Title"));
+        doc.put("LatestPublishedVersionId", version.get("Id"));
+        doc.put("FileExtension", version.get("FileExtension"));
+        doc.put("ContentSize", version.get("ContentSize"));
+        doc.put("OwnerId", version.get("OwnerId"));
+        journal.store(table("ContentDocument"), document, doc);
+        List<String[]> links = new java.util.ArrayList<>();
+        if (version.get("FirstPublishLocationId") != null) {
+            links.add(new String[]{(String) version.get("FirstPublishLocationId"), "V"});
+        }
+        if (version.get("OwnerId") != null) {
+            links.add(new String[]{(String) version.get("OwnerId"), "I"});
+        }
+        for (String[] l : links) {
+            String linkId = ids.next("06A");
+            Map<String, Object> link = systemRow(linkId, version, now);
+            link.put("ContentDocumentId", document);
+            link.put("LinkedEntityId", l[0]);
+            link.put("ShareType", l[1]);
+            link.put("Visibility", "AllUsers");
+            journal.store(table("ContentDocumentLink"), linkId, link);
+        }
+    }
+
+    private static Map<String, Object> systemRow(String id, Map<String, Object> from, Instant now) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("Id", id);
+        r.put("IsDeleted", false);
+        r.put("CreatedDate", now);
+        r.put("LastModifiedDate", now);
+        r.put("SystemModstamp", now);
+        r.put("CreatedById", from.get("CreatedById"));
+        r.put("LastModifiedById", from.get("LastModifiedById"));
+        return r;
+    }
+
     void update(String sobject, String id, Map<String, Object> raw, boolean fromText, WriteContext ctx, Instant ifUnmodifiedSince) {
         locked(() -> {
             Table t = table(sobject);
@@ -308,6 +366,7 @@ public final class Org {
             Map<String, Object> values = checks.convert(s, WriteChecks.withoutOwnId(id18, raw), fromText, false);
             Map<String, Object> row = new LinkedHashMap<>(old);
             row.putAll(values);
+            assign(s, row, ctx, false);
             WriteChecks.finish(s, row, values.keySet(), false);
             Instant now = clock.instant();
             row.put("LastModifiedDate", now);
@@ -318,6 +377,16 @@ public final class Org {
             journal.store(t, id18, row);
             journal.log(s, id18, "UPDATE", ctx, now, values.keySet());
         });
+    }
+
+    /** The active Lead assignment rule, where the write asks for it: the rule's owner replaces any OwnerId. */
+    private void assign(SObjectSchema s, Map<String, Object> row, WriteContext ctx, boolean create) {
+        String owner = leadAssignmentOwner;
+        boolean runs = ctx.autoAssign() == WriteContext.AutoAssign.ACTIVE_RULE
+                || ctx.autoAssign() == WriteContext.AutoAssign.RULE_ON_CREATE && create;
+        if (owner != null && runs && s.name().equals("Lead")) {
+            row.put("OwnerId", owner);
+        }
     }
 
     UpsertResult upsert(String sobject, String extField, String value, Map<String, Object> raw, boolean fromText, WriteContext ctx) {

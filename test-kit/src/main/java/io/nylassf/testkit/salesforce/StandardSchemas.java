@@ -94,7 +94,8 @@ final class StandardSchemas {
         add(m, new SObjectSchema("User", "005", "User", StandardSchemas::personName, fields(
                 text("Username", 80).asRequired(), of("Email", FieldType.EMAIL).asRequired(), text("FirstName", 40),
                 text("LastName", 80).asRequired(), text("Name", 121).readOnly(), text("Alias", 8),
-                of("IsActive", FieldType.BOOLEAN).withDefault(Boolean.TRUE))));
+                of("IsActive", FieldType.BOOLEAN).withDefault(Boolean.TRUE),
+                text("TimeZoneSidKey", 40).withDefault("America/Los_Angeles"))));
         add(m, new SObjectSchema("EmailMessage", "02s", "Email Message", null, fields(
                 text("Subject", 3000), of("TextBody", FieldType.TEXTAREA).withLength(131_072),
                 of("HtmlBody", FieldType.TEXTAREA).withLength(131_072), of("FromAddress", FieldType.EMAIL),
@@ -104,7 +105,48 @@ final class StandardSchemas {
                 reference("RelatedToId", "Account", "Opportunity", "Contact", "Lead"),
                 reference("ActivityId", "Task").readOnly(), text("MessageIdentifier", 255), text("ThreadIdentifier", 255),
                 externalId("Nylas_Message_Id__c", 255), modifiedAt())));
+        add(m, new SObjectSchema("ContentVersion", "068", "Content Version", contentVersionRule(), fields(
+                text("Title", 255).asRequired(), text("PathOnClient", 500).asRequired().createOnly(),
+                of("VersionData", FieldType.BASE64).withLength(VERSION_DATA_MAX).asRequired().createOnly(),
+                reference("FirstPublishLocationId", "Task", "Event", "EmailMessage", "Account", "Contact", "Lead",
+                        "Opportunity", "User").createOnly(),
+                reference("ContentDocumentId", "ContentDocument").readOnly(), of("ContentSize", FieldType.INT).readOnly(),
+                text("FileExtension", 40).readOnly(), of("IsLatest", FieldType.BOOLEAN).readOnly(),
+                of("Description", FieldType.TEXTAREA).withLength(1000), owner(),
+                externalId("Nylas_Attachment_Id__c", 255))));
+        add(m, new SObjectSchema("ContentDocument", "069", "Content Document", null, fields(
+                text("Title", 255), reference("LatestPublishedVersionId", "ContentVersion").readOnly(),
+                text("FileExtension", 40).readOnly(), of("ContentSize", FieldType.INT).readOnly(), owner())));
+        add(m, new SObjectSchema("ContentDocumentLink", "06A", "Content Document Link", null, fields(
+                reference("ContentDocumentId", "ContentDocument").asRequired().createOnly(),
+                reference("LinkedEntityId", "Task", "Event", "EmailMessage", "Account", "Contact", "Lead",
+                        "Opportunity", "User").asRequired().createOnly(),
+                picklist("ShareType", "V", "C", "I").asRequired(),
+                picklist("Visibility", "AllUsers", "InternalUsers", "SharedUsers").withDefault("AllUsers"))));
         return m;
+    }
+
+    /**
+     * Blob data in a JSON (non-multipart) request: "limited to 50 MB of text data or 37.5 MB of base64-encoded data"
+     * (REST API Developer Guide, Insert or Update Blob Data).
+     */
+    static final int VERSION_DATA_MAX = 37 * 1024 * 1024 + 512 * 1024;
+
+    /**
+     * A new ContentVersion's size and extension come from its data and path (its ContentDocument and the links that
+     * share it are made by the org when it is stored).
+     */
+    private static SObjectSchema.SaveRule contentVersionRule() {
+        return (r, changed, create, errors) -> {
+            if (!create) {
+                return;
+            }
+            r.put("ContentSize", java.util.Base64.getMimeDecoder().decode((String) r.get("VersionData")).length);
+            String path = (String) r.get("PathOnClient");
+            int dot = path.lastIndexOf('.');
+            r.put("FileExtension", dot < 0 ? null : path.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+            r.put("IsLatest", true);
+        };
     }
 
     /** The last-write-wins stamp an admin creates on the objects the sink writes. */

@@ -84,6 +84,10 @@ final class WriteChecks {
         if (row == null || deleted(row)) {
             throw SalesforceException.of(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", f.name());
         }
+        if (f.name().equals("OwnerId") && Boolean.FALSE.equals(row.get("IsActive"))) {
+            throw SalesforceException.of(400, "INACTIVE_OWNER_OR_USER",
+                    "operation performed with inactive user [" + id18 + "] as owner", f.name());
+        }
     }
 
     /** Applies the required-field check, then the object's save rule. */

@@ -75,6 +75,37 @@ public final class NylasClient implements AutoCloseable {
         return new Message(get(grantId, path(grantId, "messages", messageId), Map.of()));
     }
 
+    /**
+     * {@code GET /v3/grants/{grant}/attachments/{id}/download?message_id=}: the file's bytes, read up to
+     * {@code maxBytes + 1} (a longer answer is cut there, so a caller can tell "too large" without holding it all).
+     * Failures are classified like every other call (404 → NOT_FOUND, 429/5xx → retriable).
+     */
+    public byte[] downloadAttachment(String grantId, String attachmentId, String messageId, long maxBytes) {
+        HttpUrl url = url(path(grantId, "attachments", attachmentId, "download"), Map.of("message_id",
+                checked(messageId)));
+        Request request = new Request.Builder().url(url).get().header("Authorization", authorization)
+                .header("Accept", "application/octet-stream").build();
+        String what = "GET " + url.encodedPath();
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            if (!response.isSuccessful()) {
+                throw classify(what, grantId, response.code(), body == null ? new byte[0] : body.bytes(),
+                        response.header("Retry-After"));
+            }
+            if (body == null) {
+                return new byte[0];
+            }
+            try (java.io.InputStream in = body.byteStream()) {
+                return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            }
+        } catch (InterruptedIOException e) {
+            throw new NylasApiException(Kind.TRANSIENT, 0, "timeout", what + " timed out", null, grantId, false, e);
+        } catch (IOException e) {
+            throw new NylasApiException(Kind.TRANSIENT, 0, "io", what + " failed: " + e.getClass().getSimpleName(),
+                    null, grantId, false, e);
+        }
+    }
+
     // ---- events ----
 
     /** {@code GET /v3/grants/{grant}/events?calendar_id=}: {@code calendar_id} is required ({@code primary} works). */

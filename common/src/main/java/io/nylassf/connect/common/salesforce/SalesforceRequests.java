@@ -117,6 +117,9 @@ final class SalesforceRequests {
             if (s.body() != null) {
                 m.put("body", s.body());
             }
+            if (!s.httpHeaders().isEmpty()) {
+                m.put("httpHeaders", new java.util.TreeMap<>(s.httpHeaders()));
+            }
             subs.add(m);
         }
         Map<String, Object> body = new LinkedHashMap<>();

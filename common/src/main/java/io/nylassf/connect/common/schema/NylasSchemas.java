@@ -12,7 +12,7 @@ import org.apache.kafka.connect.data.Timestamp;
  *
  * <p>Every value carries the change envelope: {@link #CHANGE_TYPE} (created, updated, deleted),
  * {@link #MODIFIED_AT} (the source's modified time, which decides last-write-wins), {@link #OBSERVED_VIA}
- * (webhook or window) and {@link #OBSERVED_AT}. A delete carries only identifiers and the envelope.
+ * (webhook, window or reconcile) and {@link #OBSERVED_AT}. A delete carries only identifiers and the envelope.
  */
 public final class NylasSchemas {
     public static final String NAMESPACE = "io.nylassf.nylas";
@@ -23,11 +23,20 @@ public final class NylasSchemas {
     public static final String OBSERVED_VIA = "observed_via";
     public static final String OBSERVED_AT = "observed_at";
 
+    /**
+     * The email address of the grant (mailbox, calendar) a message, event or contact was read from, when the
+     * source knows it (optional: older records and unknown grants lack it). Not a Nylas field: the sinks use it to
+     * find the grant's owner (the rep) without calling Nylas.
+     */
+    public static final String GRANT_EMAIL = "grant_email";
+
     public static final String CREATED = "created";
     public static final String UPDATED = "updated";
     public static final String DELETED = "deleted";
     public static final String VIA_WEBHOOK = "webhook";
     public static final String VIA_WINDOW = "window";
+    /** Re-read by the scheduled reconciliation: the sinks write it only where it is missing or differs. */
+    public static final String VIA_RECONCILE = "reconcile";
 
     public static final Schema OPTIONAL_TIMESTAMP = Timestamp.builder().optional().build();
     public static final Schema OPTIONAL_STRING_ARRAY = SchemaBuilder.array(Schema.STRING_SCHEMA).optional().build();
@@ -48,6 +57,17 @@ public final class NylasSchemas {
 
     public static final Schema HEADER = struct("Header", null).of(STRING, "name").of(TEXT, "value").build();
 
+    /** A file on a message, as Nylas lists it (the content is downloaded separately, by id and message id). */
+    public static final Schema ATTACHMENT = struct("Attachment",
+            "A file attached to a message: id, name, MIME type, size in bytes, and whether the body shows it inline.")
+            .of(STRING, "id")
+            .of(TEXT, "filename", "content_type")
+            .of(Schema.OPTIONAL_INT64_SCHEMA, "size")
+            .of(FLAG, "is_inline")
+            .of(TEXT, "content_id")
+            .build();
+    public static final Schema ATTACHMENTS = SchemaBuilder.array(ATTACHMENT).optional().build();
+
     /** Record key of every Nylas topic: one object's changes stay in one partition, in order. */
     public static final Schema KEY = struct("Key", "Identity of a Nylas object: grant, object type and object ID.")
             .of(STRING, "grant_id", "object", "id")
@@ -64,7 +84,9 @@ public final class NylasSchemas {
             .of(OPTIONAL_STRING_ARRAY, "folders")
             .of(SchemaBuilder.array(HEADER).optional().build(), "headers")
             .of(OPTIONAL_STRING_MAP, "metadata")
-            .of(OPTIONAL_TIMESTAMP, "created_at"));
+            .of(OPTIONAL_TIMESTAMP, "created_at")
+            .of(ATTACHMENTS, "attachments")
+            .of(TEXT, GRANT_EMAIL));
 
     /** Nylas' polymorphic {@code when}: {@code object} says which of the other fields are set. */
     public static final Schema WHEN = struct("When",
@@ -88,7 +110,8 @@ public final class NylasSchemas {
             .of(OPTIONAL_STRING_ARRAY, "recurrence")
             .of(TEXT, "ical_uid", "master_event_id", "html_link")
             .of(OPTIONAL_STRING_MAP, "metadata")
-            .of(OPTIONAL_TIMESTAMP, "created_at", "updated_at"));
+            .of(OPTIONAL_TIMESTAMP, "created_at", "updated_at")
+            .of(TEXT, GRANT_EMAIL));
 
     public static final Schema EMAIL = struct("Email", null).of(TEXT, "email", "type").build();
 
@@ -107,7 +130,8 @@ public final class NylasSchemas {
             .of(SchemaBuilder.array(ADDRESS).optional().build(), "physical_addresses")
             .of(TEXT, "company_name", "job_title", "manager_name", "office_location", "notes", "birthday")
             .of(OPTIONAL_STRING_ARRAY, "groups")
-            .of(TEXT, "source"));
+            .of(TEXT, "source")
+            .of(TEXT, GRANT_EMAIL));
 
     public static final Schema GRANT_STATUS = struct("GrantStatus",
             "A grant's state as the source sees it: valid, expired (reads paused) or deleted.")

@@ -54,6 +54,8 @@ public final class SalesforceSchemas {
     public static final String VIA_SOQL = "soql";
     /** A Change Data Capture event (converted by the sink's CDC decoder). */
     public static final String VIA_CDC = "cdc";
+    /** Re-read by the scheduled reconciliation: the Nylas sink writes it only where Nylas misses or differs. */
+    public static final String VIA_RECONCILE = "reconcile";
 
     public static final Schema OPTIONAL_TIMESTAMP = Timestamp.builder().optional().build();
     public static final Schema FIELD_MAP =

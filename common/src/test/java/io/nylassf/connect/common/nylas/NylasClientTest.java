@@ -75,6 +75,24 @@ class NylasClientTest {
     }
 
     @Test
+    void downloadsAnAttachmentUpToTheCapAndClassifiesFailures() {
+        String grant = nylas.createGrant("files@example.com", "google");
+        byte[] pdf = "%PDF-1.4 quote".getBytes(StandardCharsets.UTF_8);
+        String m = nylas.addMessage(grant, NylasMessage.create().subject("files")
+                .attachment("att-1", "quote.pdf", "application/pdf", pdf)).get("id").asText();
+        assertEquals(new String(pdf, StandardCharsets.UTF_8),
+                new String(client.downloadAttachment(grant, "att-1", m, 1_000), StandardCharsets.UTF_8));
+        assertEquals(5, client.downloadAttachment(grant, "att-1", m, 4).length, "cut at the cap + 1");
+        NylasApiException missing = assertThrows(NylasApiException.class,
+                () -> client.downloadAttachment(grant, "att-none", m, 1_000));
+        assertEquals(Kind.NOT_FOUND, missing.kind());
+        nylas.faults().failNext("503", 1);
+        NylasApiException busy = assertThrows(NylasApiException.class,
+                () -> client.downloadAttachment(grant, "att-1", m, 1_000));
+        assertTrue(busy.isRetriable());
+    }
+
+    @Test
     void readsSingleObjectsEventsContactsAndGrants() {
         String grant = nylas.createGrant("single@example.com", "microsoft");
         String id = nylas.addMessage(grant, NylasMessage.create().subject("hello").body("<p>hi</p>")).get("id").asText();

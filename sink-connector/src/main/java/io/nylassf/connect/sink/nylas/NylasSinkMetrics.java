@@ -1,6 +1,11 @@
 package io.nylassf.connect.sink.nylas;
 
 import io.nylassf.connect.common.metrics.DeadLetterMetrics;
+import io.nylassf.connect.common.metrics.DriftMetrics;
+import io.nylassf.connect.common.schema.SalesforceSchemas;
+import io.nylassf.connect.sink.nylas.record.SalesforceChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.nylassf.connect.common.metrics.FlowMetrics;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
 import io.nylassf.connect.sink.nylas.exec.Outcome;
@@ -15,6 +20,7 @@ import java.util.function.Supplier;
  * task=<n>}; names in docs/operations.md). Counted on the task thread, read by the reporters.
  */
 public final class NylasSinkMetrics implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(NylasSinkMetrics.class);
     private final FlowMetrics flow = new FlowMetrics();
     private final AtomicLong sends = new AtomicLong();
     private final AtomicLong calendarWrites = new AtomicLong();
@@ -23,6 +29,9 @@ public final class NylasSinkMetrics implements AutoCloseable {
     private final AtomicLong notAuthorized = new AtomicLong();
     private PluginMetricSet published = PluginMetricSet.none();
     private final DeadLetterMetrics deadLetters = new DeadLetterMetrics();
+    private final DriftMetrics drift = new DriftMetrics();
+    private final AtomicLong reconcileChecked = new AtomicLong();
+    private final AtomicLong reconcileRepaired = new AtomicLong();
 
     /** Publishes the counters through {@code set}; the suppliers are read when asked. */
     public NylasSinkMetrics publish(PluginMetricSet set, Supplier<Integer> pending, Supplier<Integer> waitingForGrant,
@@ -31,6 +40,7 @@ public final class NylasSinkMetrics implements AutoCloseable {
         flow.publish(set, "Records handed to the task by Connect", "Actions done in Nylas (sends and calendar writes)",
                 "Actions that failed transiently and were scheduled to run again");
         deadLetters.publish(set);
+        drift.publish(set);
         set.gauge("sends-total", "Messages sent through Nylas", sends::get);
         set.gauge("calendar-writes-total", "Calendar events created, updated or deleted in Nylas",
                 calendarWrites::get);
@@ -61,6 +71,7 @@ public final class NylasSinkMetrics implements AutoCloseable {
 
     /** An action ended with {@code outcome}. */
     public void ended(PendingAction action, Outcome outcome) {
+        countDrift(action, outcome);
         switch (outcome.status()) {
             case DONE -> {
                 flow.out(1);
@@ -75,6 +86,28 @@ public final class NylasSinkMetrics implements AutoCloseable {
             case RETRY -> flow.retried();
             default -> {
             }
+        }
+    }
+
+    /**
+     * A change a reconciliation re-read (observed_via = reconcile) that needed a write is drift repaired, counted by
+     * SObject; every 1,000 such changes ended, or at each repair, the counts are logged at INFO.
+     */
+    private void countDrift(PendingAction action, Outcome outcome) {
+        SalesforceChange c = action.action().change();
+        if (!SalesforceSchemas.VIA_RECONCILE.equals(c.via()) || outcome.status() == Outcome.Status.RETRY) {
+            return;
+        }
+        long checked = reconcileChecked.incrementAndGet();
+        if (outcome.status() == Outcome.Status.DONE) {
+            drift.repaired(c.sobject(), 1);
+            long repaired = reconcileRepaired.incrementAndGet();
+            log.info("Reconciliation: {} {} was missing or different in Nylas and is written ({}: {}); {} checked, "
+                    + "{} repaired so far", c.sobject(), c.id(), action.action().getClass().getSimpleName(),
+                    outcome.detail(), checked, repaired);
+        } else if (checked % 1_000 == 0) {
+            log.info("Reconciliation: {} Salesforce change(s) checked, {} repaired so far", checked,
+                    reconcileRepaired.get());
         }
     }
 

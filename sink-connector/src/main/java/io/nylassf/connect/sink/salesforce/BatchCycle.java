@@ -1,6 +1,7 @@
 package io.nylassf.connect.sink.salesforce;
 
 import io.nylassf.connect.common.http.Backoff;
+import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.common.salesforce.ApiBudget;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
 import io.nylassf.connect.sink.salesforce.accumulate.Accumulator;
@@ -30,9 +31,17 @@ record BatchCycle(Accumulator accumulator, LingerPolicy linger, ApiBudget budget
 
     static BatchCycle start(SalesforceSinkTaskConfig config, SalesforceClient client, SalesforceWriter writer,
                             ApiBudget budget, SinkMetrics metrics, ErrantRecordReporter reporter, Clock clock, String taskName) {
+        return start(config, client, writer, budget, metrics, reporter, clock, taskName, null);
+    }
+
+    /** @param nylas where attachments are downloaded from (salesforce.attachments.enabled), else null */
+    static BatchCycle start(SalesforceSinkTaskConfig config, SalesforceClient client, SalesforceWriter writer,
+                            ApiBudget budget, SinkMetrics metrics, ErrantRecordReporter reporter, Clock clock,
+                            String taskName, NylasClient nylas) {
         // one cache per task, outliving batches: replays and repeated senders cost no lookups
         LookupCache cache = new LookupCache(config.lookupCacheMaxEntries(), config.lookupCacheTtl());
-        BatchPipeline processor = new BatchPipeline(config, client, WritesConfig.itemRetries(config, writer), metrics, cache);
+        BatchPipeline processor = new BatchPipeline(config, client, WritesConfig.itemRetries(config, writer), metrics,
+                cache, nylas);
         Accumulator accumulator = new Accumulator(processor, BatchingConfig.maxInFlight(config),
                 BatchingConfig.batchMaxRecords(config), "salesforce-sink-" + taskName + "-" + config.taskIndex());
         LingerPolicy linger = new LingerPolicy(BatchingConfig.lingerMs(config), BatchingConfig.lingerMaxMs(config),

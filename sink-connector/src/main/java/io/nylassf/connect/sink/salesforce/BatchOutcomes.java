@@ -60,6 +60,9 @@ final class BatchOutcomes {
     }
 
     private void failed(Finished f, RuntimeException error, long nowMs) {
+        if (error instanceof ConnectException stop) {
+            throw stop; // says itself what to fix (e.g. the Nylas key attachments are downloaded with)
+        }
         if (!(error instanceof ApiException e)) {
             throw new ConnectException("Unexpected failure writing a batch of " + f.records().size() + " record(s)",
                     error);

@@ -32,6 +32,7 @@ final class SalesforceSinkConfigValidator {
      */
     static Config validate(Map<String, String> connectorConfigs, Config perSetting) {
         Config config = SalesforceAuthValidator.validate(perSetting);
+        AttachmentsConfig.validate(connectorConfigs, config);
         if (ValidationResults.clean(config)) {
             checkCredentials(connectorConfigs, config);
         }
@@ -95,6 +96,10 @@ final class SalesforceSinkConfigValidator {
                 required.add(new String[]{ConflictsConfig.MODIFIED_AT_FIELD, o, c.modifiedAtField(),
                         "Date/Time"});
             }
+        }
+        if (AttachmentsConfig.enabled(c)) {
+            required.add(new String[]{AttachmentsConfig.EXTERNAL_ID, "ContentVersion",
+                    AttachmentsConfig.externalIdField(c), "Text(255) External ID"});
         }
         required.forEach(r -> settingsByObject.computeIfAbsent(r[1], k -> new ArrayList<>()).add(r[0]));
         Map<String, Set<String>> fields = client.describeFields(new ArrayList<>(settingsByObject.keySet()));

@@ -100,6 +100,8 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
         ApiBudgetConfig.addTo(builder);
         RecurringEventsSinkConfig.addTo(builder);
         LookupCacheConfig.addTo(builder);
+        AttachmentsConfig.addTo(builder);
+        OwnershipConfig.addTo(builder);
         return def;
     }
 
@@ -251,5 +253,14 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
 
     public Duration lookupCacheTtl() {
         return LookupCacheConfig.lookupCacheTtl(this);
+    }
+
+    /** Grant id or email (lower case) → the User Id that owns the grant's activities. */
+    public java.util.Map<String, String> ownerMap() {
+        return OwnershipConfig.ownerMap(this);
+    }
+
+    public io.nylassf.connect.sink.salesforce.options.PersonOwner personOwner() {
+        return OwnershipConfig.personOwner(this);
     }
 }

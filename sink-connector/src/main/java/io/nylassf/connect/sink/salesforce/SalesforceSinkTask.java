@@ -3,6 +3,8 @@ package io.nylassf.connect.sink.salesforce;
 import io.nylassf.connect.common.Version;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
 import io.nylassf.connect.common.config.ApiBudgetConfig;
+import io.nylassf.connect.common.config.NylasConnectionConfig;
+import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.common.salesforce.ApiBudget;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
 import io.nylassf.connect.sink.salesforce.write.SalesforceWriter;
@@ -35,6 +37,7 @@ public class SalesforceSinkTask extends SinkTask {
     private final Clock clock = Clock.systemUTC();
     private SalesforceClient client;
     private SalesforceWriter writer;
+    private NylasClient nylas;
     private SinkMetrics metrics;
     private BatchCycle cycle;
     private volatile ConnectException failure;
@@ -54,11 +57,16 @@ public class SalesforceSinkTask extends SinkTask {
         metrics = new SinkMetrics().publish(PluginMetricSet.of(() -> context == null ? null
                 : context.pluginMetrics()), client, budget);
         ErrantRecordReporter reporter = errantRecordReporter();
-        cycle = BatchCycle.start(config, client, writer, budget, metrics, reporter, clock, props.get("name"));
+        nylas = AttachmentsConfig.enabled(config) ? nylasClient(AttachmentsConfig.nylas(config)) : null;
+        cycle = BatchCycle.start(config, client, writer, budget, metrics, reporter, clock, props.get("name"), nylas);
         failure = null;
         log.info("Salesforce sink task started ({} via {}, DLQ {}, linger {} ms, {} batch(es) in flight)",
                 config.connection().loginUrl(), config.connection().authMethod().configValue(),
                 reporter == null ? "off" : "on", cycle.lingerMs(), BatchingConfig.maxInFlight(config));
+    }
+
+    private static NylasClient nylasClient(NylasConnectionConfig c) {
+        return new NylasClient(c.apiUrl(), c.apiKey().value(), c.requestTimeout());
     }
 
     private ErrantRecordReporter errantRecordReporter() {
@@ -149,6 +157,9 @@ public class SalesforceSinkTask extends SinkTask {
         }
         if (client != null) {
             client.close();
+        }
+        if (nylas != null) {
+            nylas.close();
         }
         if (metrics != null) {
             metrics.close();

@@ -1,6 +1,7 @@
 package io.nylassf.connect.sink.salesforce;
 
 import io.nylassf.connect.common.metrics.DeadLetterMetrics;
+import io.nylassf.connect.common.metrics.DriftMetrics;
 import io.nylassf.connect.common.metrics.FlowMetrics;
 import io.nylassf.connect.common.metrics.NamedCount;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
@@ -25,13 +26,19 @@ public final class SinkMetrics implements AutoCloseable {
             "Records needing no write (no change, older than what is stored)");
     final NamedCount conflicts = new NamedCount("conflicts-resolved-total",
             "Records where Salesforce held a newer edit and kept it");
+    final NamedCount ownerFallbacks = new NamedCount("owner-fallbacks-total",
+            "Records created for the integration user because no active User owns their grant");
     final NamedCount batches = new NamedCount("batches-written-total", "Batches whose writes ended");
     final NamedCount buffered = new NamedCount("records-buffered", "Records lingering for a batch");
     final NamedCount inFlight = new NamedCount("batches-in-flight", "Batches being written");
     final NamedCount lingerMs = new NamedCount("linger-ms",
             "The linger in force (it stretches when the API budget is tight)");
+    /** Attachments copied as Files and skipped (salesforce.attachments.enabled). */
+    public final io.nylassf.connect.sink.salesforce.files.AttachmentMetrics attachments =
+            new io.nylassf.connect.sink.salesforce.files.AttachmentMetrics();
     private PluginMetricSet published = PluginMetricSet.none();
     private final DeadLetterMetrics deadLetters = new DeadLetterMetrics();
+    private final DriftMetrics drift = new DriftMetrics();
 
     /** Publishes the counters, and the org's API budget as {@code limits} reports it, through {@code set}. */
     public SinkMetrics publish(PluginMetricSet set, SalesforceClient client, ApiBudget budget) {
@@ -40,14 +47,21 @@ public final class SinkMetrics implements AutoCloseable {
                 "Records written to Salesforce (created, updated or linked)",
                 "Batches held back by a transient failure and written again");
         deadLetters.publish(set);
-        set.gauges(created, updated, linked, skipped, conflicts, batches, buffered, inFlight, lingerMs);
+        drift.publish(set);
+        set.gauges(created, updated, linked, skipped, conflicts, ownerFallbacks, batches, buffered, inFlight, lingerMs);
         ApiBudgetMetrics.publish(set, client, budget);
+        attachments.publish(set);
         return this;
     }
 
     /** A record reported to the dead-letter queue because of {@code failure}, counted by its reason. */
     public void deadLettered(String failure) {
         deadLetters.count(failure);
+    }
+
+    /** {@code n} records of {@code sobject} that a reconciliation found missing or different, written. */
+    public void driftRepaired(String sobject, long n) {
+        drift.repaired(sobject, n);
     }
 
     /** Adds what one step of a batch did (the pipeline's tally). */
@@ -58,6 +72,14 @@ public final class SinkMetrics implements AutoCloseable {
         this.skipped.addAndGet(skipped);
         this.conflicts.addAndGet(conflicts);
         flow.out(created + updated + linked);
+    }
+
+    public void ownerFallbacks(long n) {
+        ownerFallbacks.addAndGet(n);
+    }
+
+    public long ownerFallbacks() {
+        return ownerFallbacks.get();
     }
 
     public void sourceTime(Instant t) {

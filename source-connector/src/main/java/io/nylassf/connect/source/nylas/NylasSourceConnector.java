@@ -6,6 +6,7 @@ import io.nylassf.connect.common.ExactlyOnceSourceConnector;
 import io.nylassf.connect.common.config.NylasConnectionConfig;
 import io.nylassf.connect.common.config.TaskIndexConfig;
 import io.nylassf.connect.common.nylas.NylasClient;
+import io.nylassf.connect.source.nylas.offset.ReconcileOffset;
 import io.nylassf.connect.source.nylas.offset.SourceOffset;
 import io.nylassf.connect.source.nylas.offset.StreamPartition;
 import org.apache.kafka.common.config.Config;
@@ -107,11 +108,17 @@ public class NylasSourceConnector extends ExactlyOnceSourceConnector {
     /**
      * Validates offsets submitted through {@code PATCH /connectors/{name}/offsets}: partitions must be
      * {@code {"grant", "object"[, "calendar"]}} and offsets {@code {"v": 1, "watermark": <seconds>,
-     * "last_id": "<id or empty>"}}, or null to forget a partition (it starts again from the backfill).
+     * "last_id": "<id or empty>"}} (a reconciliation's: {@code {"grant", "reconcile": "all"}} and
+     * {@code {"v": 1, "last_run": <seconds>}}), or null to forget a partition (it starts again from the backfill).
      */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
         return SubmittedOffsets.check(offsets, (partition, offset) -> {
+            if (ReconcileOffset.isPartition(partition)) {
+                ReconcileOffset.grantOf(partition);
+                ReconcileOffset.fromMap(offset);
+                return;
+            }
             StreamPartition.fromMap(partition);
             SourceOffset.fromMap(offset);
         });

@@ -94,6 +94,7 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
                         Importance.LOW, Width.SHORT, BodyOversize.SETTING);
         WebhookConfig.addTo(builder);
         BackstopConfig.addTo(builder);
+        ReconcileConfig.addTo(builder);
         RecurringEventsConfig.addTo(builder);
         return def;
     }

@@ -41,6 +41,8 @@ public class NylasSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(NylasSourceTask.class);
     private static final long MAX_WAIT_MS = 1_000;
     private static final long PASS_BUDGET_MS = 2_000;
+    /** How often at most a grant missing from the email listing (created since) lists the grants again. */
+    private static final java.time.Duration GRANT_RELIST = java.time.Duration.ofMinutes(5);
 
     private final Clock clock;
     private NylasSourceTaskConfig config;
@@ -49,6 +51,7 @@ public class NylasSourceTask extends SourceTask {
     private WebhookIntake intake;
     private WebhookServer webhookServer;
     private NylasSourceMetrics metrics;
+    private GrantEmails grantEmails;
     private WebhookHealth health;
     private BackstopPace windows;
     private BackstopPace contacts;
@@ -74,8 +77,11 @@ public class NylasSourceTask extends SourceTask {
         config = new NylasSourceTaskConfig(props);
         NylasConnectionConfig conn = config.connection();
         client = new NylasClient(conn.apiUrl(), conn.apiKey().value(), conn.requestTimeout(), clock);
+        grantEmails = new GrantEmails(client, clock, GRANT_RELIST);
+        grantEmails.refresh();
         RecordFactory records = new RecordFactory(new Topics(config.topicPrefix()),
-                new RecordMapper(new BodyPolicy(config.bodyMaxBytes(), config.dropOversizedBody())), clock);
+                new RecordMapper(new BodyPolicy(config.bodyMaxBytes(), config.dropOversizedBody())), clock,
+                grantEmails::email);
         PluginMetricSet published = PluginMetricSet.of(() -> context == null ? null : context.pluginMetrics());
         metrics = new NylasSourceMetrics().publish(published);
         client.calls().publish(published, "Nylas");
@@ -95,7 +101,8 @@ public class NylasSourceTask extends SourceTask {
                 backstop.idleAfterMs()), health::healthy, started);
         misses = new MissCounter(config.hostsWebhook(), started, backstop.intervalMs(), metrics, health);
         metrics.watch(health, windows);
-        List<StreamReader> readers = new TaskStreams(config, client, records, clock)
+        ReconcileMetrics reconciled = new ReconcileMetrics().publish(published);
+        List<StreamReader> readers = new TaskStreams(config, client, records, clock, reconciled)
                 .readers(context.offsetStorageReader(), windows, contacts);
         scheduler = new ReadScheduler(readers, records, new Backoff(config.backoffInitial(), config.backoffMax()),
                 config.grantRecheckInterval(), PASS_BUDGET_MS, metrics);
@@ -125,6 +132,7 @@ public class NylasSourceTask extends SourceTask {
             throw new ConnectException(webhookServer.failure());
         }
         int max = config.maxBatchSize();
+        grantEmails.refreshIfMissing();
         health.refresh();
         boolean trusted = health.healthy();
         if (wasTrusted && !trusted) {

@@ -6,7 +6,9 @@ import io.nylassf.connect.source.nylas.offset.ObjectStream;
 import io.nylassf.connect.source.nylas.offset.SourceOffset;
 import io.nylassf.connect.source.nylas.offset.StreamPartition;
 import io.nylassf.connect.source.nylas.read.ContactScanReader;
+import io.nylassf.connect.source.nylas.offset.ReconcileOffset;
 import io.nylassf.connect.source.nylas.read.ReadPace;
+import io.nylassf.connect.source.nylas.read.ReconcileReader;
 import io.nylassf.connect.source.nylas.read.StreamReader;
 import io.nylassf.connect.source.nylas.read.WindowReader;
 import io.nylassf.connect.source.nylas.read.SeriesOccurrences;
@@ -23,7 +25,8 @@ import java.util.Map;
 
 /**
  * The streams one task reads: a stream per grant and object (per calendar for events), each with its reader, resumed
- * from the offset Connect stored for it. Contacts are always scanned whole (their offsets hold no position).
+ * from the offset Connect stored for it. Contacts are always scanned whole (their offsets hold no position). With
+ * reconciliation on, each grant also gets a {@link ReconcileReader}, resumed from its last run.
  */
 final class TaskStreams {
     private static final Logger log = LoggerFactory.getLogger(TaskStreams.class);
@@ -32,8 +35,16 @@ final class TaskStreams {
     private final NylasClient client;
     private final RecordFactory records;
     private final Clock clock;
+    private final ReconcileReader.Listener reconcileListener;
 
     TaskStreams(NylasSourceTaskConfig config, NylasClient client, RecordFactory records, Clock clock) {
+        this(config, client, records, clock, null);
+    }
+
+    /** @param reconcileListener what hears of finished reconciliations; null: no reconciliation readers */
+    TaskStreams(NylasSourceTaskConfig config, NylasClient client, RecordFactory records, Clock clock,
+                ReconcileReader.Listener reconcileListener) {
+        this.reconcileListener = reconcileListener;
         this.config = config;
         this.client = client;
         this.records = records;
@@ -76,7 +87,33 @@ final class TaskStreams {
                 log.info("{}: resuming after watermark {} / '{}'", p, resume.watermark(), resume.lastId());
             }
         }
+        readers.addAll(reconcilers(storage));
         return readers;
+    }
+
+    /** One {@link ReconcileReader} per grant when reconciliation is on, resumed from its last run. */
+    private List<StreamReader> reconcilers(OffsetStorageReader storage) {
+        ReconcileConfig.Settings s = ReconcileConfig.settings(config);
+        if (!s.enabled() || reconcileListener == null) {
+            return List.of();
+        }
+        List<String> grants = config.taskGrants();
+        Map<Map<String, String>, Map<String, Object>> stored =
+                storage.offsets(grants.stream().map(ReconcileOffset::partition).toList());
+        List<ObjectStream> streams = config.objects().stream().map(ObjectStream::fromConfig).toList();
+        long started = clock.millis();
+        List<StreamReader> out = new ArrayList<>();
+        for (String grant : grants) {
+            ReconcileOffset last = null;
+            try {
+                last = ReconcileOffset.fromMap(stored == null ? null : stored.get(ReconcileOffset.partition(grant)));
+            } catch (IllegalArgumentException e) {
+                log.warn("{}: ignoring an unreadable reconciliation offset ({})", grant, e.getMessage());
+            }
+            out.add(new ReconcileReader(grant, streams, config.calendarIds(), client, records, config.pageSize(),
+                    s.intervalMs(), s.lookbackDays(), config.windowLagMs(), last, started, reconcileListener));
+        }
+        return out;
     }
 
     private static Map<StreamPartition, SourceOffset> loadOffsets(OffsetStorageReader storage,

@@ -5,6 +5,7 @@ import io.nylassf.connect.common.SubmittedOffsets;
 import io.nylassf.connect.common.TaskAssignment;
 import io.nylassf.connect.common.config.SalesforceAuthValidator;
 import io.nylassf.connect.source.salesforce.offset.ObjectOffset;
+import io.nylassf.connect.source.salesforce.read.ObjectReconciler;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
@@ -62,11 +63,16 @@ public class SalesforceSourceConnector extends ExactlyOnceSourceConnector {
      * Accepts {@code PATCH /connectors/{name}/offsets} bodies of the form
      * {@code {"partition": {"sobject": "Task"}, "offset": {"system_modstamp": "2026-01-05T09:00:00Z",
      * "last_id": "00T..."}}} (a null offset resets the object to {@code salesforce.start.from}); anything else is
-     * rejected with the reason.
+     * rejected with the reason. A reconciliation's partition is {@code {"reconcile": "Task"}} with
+     * {@code {"v": 1, "last_run": "<ISO-8601>"}} (null: forget the last run).
      */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
         return SubmittedOffsets.check(offsets, (partition, offset) -> {
+            if (ObjectReconciler.isPartition(partition)) {
+                ObjectReconciler.lastRun(offset);
+                return;
+            }
             ObjectOffset.partitionObject(partition);
             if (offset != null) {
                 ObjectOffset.fromMap(offset);

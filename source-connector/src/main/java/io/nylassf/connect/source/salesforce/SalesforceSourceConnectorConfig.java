@@ -92,6 +92,7 @@ public class SalesforceSourceConnectorConfig extends AbstractConfig {
                 .define(INTEGRATION_USER_IDS, Type.LIST, List.of(), userIds(), Importance.MEDIUM)
                 .define(INTEGRATION_USERNAMES, Type.LIST, List.of(), null, Importance.MEDIUM);
         ApiBudgetConfig.addTo(builder);
+        SalesforceReconcileConfig.addTo(builder);
         return def;
     }
 

@@ -59,6 +59,7 @@ public class SalesforceSourceTask extends SourceTask {
     private int usersFailures;
     private long skipped;
     private SalesforceSourceMetrics metrics = new SalesforceSourceMetrics();
+    private Reconciliations reconciliations;
 
     @Override
     public String version() {
@@ -83,6 +84,8 @@ public class SalesforceSourceTask extends SourceTask {
             log.info("Salesforce source reads {} from {}", sobject, offset == null
                     ? (config.startFrom() == null ? "the beginning" : config.startFrom()) : offset);
         }
+        reconciliations = new Reconciliations(config, context.offsetStorageReader(), System.currentTimeMillis(),
+                BACKOFF);
     }
 
     @Override
@@ -103,10 +106,19 @@ public class SalesforceSourceTask extends SourceTask {
         }
         List<SourceRecord> out = new ArrayList<>();
         Instant observedAt = Instant.now();
-        List<CompositeWindows.Outcome> outcomes = CompositeWindows.read(client, due, now);
-        for (CompositeWindows.Outcome o : outcomes) {
-            if (o.failure() == null) {
-                o.rows().forEach(row -> keep(row, observedAt, out));
+        List<ObjectReader> windows = new ArrayList<>(due);
+        windows.addAll(reconciliations.riders(due, now));
+        List<CompositeWindows.Outcome> all = CompositeWindows.read(client, windows, now);
+        List<CompositeWindows.Outcome> outcomes = new ArrayList<>();
+        for (CompositeWindows.Outcome o : all) {
+            if (reconciliations.rides(o.reader())) {
+                reconciliations.read(o, now, mapper, this::written, row -> users.isIntegrationUser(
+                        row.lastModifiedById()), observedAt, out);
+            } else {
+                outcomes.add(o);
+                if (o.failure() == null) {
+                    o.rows().forEach(row -> keep(row, observedAt, out));
+                }
             }
         }
         long next = interval.after(outcomes.stream().anyMatch(o -> !o.rows().isEmpty()));
@@ -121,6 +133,11 @@ public class SalesforceSourceTask extends SourceTask {
             log.debug("Read {} change(s); {} own change(s) skipped so far", out.size(), skipped);
         }
         return out.isEmpty() ? null : out;
+    }
+
+    /** Whether a reconciled row is written: own changes are skipped as configured, as in the normal reads. */
+    private boolean written(ChangeRow row) {
+        return !(users.isIntegrationUser(row.lastModifiedById()) && config.ownChanges() == OwnChanges.SKIP);
     }
 
     private void keep(ChangeRow row, Instant observedAt, List<SourceRecord> out) {

@@ -42,6 +42,7 @@ import static io.nylassf.connect.source.nylas.NylasItSupport.config;
 import static io.nylassf.connect.source.nylas.NylasItSupport.countById;
 import static io.nylassf.connect.source.nylas.NylasItSupport.duplicates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.awaitility.Awaitility.await;
 
@@ -273,7 +274,8 @@ class NylasSourceIT {
                         + "\"data\":{\"object\":{\"id\":\"f\"}}}"), secret, true).statusCode() == 200);
 
         int mark = NYLAS.webhookDeliveries().size();
-        String m1 = NYLAS.addMessage(grant, NylasMessage.create().subject("hooked")).get("id").asText();
+        String m1 = NYLAS.addMessage(grant, NylasMessage.create().subject("hooked")
+                .attachment("att-1", "quote.pdf", "application/pdf", new byte[]{1, 2, 3})).get("id").asText();
         String big = NYLAS.addMessage(grant, NylasMessage.create().subject("big").body("x".repeat(30_000)))
                 .get("id").asText();
         NYLAS.addContact(grant, Map.of("given_name", "Ada", "surname", "Lovelace"));
@@ -313,6 +315,13 @@ class NylasSourceIT {
         assertEquals(30_000, fetched.value().path("body").asText().length(), "the truncated body was fetched");
         assertEquals(List.of("created", "deleted"), messages.stream().filter(r -> r.id().equals(m1))
                 .map(r -> r.value().path("change_type").asText()).toList());
+        JsonNode attachment = messages.stream().filter(r -> r.id().equals(m1) && "created".equals(
+                r.value().path("change_type").asText())).findFirst().orElseThrow().value().path("attachments").path(0);
+        assertEquals("att-1", attachment.path("id").asText(), "the record carries the attachments' metadata");
+        assertEquals("quote.pdf", attachment.path("filename").asText());
+        assertEquals("application/pdf", attachment.path("content_type").asText());
+        assertEquals(3, attachment.path("size").asLong());
+        assertFalse(attachment.path("is_inline").asBoolean());
         List<Rec> contacts = all(CONNECT, "wh.contacts").stream().filter(r -> "webhook".equals(r.via())).toList();
         assertEquals(1, contacts.size());
         assertEquals("Ada", contacts.get(0).value().path("given_name").asText());

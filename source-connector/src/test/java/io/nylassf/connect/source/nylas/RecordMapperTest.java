@@ -93,6 +93,24 @@ class RecordMapperTest {
     }
 
     @Test
+    void aMessageCarriesItsAttachmentsMetadata() throws Exception {
+        String json = MESSAGE.replace("\"size\":10}", "\"size\":10,\"grant_id\":\"g1\",\"is_inline\":false},"
+                + "{\"id\":\"a2\",\"filename\":\"logo.png\",\"content_type\":\"image/png\",\"size\":3,"
+                + "\"is_inline\":true,\"content_id\":\"logo@acme\"},{\"filename\":\"no id\"}");
+        Struct s = MAPPER.message(JSON.readTree(json), NylasSchemas.CREATED, NylasSchemas.VIA_WINDOW, NOW);
+        List<Struct> atts = s.getArray("attachments");
+        assertEquals(2, atts.size(), "an attachment without its id is left out");
+        assertEquals("a1", atts.get(0).getString("id"));
+        assertEquals("x.pdf", atts.get(0).getString("filename"));
+        assertEquals("application/pdf", atts.get(0).getString("content_type"));
+        assertEquals(10L, atts.get(0).getInt64("size"));
+        assertEquals(false, atts.get(0).getBoolean("is_inline"));
+        assertEquals(true, atts.get(1).getBoolean("is_inline"));
+        assertEquals("logo@acme", atts.get(1).getString("content_id"));
+        s.validate();
+    }
+
+    @Test
     void mapsAnEventAndItsPolymorphicWhen() throws Exception {
         JsonNode e = JSON.readTree(EVENT);
         Struct s = MAPPER.event(e, RecordMapper.eventChangeType(e), NylasSchemas.VIA_WEBHOOK, NOW);

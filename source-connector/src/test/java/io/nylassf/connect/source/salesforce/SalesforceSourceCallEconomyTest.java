@@ -145,6 +145,42 @@ class SalesforceSourceCallEconomyTest {
         });
     }
 
+    @Test
+    void reconciliationReReadsRecentTasksAndEventsInsideThePollsOwnCalls() throws Exception {
+        sf.org().insert("Task", Map.of("Subject", "Call"));
+        sf.org().insert("Event", Map.of("Subject", "Meet", "StartDateTime", "2026-12-06T10:00:00Z",
+                "EndDateTime", "2026-12-06T10:30:00Z"));
+        task = start(Map.of("poll.interval.ms", "100", "poll.max.interval.ms", "100", "salesforce.read.lag.ms", "0",
+                "reconcile.interval.ms", "1000", "reconcile.lookback.days", "7"));
+        List<SourceRecord> read = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            read.addAll(orEmpty(task.poll()));
+            return read.size() >= 2;
+        });
+        assertTrue(read.stream().allMatch(r -> "soql".equals(via(r))), "the normal reads first");
+        sf.resetApiCallCount();
+        long compositeBefore = sf.compositeReadCalls();
+        List<SourceRecord> reconciled = new ArrayList<>();
+        long until = System.currentTimeMillis() + 2_500;
+        while (System.currentTimeMillis() < until) {
+            orEmpty(task.poll()).stream().filter(r -> "reconcile".equals(via(r))).forEach(reconciled::add);
+        }
+        assertTrue(reconciled.size() >= 2, "the Task and the Event re-read at least once: " + reconciled.size());
+        assertTrue(reconciled.stream().anyMatch(r -> r.topic().endsWith(".task"))
+                && reconciled.stream().anyMatch(r -> r.topic().endsWith(".event")));
+        assertEquals(sf.compositeReadCalls() - compositeBefore, sf.apiCallCount(),
+                "no call of its own: the reconciliation rides in the polls' Composite calls");
+        SourceRecord last = reconciled.get(reconciled.size() - 1);
+        assertTrue(Map.of("reconcile", "Task").equals(last.sourcePartition())
+                || Map.of("reconcile", "Event").equals(last.sourcePartition()), "a run's last record: "
+                + last.sourcePartition());
+        assertTrue(last.sourceOffset().containsKey("last_run"));
+    }
+
+    private static String via(SourceRecord r) {
+        return ((org.apache.kafka.connect.data.Struct) r.value()).getString("observed_via");
+    }
+
     private void pollOnce() throws InterruptedException {
         long until = System.currentTimeMillis() + 150;
         while (System.currentTimeMillis() < until) {

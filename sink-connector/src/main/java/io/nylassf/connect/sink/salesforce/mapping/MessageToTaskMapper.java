@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.salesforce.mapping;
 
+import io.nylassf.connect.sink.salesforce.files.AttachmentListing;
 import io.nylassf.connect.sink.salesforce.record.NylasMessage;
 import io.nylassf.connect.sink.salesforce.record.Participant;
 
@@ -75,6 +76,15 @@ public final class MessageToTaskMapper {
 
     /** Task fields: Subject ≤255, Description ≤32,000 (body as text, else snippet), Completed email activity. */
     public Map<String, Object> task(NylasMessage m, String whoId, String whatId) {
+        return task(m, whoId, whatId, zone);
+    }
+
+    /**
+     * Like {@link #task(NylasMessage, String, String)}, with {@code ActivityDate} the message's date in
+     * {@code ownerZone} (the owner's {@code TimeZoneSidKey}), or in the configured zone when null.
+     */
+    public Map<String, Object> task(NylasMessage m, String whoId, String whatId, ZoneId ownerZone) {
+        ZoneId zone = ownerZone == null ? this.zone : ownerZone;
         Map<String, String> attrs = new LinkedHashMap<>(m.attributes());
         attrs.put("body", description(m));
         Map<String, Object> out = mapping.apply("Task", attrs);
@@ -140,9 +150,11 @@ public final class MessageToTaskMapper {
         }
     }
 
+    /** The body as text (else the snippet), then the attachments' names and sizes, within 32,000 characters. */
     static String description(NylasMessage m) {
         String text = m.body() != null ? htmlToText(m.body()) : m.snippet();
-        return text == null || text.isBlank() ? null : FieldLimits.truncate(text, DESCRIPTION_MAX);
+        text = text == null || text.isBlank() ? null : FieldLimits.truncate(text, DESCRIPTION_MAX);
+        return AttachmentListing.append(text, m.attachments(), DESCRIPTION_MAX);
     }
 
     /** A readable plain-text rendering of an HTML body: no scripts or styles, line breaks kept, entities decoded. */

@@ -2,8 +2,12 @@ package io.nylassf.connect.sink.salesforce.pipeline;
 
 import io.nylassf.connect.sink.salesforce.pipeline.BatchResult.DeadLetter;
 import io.nylassf.connect.sink.salesforce.record.NylasContact;
+import io.nylassf.connect.sink.salesforce.record.NylasGrantStatus;
+import io.nylassf.connect.sink.salesforce.record.NylasRecord;
 import io.nylassf.connect.sink.salesforce.record.NylasMessage;
 import io.nylassf.connect.sink.salesforce.record.NylasRecordDecoder;
+import io.nylassf.connect.common.schema.NylasSchemas;
+import io.nylassf.connect.sink.record.Fields;
 import io.nylassf.connect.sink.record.RecordDecodeException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -25,7 +29,8 @@ final class BatchDecoder {
         for (SinkRecord r : records) {
             Item i;
             try {
-                i = new Item(r, decoder.decode(r));
+                NylasRecord obj = decoder.decode(r);
+                i = new Item(r, obj, obj instanceof NylasGrantStatus g ? g.email() : grantEmail(r));
             } catch (RecordDecodeException e) {
                 unreadable.add(new DeadLetter(r, e.getMessage()));
                 continue;
@@ -46,10 +51,20 @@ final class BatchDecoder {
         List<Item> contacts = new ArrayList<>();
         List<Item> messages = new ArrayList<>();
         List<Item> events = new ArrayList<>();
+        List<Item> grants = new ArrayList<>();
         for (Item i : newest.values()) {
-            (i.obj() instanceof NylasContact ? contacts : i.obj() instanceof NylasMessage ? messages : events).add(i);
+            (i.obj() instanceof NylasContact ? contacts : i.obj() instanceof NylasMessage ? messages
+                    : i.obj() instanceof NylasGrantStatus ? grants : events).add(i);
         }
-        return new Decoded(contacts, messages, events, unreadable, Tally.skipped(skipped).plus(Tally.conflicts(conflicts)));
+        return new Decoded(contacts, messages, events, unreadable,
+                Tally.skipped(skipped).plus(Tally.conflicts(conflicts)), grants);
+    }
+
+    /** The record's {@code grant_email}, lower case; null when it has none (older records, unknown grants). */
+    static String grantEmail(SinkRecord r) {
+        Fields v = Fields.of(r.value());
+        String e = v == null ? null : v.str(NylasSchemas.GRANT_EMAIL);
+        return e == null || e.isBlank() ? null : e.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static boolean isOlder(Instant candidate, Instant current) {

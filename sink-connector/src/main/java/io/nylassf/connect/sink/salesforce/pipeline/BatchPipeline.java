@@ -1,14 +1,21 @@
 package io.nylassf.connect.sink.salesforce.pipeline;
 
+import io.nylassf.connect.common.config.ApiBudgetConfig;
+import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.common.salesforce.SalesforceClient;
 import io.nylassf.connect.common.salesforce.SaveResult;
+import io.nylassf.connect.sink.salesforce.AttachmentsConfig;
 import io.nylassf.connect.sink.salesforce.SalesforceSinkConnectorConfig;
 import io.nylassf.connect.sink.salesforce.SinkMetrics;
 import io.nylassf.connect.sink.salesforce.mapping.ConflictResolver;
 import io.nylassf.connect.sink.salesforce.options.UnmatchedMessage;
 import io.nylassf.connect.sink.salesforce.pipeline.BatchResult.DeadLetter;
 import io.nylassf.connect.sink.salesforce.pipeline.PeoplePlanner.PeoplePlan;
+import io.nylassf.connect.sink.salesforce.files.AttachmentFetcher;
+import io.nylassf.connect.sink.salesforce.files.AttachmentRules;
+import io.nylassf.connect.sink.salesforce.files.FileWriter;
 import io.nylassf.connect.sink.salesforce.write.ItemRetries;
+import io.nylassf.connect.sink.salesforce.write.QueryBatch;
 import io.nylassf.connect.sink.salesforce.write.WriteOp;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
@@ -26,7 +33,8 @@ import java.util.TreeSet;
 /**
  * Turns one batch of sink records into Salesforce writes, one way: decode and de-duplicate → skip the replays the
  * lookup cache vouches for → read an {@link OrgSnapshot} (batched queries) → plan (pure) and write in phases:
- * Accounts, people, Leads for unmatched senders, activities. Each phase returns its results and a later phase
+ * Accounts, people, Leads for unmatched senders, activities, and (when enabled) the messages' attachments as
+ * Files ({@link AttachmentPhase}). Each phase returns its results and a later phase
  * gets what an earlier one created as a new snapshot. Every write is idempotent (external IDs, last-write-wins),
  * so a redelivered batch does no harm.
  *
@@ -45,9 +53,18 @@ public final class BatchPipeline implements BatchWriter {
     private final WriteExecutor executor;
     private final CacheKeeper cacheKeeper;
     private volatile Planners planners;
+    /** Phase 5, with salesforce.attachments.enabled: the messages' files; null when off. */
+    private final AttachmentPhase attachments;
 
     public BatchPipeline(SalesforceSinkConnectorConfig config, SalesforceClient client, ItemRetries writer,
                          SinkMetrics metrics, LookupCache cache) {
+        this(config, client, writer, metrics, cache, null);
+    }
+
+    /** @param nylas where attachments are downloaded from; null leaves them out (only listed in the activity) */
+    public BatchPipeline(SalesforceSinkConnectorConfig config, SalesforceClient client, ItemRetries writer,
+                         SinkMetrics metrics, LookupCache cache, NylasClient nylas) {
+        this.attachments = nylas == null ? null : attachmentPhase(config, client, nylas, metrics);
         this.config = config;
         this.client = client;
         this.metrics = metrics;
@@ -56,6 +73,15 @@ public final class BatchPipeline implements BatchWriter {
         this.executor = new WriteExecutor(writer);
         this.cacheKeeper = new CacheKeeper(cache, config.modifiedAtField(), config.messageTarget().sobject(),
                 counterparts);
+    }
+
+    private static AttachmentPhase attachmentPhase(SalesforceSinkConnectorConfig config, SalesforceClient client,
+                                                   NylasClient nylas, SinkMetrics metrics) {
+        AttachmentRules rules = AttachmentsConfig.rules(config);
+        String ext = AttachmentsConfig.externalIdField(config);
+        return new AttachmentPhase(rules, new AttachmentFetcher(nylas, rules), new FileWriter(client, ext),
+                () -> new QueryBatch(client), client.limits(), ApiBudgetConfig.reserve(config), ext,
+                metrics.attachments);
     }
 
     /** The planners, built at the first batch: the conflict rules may need the user the sink writes as (a call). */
@@ -87,12 +113,13 @@ public final class BatchPipeline implements BatchWriter {
         all.messages().forEach(i -> metrics.sourceTime(i.obj().modifiedAt()));
         all.events().forEach(i -> metrics.sourceTime(i.obj().modifiedAt()));
         Decoded batch = cacheKeeper.skipReplays(all);
-        Outcome out = new Outcome();
+        Outcome out = new Outcome(new DriftTally(records));
         out.add(batch.unreadable(), batch.tally());
         if (!batch.isEmpty()) {
             phases(p, batch, out);
         }
         cacheKeeper.forget(out.deadLetters, all);
+        out.reportDrift();
         return out.result();
     }
 
@@ -140,10 +167,23 @@ public final class BatchPipeline implements BatchWriter {
         if (config.relateToOpportunity()) {
             org = org.withOpportunities(lookups.openOpportunities(contactsNamed(batch, org)));
         }
-        // Phase 4: activities.
-        Plan activities = p.messages().plan(batch.messages(), org).plus(p.events().plan(batch.events(), org));
+        // Phase 4: activities, and the reconnect Tasks of grants that expired or came back.
+        Plan activities = p.messages().plan(batch.messages(), org).plus(p.events().plan(batch.events(), org))
+                .plus(p.grants().plan(batch.grants(), org));
         out.add(activities);
-        record(retryWhereTheCacheNamedThePerson(execute(activities.writes()), org), out);
+        Settled activityWrites = record(retryWhereTheCacheNamedThePerson(execute(activities.writes()), org), out);
+
+        // Phase 5: the messages' attachments as Files (salesforce.attachments.enabled).
+        if (attachments != null && out.retry == null && !batch.messages().isEmpty()) {
+            BatchResult.Retry files = attachments.run(batch.messages(), activityWrites.succeeded(), org,
+                    config.messageTarget().sobject());
+            if (files != null) {
+                // the activities are written; forgetting them makes the redelivery look them up (unchanged)
+                // and copy the files still missing, instead of skipping the messages as replays
+                batch.messages().forEach(i -> cacheKeeper.cache().forgetRecord(i.key()));
+                out.retry(files);
+            }
+        }
     }
 
     /**
@@ -216,6 +256,7 @@ public final class BatchPipeline implements BatchWriter {
 
     private Settled record(Settled s, Outcome out) {
         cacheKeeper.rememberWrites(s);
+        out.drift.add(s);
         out.add(s.failures(), s.tally());
         if (s.retry() != null) {
             out.retry(s.retry());
@@ -240,7 +281,22 @@ public final class BatchPipeline implements BatchWriter {
     /** What the batch came to so far (a local of one {@link #write} call). */
     private final class Outcome {
         private final List<DeadLetter> deadLetters = new ArrayList<>();
+        private final DriftTally drift;
         private BatchResult.Retry retry;
+
+        Outcome(DriftTally drift) {
+            this.drift = drift;
+        }
+
+        /** Counts and logs what the batch's reconciliation records repaired (a batch written again counts again). */
+        void reportDrift() {
+            if (drift.checked() == 0 || retry != null) {
+                return;
+            }
+            drift.repaired().forEach(metrics::driftRepaired);
+            log.info("Reconciliation: {} record(s) checked, {} repaired {}", drift.checked(), drift.total(),
+                    drift.repaired());
+        }
 
         void add(Plan plan) {
             add(plan.failures(), plan.tally());

@@ -43,7 +43,7 @@ record CacheKeeper(LookupCache cache, String modifiedAtField, String messageObje
             }
             kept.add(keep);
         }
-        return new Decoded(kept.get(0), kept.get(1), kept.get(2), d.unreadable(), tally[0]);
+        return new Decoded(kept.get(0), kept.get(1), kept.get(2), d.unreadable(), tally[0], d.grants());
     }
 
     /** How a replay counts (unchanged: skipped; older: a conflict too), or null when it must be looked up. */

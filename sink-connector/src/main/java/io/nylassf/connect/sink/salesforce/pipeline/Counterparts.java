@@ -28,7 +28,10 @@ final class Counterparts {
         if (obj instanceof NylasEvent e) {
             return EventMapper.attendeeEmails(e, internalDomains);
         }
-        String email = ContactMapper.primaryEmail((NylasContact) obj);
+        if (!(obj instanceof NylasContact c)) {
+            return List.of(); // a grant status names nobody
+        }
+        String email = ContactMapper.primaryEmail(c);
         return email == null ? List.of() : List.of(email);
     }
 }

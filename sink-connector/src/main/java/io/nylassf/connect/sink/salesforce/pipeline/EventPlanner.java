@@ -81,8 +81,17 @@ record EventPlanner(EventMapper mapper, Counterparts counterparts, ConflictResol
                             Planned.Kind.WRITE);
                 } else {
                     fields.put(eventExt, e.id());
-                    plan.write(Planned.write(i, WriteOp.upsert("Event", eventExt,
-                            resolver.resolve("Event", fields, null, e.modifiedAt(), Set.of(), Set.of()).changes())));
+                    Map<String, Object> create = resolver.resolve("Event", fields, null, e.modifiedAt(), Set.of(),
+                            Set.of()).changes();
+                    // the rep whose calendar it came from owns it (so their edits flow back to that calendar);
+                    // only on create: an existing Event keeps its owner
+                    Owner owner = org.owner(e.grantId());
+                    if (owner != null) {
+                        create.put("OwnerId", owner.userId());
+                    } else {
+                        plan.ownerFallback(i);
+                    }
+                    plan.write(Planned.write(i, WriteOp.upsert("Event", eventExt, create)));
                 }
             } catch (RecordDecodeException ex) {
                 plan.fail(i, ex.getMessage());

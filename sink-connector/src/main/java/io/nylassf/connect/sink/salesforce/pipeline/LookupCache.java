@@ -78,6 +78,15 @@ public final class LookupCache {
         remove("e:" + email.toLowerCase(Locale.ROOT));
     }
 
+    /** The owner found for a User lookup key ({@link GrantOwners}), {@link Owner#NONE} for a miss, or null. */
+    Owner owner(String key) {
+        return (Owner) get("u:" + key);
+    }
+
+    void putOwner(String key, Owner o) {
+        put("u:" + key, o);
+    }
+
     public synchronized int size() {
         return entries.size();
     }

@@ -72,8 +72,10 @@ record MessagePlanner(MessageToTaskMapper mapper, Counterparts counterparts, Con
         }
         String what = org.what(who);
         String whoId = who == null ? null : who.id();
+        Owner owner = org.owner(m.grantId());
         Map<String, Object> fields = target == MessageTarget.EMAIL_MESSAGE
-                ? mapper.emailMessage(m, what != null ? what : whoId) : mapper.task(m, whoId, what);
+                ? mapper.emailMessage(m, what != null ? what : whoId)
+                : mapper.task(m, whoId, what, owner == null ? null : owner.zone());
         if (existing != null) {
             plan.updateOrSkip(i, sobject, str(existing.get("Id")), resolver.resolve(sobject, fields, existing,
                     m.modifiedAt(), Set.of(), MessageToTaskMapper.TASK_CREATE_ONLY), Planned.Kind.WRITE);
@@ -82,6 +84,14 @@ record MessagePlanner(MessageToTaskMapper mapper, Counterparts counterparts, Con
         fields.put(messageExt, m.id());
         Map<String, Object> create = target == MessageTarget.EMAIL_MESSAGE ? fields
                 : resolver.resolve(sobject, fields, null, m.modifiedAt(), Set.of(), Set.of()).changes();
+        if (target == MessageTarget.TASK) {
+            // the rep whose mailbox it came from owns it; only on create: an existing Task keeps its owner
+            if (owner != null) {
+                create.put("OwnerId", owner.userId());
+            } else {
+                plan.ownerFallback(i);
+            }
+        }
         plan.write(Planned.write(i, WriteOp.upsert(sobject, messageExt, create)));
     }
 }

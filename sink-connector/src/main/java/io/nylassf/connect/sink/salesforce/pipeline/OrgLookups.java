@@ -33,6 +33,7 @@ import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.str;
  * lookup cache already knows are not asked for. Stateless between batches.
  */
 final class OrgLookups {
+    private static final String GRANT_TASKS = "GrantTask";
     private final SalesforceSinkConnectorConfig config;
     private final SalesforceClient client;
     private final Counterparts counterparts;
@@ -41,6 +42,7 @@ final class OrgLookups {
     private final String eventExt;
     private final String messageObject;
     private final Set<String> internalDomains;
+    private final GrantOwners owners;
 
     OrgLookups(SalesforceSinkConnectorConfig config, SalesforceClient client, Counterparts counterparts) {
         this.config = config;
@@ -51,6 +53,7 @@ final class OrgLookups {
         this.eventExt = config.eventExternalId();
         this.messageObject = config.messageTarget().sobject();
         this.internalDomains = config.internalDomains();
+        this.owners = new GrantOwners(config.ownerMap());
     }
 
     boolean isCompanyDomain(String domain) {
@@ -127,10 +130,41 @@ final class OrgLookups {
         if (accounts) {
             addAccountQuery(q, domains);
         }
+        Set<String> expiryGrants = new TreeSet<>();
+        d.grants().forEach(i -> expiryGrants.add(i.obj().grantId()));
+        if (!expiryGrants.isEmpty()) {
+            // the reconnect Tasks of the grants whose state changed (rare: a grant expires or comes back)
+            List<String> likes = expiryGrants.stream().map(g -> messageExtOnTask() + " LIKE "
+                    + Soql.likeContains(GrantTaskPlanner.prefix(g))).toList();
+            Queries.anyOf(q, GRANT_TASKS, List.of("Id", "Status", "IsClosed", messageExtOnTask()), "Task",
+                    Map.of(), likes, null);
+        }
+        // last: when it does not fit the first Composite call it is the only one left over, and the cache spares
+        // it after the first batch of a grant
+        Map<String, String> ownerKeys = ownerKeys(d);
+        Set<String> askOwners = new TreeSet<>();
+        for (Map.Entry<String, String> e : ownerKeys.entrySet()) {
+            Owner known = cache.owner(e.getValue());
+            if (known != null) {
+                org.owner(e.getKey(), known);
+            } else {
+                askOwners.add(e.getValue());
+            }
+        }
+        owners.query(q, askOwners);
         if (q.isEmpty()) {
             return org.build();
         }
         Map<String, List<Map<String, Object>>> r = q.run();
+        if (!askOwners.isEmpty()) {
+            Map<String, Owner> found = owners.read(askOwners, r.getOrDefault(GrantOwners.KEY, List.of()));
+            found.forEach(cache::putOwner);
+            ownerKeys.forEach((grant, key) -> {
+                if (found.containsKey(key)) {
+                    org.owner(grant, found.get(key));
+                }
+            });
+        }
         for (String sobject : List.of("Contact", "Lead")) {
             for (Map<String, Object> rec : r.getOrDefault(sobject, List.of())) {
                 if (contactIds.contains(str(rec.get(contactExt)))) {
@@ -142,6 +176,11 @@ final class OrgLookups {
             }
         }
         r.getOrDefault(messageObject, List.of()).forEach(rec -> org.byExt(messageObject, messageExt, rec));
+        for (Map<String, Object> t : r.getOrDefault(GRANT_TASKS, List.of())) {
+            String ext = str(t.get(messageExtOnTask()));
+            expiryGrants.stream().filter(g -> ext != null && ext.startsWith(GrantTaskPlanner.prefix(g)))
+                    .forEach(g -> org.grantTask(g, t));
+        }
         r.getOrDefault("Event", List.of()).forEach(rec -> {
             org.byExt("Event", eventExt, rec);
             if (!removedSeries.isEmpty()) {
@@ -158,6 +197,25 @@ final class OrgLookups {
             }
         }
         return org.build();
+    }
+
+    /** The Task field a grant's reconnect Task is keyed by: the message external-ID field. */
+    String messageExtOnTask() {
+        return messageExt;
+    }
+
+    /** Grant id → the lookup key of its owner, for every grant the batch's records came from that has one. */
+    private Map<String, String> ownerKeys(Decoded d) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (List<Item> items : List.of(d.contacts(), d.messages(), d.events(), d.grants())) {
+            for (Item i : items) {
+                String key = i.obj().deleted() || i.obj().grantId() == null ? null : owners.key(i);
+                if (key != null) {
+                    out.putIfAbsent(i.obj().grantId(), key);
+                }
+            }
+        }
+        return out;
     }
 
     /** Accounts whose domain field contains one of the domains, or (when the sink creates them) keyed by one. */

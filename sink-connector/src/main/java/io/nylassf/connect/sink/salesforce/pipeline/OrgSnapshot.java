@@ -24,12 +24,15 @@ final class OrgSnapshot {
     private final Map<String, Map<String, Object>> accountByDomain;
     private final Map<String, Person> newPeople;
     private final Map<String, String> openOpportunityByContact;
+    private final Map<String, Owner> ownerByGrant;
+    private final Map<String, List<Map<String, Object>>> grantTasks;
 
     private OrgSnapshot(Map<String, Map<String, List<Map<String, Object>>>> byExt,
                         Map<String, List<Map<String, Object>>> contactsByEmail,
                         Map<String, List<Map<String, Object>>> leadsByEmail, Map<String, Person> knownPeople,
                         Map<String, Map<String, Object>> accountByDomain, Map<String, Person> newPeople,
-                        Map<String, String> openOpportunityByContact) {
+                        Map<String, String> openOpportunityByContact, Map<String, Owner> ownerByGrant,
+                        Map<String, List<Map<String, Object>>> grantTasks) {
         Map<String, Map<String, List<Map<String, Object>>>> ext = new HashMap<>();
         byExt.forEach((o, m) -> ext.put(o, Map.copyOf(m)));
         this.byExt = Map.copyOf(ext);
@@ -39,6 +42,19 @@ final class OrgSnapshot {
         this.accountByDomain = Map.copyOf(accountByDomain);
         this.newPeople = Map.copyOf(newPeople);
         this.openOpportunityByContact = Map.copyOf(openOpportunityByContact);
+        this.ownerByGrant = Map.copyOf(ownerByGrant);
+        this.grantTasks = Map.copyOf(grantTasks);
+    }
+
+    /** The reconnect Tasks of an expired grant ({@link GrantTaskPlanner}), open or closed. */
+    List<Map<String, Object>> grantTasks(String grantId) {
+        return grantTasks.getOrDefault(grantId, List.of());
+    }
+
+    /** The active User who owns the grant's records, or null (the integration user keeps them). */
+    Owner owner(String grantId) {
+        Owner o = grantId == null ? null : ownerByGrant.get(grantId);
+        return o == null || !o.found() ? null : o;
     }
 
     /** The records of {@code sobject} whose external-ID field holds {@code value}. */
@@ -117,19 +133,19 @@ final class OrgSnapshot {
         Map<String, Map<String, Object>> a = new HashMap<>(accountByDomain);
         a.putAll(created);
         return new OrgSnapshot(byExt, contactsByEmail, leadsByEmail, knownPeople, a, newPeople,
-                openOpportunityByContact);
+                openOpportunityByContact, ownerByGrant, grantTasks);
     }
 
     OrgSnapshot withNewPeople(Map<String, Person> created) {
         Map<String, Person> p = new HashMap<>(newPeople);
         p.putAll(created);
         return new OrgSnapshot(byExt, contactsByEmail, leadsByEmail, knownPeople, accountByDomain, p,
-                openOpportunityByContact);
+                openOpportunityByContact, ownerByGrant, grantTasks);
     }
 
     OrgSnapshot withOpportunities(Map<String, String> byContact) {
         return new OrgSnapshot(byExt, contactsByEmail, leadsByEmail, knownPeople, accountByDomain, newPeople,
-                byContact);
+                byContact, ownerByGrant, grantTasks);
     }
 
     /** Collects what the lookups read; {@link #build()} freezes it. */
@@ -139,6 +155,18 @@ final class OrgSnapshot {
         private final Map<String, List<Map<String, Object>>> leadsByEmail = new HashMap<>();
         private final Map<String, Person> knownPeople = new HashMap<>();
         private final Map<String, Map<String, Object>> accountByDomain = new HashMap<>();
+        private final Map<String, Owner> ownerByGrant = new HashMap<>();
+        private final Map<String, List<Map<String, Object>>> grantTasks = new HashMap<>();
+
+        Builder grantTask(String grantId, Map<String, Object> task) {
+            grantTasks.computeIfAbsent(grantId, k -> new ArrayList<>()).add(task);
+            return this;
+        }
+
+        Builder owner(String grantId, Owner owner) {
+            ownerByGrant.put(grantId, owner);
+            return this;
+        }
 
         /** Files a record of {@code sobject} under the value of its external-ID field, if it has one. */
         Builder byExt(String sobject, String extField, Map<String, Object> record) {
@@ -174,7 +202,7 @@ final class OrgSnapshot {
             Map<String, Map<String, List<Map<String, Object>>>> ext = new HashMap<>();
             byExt.forEach((o, m) -> ext.put(o, frozen(m)));
             return new OrgSnapshot(ext, frozen(contactsByEmail), frozen(leadsByEmail), knownPeople, accountByDomain,
-                    Map.of(), Map.of());
+                    Map.of(), Map.of(), ownerByGrant, frozen(grantTasks));
         }
 
         private static Map<String, List<Map<String, Object>>> frozen(Map<String, List<Map<String, Object>>> m) {

@@ -48,9 +48,12 @@ final class PeoplePlanner {
     private final Predicate<String> companyDomain;
     private final String accountDomainField;
     private final String accountExternalId;
+    private final PersonOwnership ownership;
 
     PeoplePlanner(ContactMapper mapper, PersonRouter router, ConflictResolver resolver, String contactExt,
-                  Predicate<String> companyDomain, String accountDomainField, String accountExternalId) {
+                  Predicate<String> companyDomain, String accountDomainField, String accountExternalId,
+                  PersonOwnership ownership) {
+        this.ownership = ownership;
         this.mapper = mapper;
         this.router = router;
         this.resolver = resolver;
@@ -87,7 +90,7 @@ final class PeoplePlanner {
                 fields.put("AccountId", route.accountId());
             }
             Resolution res = resolver.resolve(route.sobject(), fields, null, c.modifiedAt(), Set.of(), Set.of());
-            WriteOp op = WriteOp.upsert(route.sobject(), contactExt, res.changes());
+            WriteOp op = ownership.apply(WriteOp.upsert(route.sobject(), contactExt, res.changes()), i, org, plan);
             Planned p = new Planned(i, wantIds ? op.wantId() : op, Planned.Kind.WRITE, email);
             if (route.createAccount()) {
                 accounts.putIfAbsent(domain, c.companyName() != null && !c.companyName().isBlank()

@@ -65,6 +65,14 @@ record Plan(List<Planned> writes, List<DeadLetter> failures, Tally tally) {
             return this;
         }
 
+        /** A record created without an owner: its grant has no active User, so the integration user owns it. */
+        Builder ownerFallback(Item i) {
+            tally = tally.plus(Tally.ownerFallbacks(1));
+            log.debug("No Salesforce User owns grant {} ({}); the integration user owns its new record",
+                    i.obj().grantId(), i.grantEmail());
+            return this;
+        }
+
         Builder stale() {
             tally = tally.plus(Tally.conflicts(1)).plus(Tally.skipped(1));
             return this;

@@ -10,7 +10,8 @@ import io.nylassf.connect.sink.salesforce.mapping.PersonRouter;
 import java.util.function.Predicate;
 
 /** The planners of one task, built from the settings and the conflict rules (immutable, shared by all batches). */
-record Planners(PeoplePlanner people, SenderLeadPlanner senderLeads, MessagePlanner messages, EventPlanner events) {
+record Planners(PeoplePlanner people, SenderLeadPlanner senderLeads, MessagePlanner messages, EventPlanner events,
+                GrantTaskPlanner grants) {
 
     static Planners of(SalesforceSinkConnectorConfig config, ConflictResolver resolver, Counterparts counterparts,
                        Predicate<String> companyDomain) {
@@ -19,12 +20,14 @@ record Planners(PeoplePlanner people, SenderLeadPlanner senderLeads, MessagePlan
                 new PeoplePlanner(new ContactMapper(config.mapping("Contact"), config.mapping("Lead")),
                         new PersonRouter(config.routing(), config.createAccounts()), resolver,
                         config.contactExternalId(), companyDomain, config.accountDomainField(),
-                        config.accountExternalId()),
-                new SenderLeadPlanner(counterparts, config.messageTarget().sobject(), config.leadEmailKeyField()),
+                        config.accountExternalId(), new PersonOwnership(config.personOwner())),
+                new SenderLeadPlanner(counterparts, config.messageTarget().sobject(), config.leadEmailKeyField(),
+                        new PersonOwnership(config.personOwner())),
                 new MessagePlanner(messageMapper(config), counterparts, resolver, config.messageTarget(),
                         config.unmatchedMessage(), config.messageExternalId(), modifiedAt),
                 new EventPlanner(new EventMapper(config.mapping("Event")), counterparts, resolver,
-                        config.deletedEvent(), config.eventExternalId(), modifiedAt, config.eventSeriesField()));
+                        config.deletedEvent(), config.eventExternalId(), modifiedAt, config.eventSeriesField()),
+                new GrantTaskPlanner(config.messageExternalId(), config.activityZone()));
     }
 
     static MessageToTaskMapper messageMapper(SalesforceSinkConnectorConfig config) {

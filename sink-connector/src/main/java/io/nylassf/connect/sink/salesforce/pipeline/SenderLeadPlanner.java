@@ -23,7 +23,11 @@ final class SenderLeadPlanner {
     private final String messageObject;
     private final String emailKeyField;
 
-    SenderLeadPlanner(Counterparts counterparts, String messageObject, String emailKeyField) {
+    private final PersonOwnership ownership;
+
+    SenderLeadPlanner(Counterparts counterparts, String messageObject, String emailKeyField,
+                      PersonOwnership ownership) {
+        this.ownership = ownership;
         this.counterparts = counterparts;
         this.messageObject = messageObject;
         this.emailKeyField = emailKeyField;
@@ -31,6 +35,7 @@ final class SenderLeadPlanner {
 
     Plan plan(List<Item> messages, OrgSnapshot org) {
         Map<String, Planned> byEmail = new LinkedHashMap<>();
+        Plan.Builder plan = new Plan.Builder();
         for (Item i : messages) {
             NylasMessage m = (NylasMessage) i.obj();
             if (m.deleted() || !org.ext(messageObject, m.id()).isEmpty() || LoopGuard.find(m.metadata())
@@ -42,10 +47,9 @@ final class SenderLeadPlanner {
                 continue;
             }
             String email = emails.get(0);
-            byEmail.put(email, new Planned(i, WriteOp.upsert("Lead", emailKeyField, lead(m, email)).wantId(),
-                    Planned.Kind.SENDER_LEAD, email));
+            WriteOp create = ownership.apply(WriteOp.upsert("Lead", emailKeyField, lead(m, email)), i, org, plan);
+            byEmail.put(email, new Planned(i, create.wantId(), Planned.Kind.SENDER_LEAD, email));
         }
-        Plan.Builder plan = new Plan.Builder();
         byEmail.values().forEach(plan::write);
         return plan.build();
     }

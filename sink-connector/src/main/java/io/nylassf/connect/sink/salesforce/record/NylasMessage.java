@@ -5,12 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A Nylas message as the sink reads it; headers are keyed by name as sent. */
+/** A Nylas message as the sink reads it; headers are keyed by name as sent; attachments as Nylas lists them. */
 public record NylasMessage(String grantId, String id, boolean deleted, Instant modifiedAt, String threadId,
                            String subject, List<Participant> from, List<Participant> to, List<Participant> cc,
                            List<Participant> bcc, Instant date, String snippet, String body,
-                           Map<String, String> metadata, Map<String, String> headers, List<String> folders)
+                           Map<String, String> metadata, Map<String, String> headers, List<String> folders,
+                           List<NylasAttachment> attachments)
         implements NylasRecord {
+
+    public NylasMessage {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
 
     @Override
     public Map<String, String> attributes() {

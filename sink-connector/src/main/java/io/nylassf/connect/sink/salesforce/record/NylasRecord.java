@@ -3,7 +3,7 @@ package io.nylassf.connect.sink.salesforce.record;
 import java.time.Instant;
 
 /** What every decoded Nylas record has: identity and the change envelope. */
-public sealed interface NylasRecord permits NylasContact, NylasMessage, NylasEvent {
+public sealed interface NylasRecord permits NylasContact, NylasMessage, NylasEvent, NylasGrantStatus {
     String grantId();
 
     String id();

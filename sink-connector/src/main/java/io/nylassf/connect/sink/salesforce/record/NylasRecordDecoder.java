@@ -21,7 +21,7 @@ import java.util.Map;
  * {@link RecordDecodeException}.
  */
 public final class NylasRecordDecoder {
-    public enum Type { CONTACT, MESSAGE, EVENT }
+    public enum Type { CONTACT, MESSAGE, EVENT, GRANT }
 
     /**
      * Nylas object ids are opaque (Microsoft's are long and base64-like), but never blank, never longer than the
@@ -37,6 +37,9 @@ public final class NylasRecordDecoder {
                             + record.value().getClass().getSimpleName()));
         }
         Type type = type(record, v);
+        if (type == Type.GRANT) {
+            return grantStatus(v);
+        }
         String id = v.str("id");
         if (id == null) {
             throw new RecordDecodeException("MISSING_ID", "the record has no 'id'");
@@ -49,7 +52,21 @@ public final class NylasRecordDecoder {
             case CONTACT -> contact(v);
             case MESSAGE -> message(v);
             case EVENT -> event(v);
+            case GRANT -> grantStatus(v);
         };
+    }
+
+    /** A {@code nylas.grants} status record (it names the grant by {@code grant_id}, not {@code id}). */
+    static NylasGrantStatus grantStatus(Fields v) {
+        String grant = v.str("grant_id");
+        if (grant == null || !NYLAS_ID.matcher(grant).matches()) {
+            throw new RecordDecodeException("MISSING_ID", "the grant status record has no valid 'grant_id'");
+        }
+        String status = v.str("status");
+        String email = v.str("email");
+        return new NylasGrantStatus(grant, status == null ? null : status.toLowerCase(Locale.ROOT),
+                email == null ? null : email.trim().toLowerCase(Locale.ROOT), v.str("reason"),
+                v.time(NylasSchemas.OBSERVED_AT));
     }
 
     static Type type(SinkRecord record, Fields v) {
@@ -63,6 +80,9 @@ public final class NylasRecordDecoder {
             }
             if (n.equals(NylasSchemas.EVENT.name())) {
                 return Type.EVENT;
+            }
+            if (n.equals(NylasSchemas.GRANT_STATUS.name())) {
+                return Type.GRANT;
             }
         }
         Type t = fromWord(v.str("object"));
@@ -94,7 +114,7 @@ public final class NylasRecordDecoder {
         if (l.contains("event")) {
             return Type.EVENT;
         }
-        return null;
+        return l.contains("grant") ? Type.GRANT : null;
     }
 
     private static boolean deleted(Fields v) {
@@ -140,7 +160,7 @@ public final class NylasRecordDecoder {
         return new NylasMessage(v.str("grant_id"), v.str("id"), deleted(v), v.time(NylasSchemas.MODIFIED_AT),
                 v.str("thread_id"), v.str("subject"), people(v, "from"), people(v, "to"), people(v, "cc"),
                 people(v, "bcc"), v.time("date"), v.str("snippet"), v.str("body"), v.stringMap("metadata"), headers,
-                v.strings("folders"));
+                v.strings("folders"), NylasAttachment.of(v));
     }
 
     static NylasEvent event(Fields v) {

@@ -43,6 +43,7 @@ public final class SalesforceWriter implements AutoCloseable {
     private final SalesforceClient client;
     private final int batchSize;
     private final BulkPolicy bulk;
+    static final String AUTO_ASSIGN = "Sforce-Auto-Assign";
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "salesforce-bulk-poller");
         t.setDaemon(true);
@@ -62,8 +63,11 @@ public final class SalesforceWriter implements AutoCloseable {
         this.bulk = bulk;
     }
 
-    private record GroupKey(String sobject, WriteOp.Action action, String extIdField) {
+    private record GroupKey(String sobject, WriteOp.Action action, String extIdField, boolean autoAssign) {
     }
+
+    /** The objects whose writes run assignment rules unless told not to (the REST API's default is TRUE). */
+    private static final java.util.Set<String> ASSIGNABLE = java.util.Set.of("Lead", "Account", "Case");
 
     /** A slice of one group: the operations and their positions in the caller's list. */
     private record Chunk(GroupKey key, List<WriteOp> ops, List<Integer> at) {
@@ -78,7 +82,8 @@ public final class SalesforceWriter implements AutoCloseable {
         Map<GroupKey, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < ops.size(); i++) {
             WriteOp op = ops.get(i);
-            groups.computeIfAbsent(new GroupKey(op.sobject(), op.action(), op.extIdField()), k -> new ArrayList<>())
+            groups.computeIfAbsent(new GroupKey(op.sobject(), op.action(), op.extIdField(), op.autoAssign()),
+                            k -> new ArrayList<>())
                     .add(i);
         }
         List<Chunk> chunks = new ArrayList<>();
@@ -88,7 +93,8 @@ public final class SalesforceWriter implements AutoCloseable {
             // Bulk for upserts and updates only: their result rows carry the key (external ID or Id) that matches
             // them back to operations; creates and deletes stay on Collections
             WriteOp.Action action = g.getKey().action();
-            if (bulk.applies(list.size())
+            // (Bulk API 2.0 runs no assignment rule unless the job names one: assigned writes use Collections)
+            if (bulk.applies(list.size()) && !g.getKey().autoAssign()
                     && (action == WriteOp.Action.UPSERT || action == WriteOp.Action.UPDATE)) {
                 List<SaveResult> r = bulk(g.getKey(), list);
                 for (int j = 0; j < at.size(); j++) {
@@ -120,12 +126,17 @@ public final class SalesforceWriter implements AutoCloseable {
                 }
                 records.add(r);
             }
-            subs.add(switch (c.key().action()) {
+            CompositeSubrequest sub = switch (c.key().action()) {
                 case UPSERT -> client.upsertRequest(ref, c.key().sobject(), c.key().extIdField(), records, false);
                 case UPDATE -> client.updateRequest(ref, c.key().sobject(), records, false);
                 case CREATE -> client.createRequest(ref, c.key().sobject(), records, false);
                 case DELETE -> client.deleteRequest(ref, c.ops().stream().map(WriteOp::id).toList(), false);
-            });
+            };
+            if (ASSIGNABLE.contains(c.key().sobject()) && c.key().action() != WriteOp.Action.DELETE) {
+                // an existing record keeps its owner: the REST API runs assignment rules unless told not to
+                sub = sub.withHeader(AUTO_ASSIGN, c.key().autoAssign() ? "TRUE" : "FALSE");
+            }
+            subs.add(sub);
         }
         List<CompositeSubresponse> responses = client.composite(subs, false);
         for (int i = 0; i < chunks.size(); i++) {

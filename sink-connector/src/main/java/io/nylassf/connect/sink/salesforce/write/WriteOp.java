@@ -17,9 +17,15 @@ public final class WriteOp {
     private final Map<String, Object> fields;
     private final String id;
     private final boolean wantsId;
+    private final boolean autoAssign;
 
     private WriteOp(String sobject, Action action, String extIdField, Map<String, Object> fields, String id,
                     boolean wantsId) {
+        this(sobject, action, extIdField, fields, id, wantsId, false);
+    }
+
+    private WriteOp(String sobject, Action action, String extIdField, Map<String, Object> fields, String id,
+                    boolean wantsId, boolean autoAssign) {
         this.sobject = sobject;
         this.action = action;
         this.extIdField = extIdField;
@@ -27,6 +33,7 @@ public final class WriteOp {
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         this.id = id;
         this.wantsId = wantsId;
+        this.autoAssign = autoAssign;
     }
 
     /** Upsert on an external ID; {@code fields} carry the external ID value. */
@@ -72,7 +79,7 @@ public final class WriteOp {
      * download (one API call per job): only when a later phase of the batch links to this record.
      */
     public WriteOp wantId() {
-        return wantsId ? this : new WriteOp(sobject, action, extIdField, fields, id, true);
+        return wantsId ? this : new WriteOp(sobject, action, extIdField, fields, id, true, autoAssign);
     }
 
     public boolean wantsId() {
@@ -83,7 +90,20 @@ public final class WriteOp {
     public WriteOp with(String field, Object value) {
         Map<String, Object> f = new LinkedHashMap<>(fields);
         f.put(field, value);
-        return new WriteOp(sobject, action, extIdField, f, id, wantsId);
+        return new WriteOp(sobject, action, extIdField, f, id, wantsId, autoAssign);
+    }
+
+    /**
+     * This write, letting the org's active assignment rule choose the owner ({@code Sforce-Auto-Assign: TRUE}):
+     * only for new Leads under {@code salesforce.person.owner=assignment_rules}. Every other write of a Lead or
+     * Account says FALSE, since the REST API runs the rules on a write that does not say.
+     */
+    public WriteOp withAutoAssign() {
+        return autoAssign ? this : new WriteOp(sobject, action, extIdField, fields, id, wantsId, true);
+    }
+
+    public boolean autoAssign() {
+        return autoAssign;
     }
 
     /** The external ID value an upsert carries. */

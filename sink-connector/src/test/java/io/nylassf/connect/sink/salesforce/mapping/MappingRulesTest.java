@@ -3,6 +3,7 @@ package io.nylassf.connect.sink.salesforce.mapping;
 import io.nylassf.connect.sink.salesforce.record.NylasContact;
 import io.nylassf.connect.sink.salesforce.record.NylasContact.Typed;
 import io.nylassf.connect.sink.salesforce.record.NylasEvent;
+import io.nylassf.connect.sink.salesforce.record.NylasAttachment;
 import io.nylassf.connect.sink.salesforce.record.NylasMessage;
 import io.nylassf.connect.sink.salesforce.record.Participant;
 import io.nylassf.connect.sink.record.RecordDecodeException;
@@ -146,7 +147,7 @@ class MappingRulesTest {
                     List.of(new Participant("Me", "me@mycorp.com", null)),
                     List.of(new Participant("Ann Lee", "Ann@Acme.com", null), new Participant(null, "me@mycorp.com", null)),
                     List.of(new Participant(null, "bob@beta.io", null)), List.of(), Instant.parse("2026-03-11T02:00:00Z"),
-                    "snip", body, Map.of(), Map.of("Message-ID", "<x@y>"), List.of("INBOX"));
+                    "snip", body, Map.of(), Map.of("Message-ID", "<x@y>"), List.of("INBOX"), List.of());
         }
 
         @Test
@@ -169,6 +170,19 @@ class MappingRulesTest {
             assertEquals(32_000, t.get("Description").toString().length());
             assertEquals(MessageToTaskMapper.NO_SUBJECT, mapper.task(message(null, null), null, null).get("Subject"));
             assertEquals("snip", mapper.task(message(null, null), null, null).get("Description"));
+        }
+
+        @Test
+        void theDescriptionListsTheAttachmentsNamesAndSizes() {
+            NylasMessage plain = message("Quote", "<p>See attached</p>");
+            NylasMessage m = new NylasMessage(plain.grantId(), plain.id(), false, plain.modifiedAt(), plain.threadId(),
+                    plain.subject(), plain.from(), plain.to(), plain.cc(), plain.bcc(), plain.date(), plain.snippet(),
+                    "b".repeat(40_000), plain.metadata(), plain.headers(), plain.folders(), List.of(
+                    new NylasAttachment("a1", "quote.pdf", "application/pdf", 20_480L, false),
+                    new NylasAttachment("a2", "logo.png", "image/png", 900L, true)));
+            String d = mapper.task(m, null, null).get("Description").toString();
+            assertEquals(32_000, d.length(), "the body is cut to make room");
+            assertTrue(d.endsWith("…\n\nAttachments:\n- quote.pdf (20 KB)"), d.substring(d.length() - 50));
         }
 
         @Test

@@ -69,6 +69,7 @@ final class JsonStructReader {
         return switch (schema.type()) {
             case STRING -> text(v);
             case BOOLEAN -> v == null || !v.isBoolean() ? null : v.asBoolean();
+            case INT64 -> v == null || !v.isIntegralNumber() ? null : v.asLong();
             case ARRAY -> v == null || !v.isArray() ? null : list(v, schema.valueSchema());
             case MAP -> v == null || !v.isObject() ? null : map(v);
             case STRUCT -> v == null || !v.isObject() ? null : nested(v, schema);

@@ -12,6 +12,7 @@ import org.apache.kafka.connect.source.SourceRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds the {@link SourceRecord}s: topic per object type, key = (grant, object, id) so one object's changes stay
@@ -22,11 +23,18 @@ public final class RecordFactory {
     private final Topics topics;
     private final RecordMapper mapper;
     private final Clock clock;
+    private final Function<String, String> grantEmails;
 
     public RecordFactory(Topics topics, RecordMapper mapper, Clock clock) {
+        this(topics, mapper, clock, grant -> null);
+    }
+
+    /** @param grantEmails a grant's email address, or null when unknown (the records then go without it) */
+    public RecordFactory(Topics topics, RecordMapper mapper, Clock clock, Function<String, String> grantEmails) {
         this.topics = topics;
         this.mapper = mapper;
         this.clock = clock;
+        this.grantEmails = grantEmails;
     }
 
     public RecordMapper mapper() {
@@ -75,13 +83,19 @@ public final class RecordFactory {
 
     public SourceRecord grantStatus(String grantId, String status, String email, String provider, String reason,
                                     String via) {
-        Struct value = mapper.grantStatus(grantId, status, email, provider, reason, via, now());
+        // a status a read found carries no email: the grant's known one lets the Salesforce sink find its rep
+        Struct value = mapper.grantStatus(grantId, status, email != null ? email : grantEmails.apply(grantId),
+                provider, reason, via, now());
         return new SourceRecord(null, null, topics.grants(), null, NylasSchemas.KEY,
                 mapper.key(grantId, "grant", grantId), NylasSchemas.GRANT_STATUS, value, clock.millis());
     }
 
     private SourceRecord build(ObjectStream stream, String grantId, String id, Struct value,
                                StreamPartition partition, SourceOffset offset) {
+        String email = grantId == null ? null : grantEmails.apply(grantId);
+        if (email != null) {
+            value.put(NylasSchemas.GRANT_EMAIL, email); // whose mailbox: the sinks find the owner by it
+        }
         Schema schema = value.schema();
         Map<String, ?> p = partition == null ? null : partition.toMap();
         Map<String, ?> o = offset == null ? null : offset.toMap();

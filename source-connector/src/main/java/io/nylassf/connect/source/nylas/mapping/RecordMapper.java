@@ -21,7 +21,7 @@ import java.util.Set;
 public final class RecordMapper {
     /** Filled by the envelope, or (body) by the body policy. */
     private static final Set<String> NOT_READ = Set.of(NylasSchemas.CHANGE_TYPE, NylasSchemas.MODIFIED_AT,
-            NylasSchemas.OBSERVED_VIA, NylasSchemas.OBSERVED_AT, "body", "body_truncated");
+            NylasSchemas.OBSERVED_VIA, NylasSchemas.OBSERVED_AT, "body", "body_truncated", NylasSchemas.GRANT_EMAIL);
     private static final JsonStructReader READER = new JsonStructReader(NOT_READ,
             Map.of("when", RecordMapper::when, "groups", RecordMapper::groups));
 

@@ -39,10 +39,15 @@ public final class MissDetector {
         }
     }
 
-    /** A record a window read made: a suspect when no notification announced its recent change. */
+    /**
+     * A record a window read made: a suspect when no notification announced its recent change. A reconciliation's
+     * record is none: it re-reads what was delivered days ago, which says nothing about webhooks.
+     */
     public synchronized void found(SourceRecord r) {
         String key = key(r);
         if (key == null || announced.containsKey(key) || !(r.value() instanceof Struct v)
+                || v.schema().field(NylasSchemas.OBSERVED_VIA) != null
+                && NylasSchemas.VIA_RECONCILE.equals(v.getString(NylasSchemas.OBSERVED_VIA))
                 || v.schema().field(NylasSchemas.MODIFIED_AT) == null
                 || !(v.get(NylasSchemas.MODIFIED_AT) instanceof Date changed) || changed.getTime() < startedMs) {
             return;

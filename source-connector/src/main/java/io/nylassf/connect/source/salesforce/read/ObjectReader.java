@@ -104,6 +104,11 @@ public final class ObjectReader {
         return ++failures;
     }
 
+    /** Whether the last window read was not a full page: nothing more up to its upper bound for now. */
+    public boolean caughtUp() {
+        return !full;
+    }
+
     public int failures() {
         return failures;
     }

@@ -38,6 +38,13 @@ class MissDetectorTest {
     }
 
     @Test
+    void aReconciliationsRecordIsNoMiss() {
+        MissDetector d = new MissDetector(STARTED, 0, 10);
+        d.found(record("r1", STARTED + 1_000, NylasSchemas.VIA_RECONCILE));
+        assertEquals(0, d.misses(STARTED + 600_000), "reconciliation re-reads: no evidence about webhooks");
+    }
+
+    @Test
     void itsMemoryOfAnnouncementsIsBounded() {
         MissDetector d = new MissDetector(STARTED, 0, 2);
         d.announced(record("a", STARTED));
@@ -49,9 +56,13 @@ class MissDetectorTest {
     }
 
     private static SourceRecord record(String id, long modifiedMs) {
+        return record(id, modifiedMs, NylasSchemas.VIA_WINDOW);
+    }
+
+    private static SourceRecord record(String id, long modifiedMs, String via) {
         Map<String, Object> json = Map.of("id", id, "grant_id", "g1", "date", modifiedMs / 1000);
         Struct value = MAPPER.message(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(json),
-                NylasSchemas.CREATED, NylasSchemas.VIA_WINDOW, Instant.ofEpochMilli(modifiedMs));
+                NylasSchemas.CREATED, via, Instant.ofEpochMilli(modifiedMs));
         return new SourceRecord(Map.of(), Map.of(), "t", null, NylasSchemas.KEY, MAPPER.key("g1", "message", id),
                 NylasSchemas.MESSAGE, value);
     }
