@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nylassf.testkit.http.EmulatorResponse;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -15,8 +18,18 @@ import java.util.function.Supplier;
  * Whether {@code updated_after} and {@code updated_before} include their bound is the {@link TimeBounds} switch
  * (undocumented by Nylas; strict by default); both are ignored alongside
  * {@code metadata_pair}, as documented.
+ *
+ * <p>Recurring events: a master (an event with {@code recurrence}) is stored once; {@code expand_recurring}
+ * (documented default {@code true}) lists its occurrences over {@code [start, end)} instead of it (defaults: now and
+ * a month later, as documented), each {@code <master>_<original start>} with {@code master_event_id};
+ * {@code expand_recurring=false} lists the master and its overrides. {@code master_event_id} filters to one series.
+ * An occurrence can be read, updated (it becomes a stored override, announced by {@code event.updated}) and
+ * deleted (it stays readable as {@code cancelled}, the Google behaviour Nylas documents, and the master's
+ * {@code event.updated} announces it: Nylas notifies about primary events). {@code start} after {@code end} is 400.
  */
 final class EventRoutes implements ObjectCollectionRoutes {
+    /** 9999-12-31T23:59:59Z: where an open range stops generating occurrences. */
+    private static final long LAST_SECOND = 253_402_300_799L;
     private final EventStore store;
 
     private final MetadataIndex index;
@@ -57,13 +70,26 @@ final class EventRoutes implements ObjectCollectionRoutes {
         Long updatedBefore = pair == null ? call.longParam("updated_before") : null;
         Boolean showCancelled = call.boolParam("show_cancelled");
         String icalUid = call.param("ical_uid");
+        Boolean expandParam = call.boolParam("expand_recurring");
+        boolean expand = expandParam == null || expandParam; // documented default: true
+        String masterEventId = call.param("master_event_id");
+        if (start != null && end != null && start > end) {
+            throw NylasErrors.badRequest(call.requestId(), "The start value cannot be later than end.");
+        }
 
         List<Predicate<ObjectNode>> ps = new ArrayList<>();
         if (showCancelled == null || !showCancelled) {
             ps.add(e -> !"cancelled".equals(e.path("status").asText()));
         }
+        if (masterEventId != null) {
+            ps.add(e -> masterEventId.equals(e.path("master_event_id").asText(null)));
+        }
         if (start != null || end != null) {
             ps.add(e -> {
+                if (SeriesExpander.isMaster(e)) { // unexpanded: a series is in the range when an occurrence is
+                    return !SeriesExpander.occurrences(e, start == null ? Long.MIN_VALUE : start,
+                            Math.min(end == null ? Long.MAX_VALUE : end, LAST_SECOND)).isEmpty();
+                }
                 long s = WhenValidator.start(e.get("when"));
                 long en = WhenValidator.end(e.get("when"));
                 boolean beforeEnd = end == null || s < end;
@@ -85,8 +111,19 @@ final class EventRoutes implements ObjectCollectionRoutes {
             ps.add(e -> icalUid.equals(e.path("ical_uid").asText()));
         }
         Predicate<ObjectNode> filter = ps.stream().reduce(e -> true, Predicate::and);
+        SortedIndex events = store.index(call.grantId(), calendarId);
+        if (expand) {
+            // occurrences are generated over the query's range, or the documented defaults: start = now,
+            // end = a month later
+            long now = store.nowSeconds();
+            long from = start != null ? start : now;
+            long to = end != null ? end : ZonedDateTime.ofInstant(Instant.ofEpochSecond(now), ZoneOffset.UTC)
+                    .plusMonths(1).toEpochSecond();
+            SortedIndex expanded = EventStore.expanded(events, from, Math.min(to, LAST_SECOND));
+            events = expanded == null ? events : expanded;
+        }
         // events are sorted by start, so nothing starting at or after `end` can match
-        SortedIndex.Page page = store.index(call.grantId(), calendarId)
+        SortedIndex.Page page = events
                 .page(call.pageToken(), Long.MIN_VALUE, end == null ? Long.MAX_VALUE : end, filter, limit);
         ArrayNode data = NylasJson.array();
         page.items().forEach(data::add);
@@ -101,7 +138,11 @@ final class EventRoutes implements ObjectCollectionRoutes {
 
     @Override
     public EmulatorResponse get(NylasCall call) {
-        ObjectNode e = store.index(call.grantId(), calendarId(call)).get(call.pathParam("id"));
+        SortedIndex index = store.index(call.grantId(), calendarId(call));
+        ObjectNode e = index.get(call.pathParam("id"));
+        if (e == null) {
+            e = EventStore.occurrence(index, call.pathParam("id"));
+        }
         if (e == null) {
             throw notFound(call);
         }

@@ -29,6 +29,10 @@ final class EventStore {
         this.hooks = hooks;
     }
 
+    long nowSeconds() {
+        return clock.millis() / 1000;
+    }
+
     void createPrimaryCalendar(ObjectNode grant) {
         String grantId = grant.get("id").asText();
         ObjectNode c = NylasJson.object();
@@ -79,6 +83,7 @@ final class EventStore {
     ObjectNode create(ObjectNode grant, String calendarId, ObjectNode input, String rid) {
         long now = clock.millis() / 1000;
         ObjectNode when = WhenValidator.normalize(input.get("when"), rid);
+        Recurrence.parse(input.get("recurrence"), rid);
         String grantId = grant.get("id").asText();
         ObjectNode e = NylasJson.object();
         String id = input.hasNonNull("id") ? input.get("id").asText() : NylasJson.newId();
@@ -133,7 +138,13 @@ final class EventStore {
         synchronized (index) {
             ObjectNode old = index.get(id);
             if (old == null) {
+                old = occurrence(index, id); // editing one occurrence makes it an override
+            }
+            if (old == null) {
                 return null;
+            }
+            if (changes.has("recurrence")) {
+                Recurrence.parse(changes.get("recurrence"), rid);
             }
             updated = old.deepCopy();
             for (Map.Entry<String, JsonNode> f : changes.properties()) {
@@ -160,10 +171,80 @@ final class EventStore {
     }
 
     ObjectNode delete(ObjectNode grant, String calendarId, String id) {
-        ObjectNode old = index(grant.get("id").asText(), calendarId).remove(id);
-        if (old != null) {
-            hooks.publish("event.deleted", grant.path("provider").asText(), old);
+        SortedIndex index = index(grant.get("id").asText(), calendarId);
+        ObjectNode master;
+        ObjectNode cancelled;
+        synchronized (index) {
+            ObjectNode stored = index.get(id);
+            ObjectNode occurrence = stored != null && stored.hasNonNull("master_event_id") ? stored
+                    : stored == null ? occurrence(index, id) : null;
+            if (occurrence == null) {
+                ObjectNode old = index.remove(id);
+                if (old != null) {
+                    if (SeriesExpander.isMaster(old)) { // the whole series goes, its overrides with it
+                        index.all().stream().filter(e -> id.equals(e.path("master_event_id").asText(null)))
+                                .forEach(e -> index.remove(e.get("id").asText()));
+                    }
+                    hooks.publish("event.deleted", grant.path("provider").asText(), old);
+                }
+                return old;
+            }
+            // one occurrence of a series: it stays readable as cancelled (show_cancelled=true), as Google
+            // reports it, and the series changes, so its master's notification is the one sent
+            long now = clock.millis() / 1000;
+            cancelled = occurrence.deepCopy();
+            cancelled.put("status", "cancelled");
+            cancelled.put("updated_at", now);
+            index.put(id, WhenValidator.start(cancelled.get("when")), cancelled);
+            ObjectNode m = index.get(occurrence.get("master_event_id").asText());
+            master = m == null ? null : m.deepCopy();
+            if (master != null) {
+                master.put("updated_at", now);
+                index.put(master.get("id").asText(), WhenValidator.start(master.get("when")), master);
+            }
         }
-        return old;
+        if (master != null) {
+            hooks.publish("event.updated", grant.path("provider").asText(), master);
+        }
+        return cancelled;
+    }
+
+    /** The generated occurrence {@code id} of a master in this index, or null. */
+    static ObjectNode occurrence(SortedIndex index, String id) {
+        int cut = id.lastIndexOf('_');
+        if (cut <= 0) {
+            return null;
+        }
+        ObjectNode master = index.get(id.substring(0, cut));
+        return master == null || !SeriesExpander.isMaster(master) ? null : SeriesExpander.occurrence(master, id);
+    }
+
+    /**
+     * The calendar's events as {@code expand_recurring=true} lists them: single events and overrides as stored,
+     * each master replaced by its occurrences overlapping {@code [from, to)} that have no stored override.
+     * Null when the calendar has no master (then the stored index is the answer, at no cost).
+     */
+    static SortedIndex expanded(SortedIndex stored, long from, long to) {
+        List<ObjectNode> all = stored.all();
+        if (all.stream().noneMatch(SeriesExpander::isMaster)) {
+            return null;
+        }
+        SortedIndex out = new SortedIndex();
+        for (ObjectNode e : all) {
+            if (!SeriesExpander.isMaster(e)) {
+                out.put(e.get("id").asText(), WhenValidator.start(e.get("when")), e);
+            }
+        }
+        for (ObjectNode e : all) {
+            if (SeriesExpander.isMaster(e)) {
+                for (ObjectNode o : SeriesExpander.occurrences(e, from, to)) {
+                    String id = o.get("id").asText();
+                    if (stored.get(id) == null) {
+                        out.put(id, WhenValidator.start(o.get("when")), o);
+                    }
+                }
+            }
+        }
+        return out;
     }
 }

@@ -291,8 +291,21 @@ public final class Org {
             if (s.name().equals("ContentVersion")) {
                 publishFile(row, now);
             }
+            List<Map<String, Object>> occurrences = "Event".equals(s.name()) && EventSeries.isMaster(row)
+                    ? EventSeries.occurrences(row, id) : List.of();
             journal.store(t, id, row);
             journal.log(s, id, "CREATE", ctx, now, values.keySet());
+            for (Map<String, Object> o : occurrences) { // Salesforce stores each occurrence of a series
+                Map<String, Object> occ = new LinkedHashMap<>(row);
+                occ.keySet().removeIf(k -> k.startsWith("Recurrence") || k.startsWith("Nylas_"));
+                s.fields().stream().filter(f -> f.name().startsWith("Recurrence") || f.name().startsWith("Nylas_"))
+                        .forEach(f -> occ.put(f.name(), null));
+                occ.putAll(o);
+                String oid = ids.next(s.keyPrefix());
+                occ.put("Id", oid);
+                journal.store(t, oid, occ);
+                journal.log(s, oid, "CREATE", ctx, now, o.keySet());
+            }
             return id;
         });
     }

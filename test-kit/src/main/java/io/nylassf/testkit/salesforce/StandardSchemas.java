@@ -66,7 +66,21 @@ final class StandardSchemas {
                 of("ActivityDate", FieldType.DATE), of("ActivityDateTime", FieldType.DATETIME).readOnly(),
                 text("Location", 255), of("Description", FieldType.TEXTAREA).withLength(32_000),
                 picklist("ShowAs", "Busy", "Free", "OutOfOffice").withDefault("Busy"),
-                who(), what(), owner(), externalId("Nylas_Event_Id__c", 255), modifiedAt())));
+                who(), what(), owner(), externalId("Nylas_Event_Id__c", 255), modifiedAt(),
+                text("Nylas_Series_Id__c", 255),
+                // recurring events: the series master has IsRecurrence and the pattern; Salesforce stores each
+                // occurrence as an Event of its own whose RecurrenceActivityId is the master
+                of("IsRecurrence", FieldType.BOOLEAN).createOnly(),
+                reference("RecurrenceActivityId", "Event").readOnly(),
+                picklist("RecurrenceType", "RecursDaily", "RecursEveryWeekday", "RecursMonthly", "RecursMonthlyNth",
+                        "RecursWeekly", "RecursYearly", "RecursYearlyNth"),
+                of("RecurrenceInterval", FieldType.INT), of("RecurrenceStartDateTime", FieldType.DATETIME),
+                of("RecurrenceEndDateOnly", FieldType.DATE), of("RecurrenceDayOfWeekMask", FieldType.INT),
+                of("RecurrenceDayOfMonth", FieldType.INT),
+                picklist("RecurrenceInstance", "First", "Second", "Third", "Fourth", "Last"),
+                picklist("RecurrenceMonthOfYear", "January", "February", "March", "April", "May", "June", "July",
+                        "August", "September", "October", "November", "December"),
+                text("RecurrenceTimeZoneSidKey", 40))));
         add(m, new SObjectSchema("Opportunity", "006", "Opportunity", StandardSchemas::opportunityRule, fields(
                 text("Name", 120).asRequired(),
                 picklist("StageName", "Prospecting", "Qualification", "Negotiation/Review", "Closed Won", "Closed Lost").asRequired(),

@@ -79,6 +79,10 @@ final class SalesforceSinkConfigValidator {
                 c.messageExternalId(), "Text(255) External ID"});
         required.add(new String[]{SalesforceSinkConnectorConfig.EVENT_EXTERNAL_ID, "Event", c.eventExternalId(),
                 "Text(255) External ID"});
+        if (c.eventSeriesField() != null) {
+            required.add(new String[]{RecurringEventsSinkConfig.SERIES_FIELD, "Event", c.eventSeriesField(),
+                    "Text(255)"});
+        }
         if (c.createAccounts() && c.routing() != PersonRouter.Rule.LEAD) {
             required.add(new String[]{SalesforceSinkConnectorConfig.ACCOUNT_EXTERNAL_ID, "Account",
                     c.accountExternalId(), "Text(255) External ID, Unique"});

@@ -98,6 +98,7 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
                 .define(MAPPING_EVENT, Type.LIST, "", mappingValidator(), Importance.LOW);
         ConflictsConfig.addTo(builder);
         ApiBudgetConfig.addTo(builder);
+        RecurringEventsSinkConfig.addTo(builder);
         LookupCacheConfig.addTo(builder);
         AttachmentsConfig.addTo(builder);
         OwnershipConfig.addTo(builder);
@@ -188,6 +189,11 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
 
     public String eventExternalId() {
         return getString(EVENT_EXTERNAL_ID);
+    }
+
+    /** {@link RecurringEventsSinkConfig#SERIES_FIELD}, or null. */
+    public String eventSeriesField() {
+        return RecurringEventsSinkConfig.seriesField(this);
     }
 
     public MessageTarget messageTarget() {

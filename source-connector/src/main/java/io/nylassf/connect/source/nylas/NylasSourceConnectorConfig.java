@@ -96,6 +96,7 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
         BackstopConfig.addTo(builder);
         ReconcileConfig.addTo(builder);
         MessagesConfig.addTo(builder);
+        RecurringEventsConfig.addTo(builder);
         return def;
     }
 
@@ -156,6 +157,11 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
 
     public int pageSize() {
         return getInt(PAGE_SIZE);
+    }
+
+    /** {@link RecurringEventsConfig#HORIZON_DAYS}. */
+    public int recurringHorizonDays() {
+        return RecurringEventsConfig.horizonDays(this);
     }
 
     public long contactsScanIntervalMs() {

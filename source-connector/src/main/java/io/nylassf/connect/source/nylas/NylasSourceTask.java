@@ -11,6 +11,7 @@ import io.nylassf.connect.source.nylas.mapping.RecordMapper;
 import io.nylassf.connect.source.nylas.mapping.Topics;
 import io.nylassf.connect.source.nylas.read.BackstopPace;
 import io.nylassf.connect.source.nylas.read.ReadScheduler;
+import io.nylassf.connect.source.nylas.read.SeriesOccurrences;
 import io.nylassf.connect.source.nylas.read.StreamReader;
 import io.nylassf.connect.source.nylas.webhook.NotificationDeduper;
 import io.nylassf.connect.source.nylas.webhook.WebhookHealth;
@@ -112,6 +113,10 @@ public class NylasSourceTask extends SourceTask {
         intake = new WebhookIntake(records, client, new NotificationDeduper(webhook.dedupSize()),
                 scheduler::wakeUp, grant -> listed.isEmpty() || listed.contains(grant),
                 webhook.intakeMaxRecords(), webhook.intakeMaxBytes(), mail);
+        if (config.recurringHorizonDays() > 0) {
+            intake.series((grant, calendar, master) -> new SeriesOccurrences(client, grant, calendar,
+                    config.recurringHorizonDays(), config.pageSize(), clock).of(master));
+        }
         metrics.watch(intake);
         if (config.hostsWebhook()) {
             webhookServer = new WebhookServer(webhook.bindAddress(), webhook.port(), webhook.path(),

@@ -12,6 +12,7 @@ import io.nylassf.connect.source.nylas.read.ReadPace;
 import io.nylassf.connect.source.nylas.read.ReconcileReader;
 import io.nylassf.connect.source.nylas.read.StreamReader;
 import io.nylassf.connect.source.nylas.read.WindowReader;
+import io.nylassf.connect.source.nylas.read.SeriesOccurrences;
 import io.nylassf.connect.source.nylas.read.WindowSource;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.slf4j.Logger;
@@ -84,7 +85,9 @@ final class TaskStreams {
                 case MESSAGES -> readers.add(new WindowReader(p, WindowSource.messages(client, p.grantId(), mail), records,
                         settings, windows, resume, initialStart));
                 case EVENTS -> readers.add(new WindowReader(p, WindowSource.events(client, p.grantId(),
-                        p.calendarId()), records, settings, windows, resume, initialStart));
+                        p.calendarId(), new SeriesOccurrences(client, p.grantId(), p.calendarId(),
+                                config.recurringHorizonDays(), config.pageSize(), clock)), records, settings, windows,
+                        resume, initialStart));
                 case CONTACTS -> readers.add(new ContactScanReader(p, client, records, config.pageSize(), contacts));
             }
             if (resume != null) {

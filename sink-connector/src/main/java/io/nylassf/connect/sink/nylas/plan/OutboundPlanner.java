@@ -29,7 +29,9 @@ import java.util.Locale;
  *   <li><b>Task</b>: sent when it matches the send rule (subtype, status, optional checkbox), was not written by
  *   this integration, is not an inbound email ({@code Nylas_Message_Id__c} set) and is recent enough; deleted or
  *   other Tasks are ignored (a sent message cannot be unsent).</li>
- *   <li><b>Event</b>: upserted on the owner's calendar, deleted when deleted.</li>
+ *   <li><b>Event</b>: upserted on the owner's calendar, deleted when deleted. A recurring series' occurrences (each
+ *   an Event with {@code RecurrenceActivityId}) are written as single events; its master ({@code IsRecurrence})
+ *   is ignored, never flattened into one meeting.</li>
  *   <li><b>Opportunity</b>: one kickoff event when it reaches the kickoff stage.</li>
  * </ul>
  * Every send and calendar write then passes {@link ActingUserPolicy}: it acts in the owner's name only when the
@@ -107,6 +109,12 @@ public final class OutboundPlanner {
         String known = c.field("Nylas_Event_Id__c");
         if (c.deleted()) {
             return new DeleteEvent(c, owner(c), known);
+        }
+        if ("true".equalsIgnoreCase(c.field("IsRecurrence"))) {
+            // Salesforce stores each occurrence as an Event of its own (RecurrenceActivityId = this master), and
+            // those are written one by one; writing the master too would put a one-off meeting at its start
+            return new Ignore(c, "recurring series master (IsRecurrence): its occurrences are written as single "
+                    + "events");
         }
         if (c.partial()) {
             // CDC update: only changed fields; fill times only when they changed

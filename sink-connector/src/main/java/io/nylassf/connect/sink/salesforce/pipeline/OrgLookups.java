@@ -13,6 +13,7 @@ import io.nylassf.connect.sink.salesforce.mapping.SfValues;
 import io.nylassf.connect.sink.salesforce.record.NylasContact;
 import io.nylassf.connect.sink.salesforce.record.NylasMessage;
 import io.nylassf.connect.sink.salesforce.record.Participant;
+import io.nylassf.connect.sink.salesforce.record.NylasEvent;
 import io.nylassf.connect.sink.salesforce.write.QueryBatch;
 
 import java.time.Instant;
@@ -134,8 +135,19 @@ final class OrgLookups {
             Queries.in(q, messageObject, select("Task", "WhoId", "WhatId", "Status", "Type", "ActivityDate"),
                     messageObject, messageExt, messageIds, null);
         }
-        Queries.in(q, "Event", select("Event", "StartDateTime", "EndDateTime", "IsAllDayEvent", "ActivityDate",
-                "ShowAs", "WhoId", "WhatId", "Subject"), "Event", eventExt, eventIds, null);
+        List<String> eventFields = select("Event", "StartDateTime", "EndDateTime", "IsAllDayEvent", "ActivityDate",
+                "ShowAs", "WhoId", "WhatId", "Subject");
+        String seriesField = config.eventSeriesField();
+        Set<String> removedSeries = seriesField == null ? Set.of() : removedEventIds(d);
+        if (removedSeries.isEmpty()) {
+            Queries.in(q, "Event", eventFields, "Event", eventExt, eventIds, null);
+        } else {
+            // a removed event may be a series' master: its occurrences' Events go with it, found in the same query
+            eventFields = new ArrayList<>(eventFields);
+            eventFields.add(seriesField);
+            Queries.anyOf(q, "Event", eventFields, "Event", inLists(eventExt, eventIds, seriesField, removedSeries),
+                    List.of(), null);
+        }
         boolean accounts = config.routing() != PersonRouter.Rule.LEAD && !domains.isEmpty();
         if (accounts) {
             addAccountQuery(q, domains);
@@ -194,7 +206,12 @@ final class OrgLookups {
         EmailIndex email = config.emailMessageMode() ? EmailIndex.of(r.getOrDefault(messageObject, List.of()),
                 r.getOrDefault(RelationPlanner.SOBJECT, List.of()), r.getOrDefault("User", List.of()))
                 : EmailIndex.EMPTY;
-        r.getOrDefault("Event", List.of()).forEach(rec -> org.byExt("Event", eventExt, rec));
+        r.getOrDefault("Event", List.of()).forEach(rec -> {
+            org.byExt("Event", eventExt, rec);
+            if (!removedSeries.isEmpty()) {
+                org.byExt(EventPlanner.SERIES, seriesField, rec);
+            }
+        });
         for (Map<String, Object> a : r.getOrDefault("Account", List.of())) {
             String domain = DomainNormalizer.normalize(str(a.get(config.accountDomainField())));
             if ((domain == null || !domains.contains(domain)) && config.createAccounts()) {
@@ -287,6 +304,12 @@ final class OrgLookups {
             q.run().values().forEach(list -> list.forEach(r -> byId.put(str(r.get("Id")), r)));
         }
         return byId;
+    }
+
+    private static Set<String> removedEventIds(Decoded d) {
+        Set<String> out = new LinkedHashSet<>();
+        d.events().stream().filter(i -> ((NylasEvent) i.obj()).removed()).forEach(i -> out.add(i.obj().id()));
+        return out;
     }
 
     private static Map<String, Collection<String>> inLists(String f1, Collection<String> v1, String f2,

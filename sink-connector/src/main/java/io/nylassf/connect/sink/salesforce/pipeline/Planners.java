@@ -27,7 +27,7 @@ record Planners(PeoplePlanner people, SenderLeadPlanner senderLeads, MessagePlan
                 new MessagePlanner(messageMapper(config), counterparts, resolver, config.messageTarget(),
                         config.unmatchedMessage(), config.messageExternalId(), modifiedAt),
                 new EventPlanner(new EventMapper(config.mapping("Event")), counterparts, resolver,
-                        config.deletedEvent(), config.eventExternalId(), modifiedAt),
+                        config.deletedEvent(), config.eventExternalId(), modifiedAt, config.eventSeriesField()),
                 new GrantTaskPlanner(config.messageExternalId(), config.activityZone()),
                 new RelationPlanner());
     }

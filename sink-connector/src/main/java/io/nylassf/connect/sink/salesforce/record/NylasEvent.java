@@ -7,11 +7,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A Nylas calendar event as the sink reads it. */
+/**
+ * A Nylas calendar event as the sink reads it. {@code masterEventId}: the series an occurrence belongs to
+ * ({@code master_event_id}); {@code seriesMaster}: the event is a series' master (it carries the {@code recurrence}
+ * rule; each occurrence is an event of its own).
+ */
 public record NylasEvent(String grantId, String id, boolean deleted, Instant modifiedAt, String calendarId,
                          String title, String description, String location, String status, Boolean busy,
                          Participant organizer, List<Participant> participants, When when,
-                         Map<String, String> metadata, String icalUid, String htmlLink) implements NylasRecord {
+                         Map<String, String> metadata, String icalUid, String htmlLink, String masterEventId,
+                         boolean seriesMaster) implements NylasRecord {
+
+    /** A single event (not part of a recurring series). */
+    public NylasEvent(String grantId, String id, boolean deleted, Instant modifiedAt, String calendarId, String title,
+                      String description, String location, String status, Boolean busy, Participant organizer,
+                      List<Participant> participants, When when, Map<String, String> metadata, String icalUid,
+                      String htmlLink) {
+        this(grantId, id, deleted, modifiedAt, calendarId, title, description, location, status, busy, organizer,
+                participants, when, metadata, icalUid, htmlLink, null, false);
+    }
 
     /**
      * Nylas' polymorphic {@code when}: {@code time} (a moment), {@code timespan} (start/end instants with their

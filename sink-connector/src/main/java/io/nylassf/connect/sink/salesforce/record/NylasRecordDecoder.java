@@ -186,7 +186,8 @@ public final class NylasRecordDecoder {
         return new NylasEvent(v.str("grant_id"), v.str("id"), deleted(v), v.time(NylasSchemas.MODIFIED_AT),
                 v.str("calendar_id"), v.str("title"), v.str("description"), v.str("location"), v.str("status"),
                 v.bool("busy"), Participant.of(v.child("organizer")), people(v, "participants"), when,
-                v.stringMap("metadata"), v.str("ical_uid"), v.str("html_link"));
+                v.stringMap("metadata"), v.str("ical_uid"), v.str("html_link"), v.str("master_event_id"),
+                !v.strings("recurrence").isEmpty() && v.str("master_event_id") == null);
     }
 
     private static String guessKind(Fields w) {

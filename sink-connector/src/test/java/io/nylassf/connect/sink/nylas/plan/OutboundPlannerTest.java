@@ -74,6 +74,25 @@ class OutboundPlannerTest {
     }
 
     @Test
+    void aRecurringSeriesGoesOutAsItsOccurrencesNeverAsOneMeeting() {
+        OutboundPlanner p = planner(Map.of());
+        Map<String, String> master = new HashMap<>(Map.of("Subject", "Weekly", "StartDateTime",
+                "2026-01-06T10:00:00.000+0000", "DurationInMinutes", "30", "IsRecurrence", "true",
+                "Owner.Email", "rep@example.com"));
+        Ignore skipped = assertInstanceOf(Ignore.class, p.plan(change("Event", "00U000000000010AAA", "created", 1L,
+                master)));
+        assertTrue(skipped.reason().contains("occurrences"), skipped.reason());
+
+        Map<String, String> occurrence = new HashMap<>(Map.of("Subject", "Weekly", "StartDateTime",
+                "2026-01-13T10:00:00.000+0000", "DurationInMinutes", "30", "IsRecurrence", "false",
+                "RecurrenceActivityId", "00U000000000010AAA", "Owner.Email", "rep@example.com"));
+        UpsertEvent one = assertInstanceOf(UpsertEvent.class, p.plan(change("Event", "00U000000000011AAA", "created",
+                1L, occurrence)));
+        assertEquals(Instant.parse("2026-01-13T10:00:00Z").getEpochSecond(), one.spec().startSec());
+        assertEquals(30 * 60, one.spec().endSec() - one.spec().startSec());
+    }
+
+    @Test
     void eventsBecomeTimespansDatespansOrDeletes() {
         OutboundPlanner p = planner(Map.of());
         Map<String, String> f = new HashMap<>(Map.of("Subject", "Demo", "StartDateTime", "2026-01-06T10:00:00.000+0000",

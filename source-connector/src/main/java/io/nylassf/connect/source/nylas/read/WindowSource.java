@@ -1,6 +1,7 @@
 package io.nylassf.connect.source.nylas.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nylassf.connect.common.nylas.Event;
 import io.nylassf.connect.common.nylas.ListQuery;
 import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.common.nylas.NylasObject;
@@ -8,6 +9,11 @@ import io.nylassf.connect.common.nylas.Page;
 import io.nylassf.connect.common.schema.NylasSchemas;
 import io.nylassf.connect.source.nylas.mail.MailPolicy;
 import io.nylassf.connect.source.nylas.mapping.RecordMapper;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 
 /** What a {@link WindowReader} reads: a time-filtered list call and the field its windows are built on. */
@@ -65,17 +71,48 @@ public interface WindowSource {
 
     /** Events of one calendar: {@code updated_after/updated_before} on {@code updated_at}, cancelled ones included. */
     static WindowSource events(NylasClient client, String grantId, String calendarId) {
+        return events(client, grantId, calendarId, null);
+    }
+
+    /**
+     * As {@link #events(NylasClient, String, String)}, unexpanded ({@code expand_recurring=false}: single events,
+     * series masters and edited occurrences), and with each master found followed by its occurrences within the
+     * horizon ({@code occurrences}; null or disabled: none). An occurrence read through its master takes the
+     * master's window time, so it is handed out with the change of the series that brought it, whatever the
+     * provider stamps on it.
+     */
+    static WindowSource events(NylasClient client, String grantId, String calendarId, SeriesOccurrences occurrences) {
+        Map<String, Long> viaMaster = new HashMap<>();
         return new WindowSource() {
             @Override
             public Page<? extends NylasObject> page(long start, long end, String token, int limit) {
-                return client.listEvents(grantId, calendarId, ListQuery.limit(limit).updatedBetween(start, end)
-                        .with("show_cancelled", true).pageToken(token));
+                Page<Event> page = client.listEvents(grantId, calendarId, ListQuery.limit(limit)
+                        .updatedBetween(start, end).with("show_cancelled", true).with("expand_recurring", false)
+                        .pageToken(token));
+                if (token == null) {
+                    viaMaster.clear();
+                }
+                if (occurrences == null || !occurrences.enabled()
+                        || page.data().stream().noneMatch(e -> SeriesOccurrences.isMaster(e.json()))) {
+                    return page;
+                }
+                List<Event> data = new ArrayList<>(page.data());
+                for (Event e : page.data()) {
+                    Long masterTime = ownTime(e.json());
+                    if (SeriesOccurrences.isMaster(e.json()) && masterTime != null) {
+                        for (Event o : occurrences.of(e.id())) {
+                            viaMaster.put(o.id(), masterTime);
+                            data.add(o);
+                        }
+                    }
+                }
+                return new Page<>(data, page.nextCursor(), page.requestId());
             }
 
             @Override
             public Long time(JsonNode e) {
-                JsonNode u = e.get("updated_at");
-                return u != null && u.canConvertToLong() ? u.asLong() : null;
+                Long t = viaMaster.get(e.path("id").asText());
+                return t != null ? t : ownTime(e);
             }
 
             @Override
@@ -83,5 +120,10 @@ public interface WindowSource {
                 return RecordMapper.eventChangeType(e);
             }
         };
+    }
+
+    private static Long ownTime(JsonNode e) {
+        JsonNode u = e.get("updated_at");
+        return u != null && u.canConvertToLong() ? u.asLong() : null;
     }
 }

@@ -2,6 +2,7 @@ package io.nylassf.connect.source.nylas.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nylassf.connect.common.http.ApiException;
+import io.nylassf.connect.common.nylas.Event;
 import io.nylassf.connect.common.nylas.NylasApiException;
 import io.nylassf.connect.common.nylas.NylasClient;
 import io.nylassf.connect.common.schema.NylasSchemas;
@@ -9,12 +10,14 @@ import io.nylassf.connect.source.nylas.mail.MailPolicy;
 import io.nylassf.connect.source.nylas.mapping.RecordFactory;
 import io.nylassf.connect.source.nylas.mapping.RecordMapper;
 import io.nylassf.connect.source.nylas.offset.ObjectStream;
+import io.nylassf.connect.source.nylas.read.SeriesOccurrences;
 import io.nylassf.connect.source.nylas.webhook.WebhookIntake.MalformedNotification;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -31,6 +34,9 @@ final class NotificationRouter {
     private final Consumer<String> grantValid;
     private final MailPolicy mail;
 
+    /** Reads a series' occurrences (grant, calendar, master id); null: occurrences are left to the windows. */
+    private volatile SeriesLookup series;
+
     /** @param grantValid told the grant id when a notification says a grant is valid again */
     NotificationRouter(RecordFactory records, NylasClient client, Consumer<String> grantValid) {
         this(records, client, grantValid, MailPolicy.NONE);
@@ -45,6 +51,10 @@ final class NotificationRouter {
         this.client = client;
         this.grantValid = grantValid;
         this.mail = mail;
+    }
+
+    void series(SeriesLookup lookup) {
+        this.series = lookup;
     }
 
     /** The records of notification {@code n} of type {@code fullType} about object {@code o}. */
@@ -94,7 +104,22 @@ final class NotificationRouter {
                 }
                 String change = RecordMapper.eventChangeType(event,
                         type.endsWith("created") ? NylasSchemas.CREATED : NylasSchemas.UPDATED);
-                return List.of(records.object(ObjectStream.EVENTS, event, change, via, null, null));
+                SourceRecord record = records.object(ObjectStream.EVENTS, event, change, via, null, null);
+                SeriesLookup lookup = series;
+                if (lookup == null || !SeriesOccurrences.isMaster(event) || Event.isCancelled(
+                        event.path("status").asText(null))) {
+                    return List.of(record);
+                }
+                // Nylas notifies about a series' master only: its occurrences (the new title, a cancelled one...)
+                // are read now, so every occurrence changes with it rather than at the next window read
+                List<SourceRecord> out = new ArrayList<>();
+                out.add(record);
+                for (Event occurrence : lookup.occurrences(grantId, event.path("calendar_id").asText("primary"),
+                        objectId)) {
+                    out.add(records.object(ObjectStream.EVENTS, occurrence.json(),
+                            RecordMapper.eventChangeType(occurrence.json(), NylasSchemas.UPDATED), via, null, null));
+                }
+                return out;
             }
             case "event.deleted" -> {
                 require(grantId, objectId);

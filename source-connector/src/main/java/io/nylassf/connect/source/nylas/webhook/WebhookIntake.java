@@ -86,6 +86,15 @@ public final class WebhookIntake {
         this.deduper = deduper;
     }
 
+    /**
+     * Has a notification about a series' master also bring that series' occurrences ({@code lookup}; null: the
+     * windows bring them).
+     */
+    public WebhookIntake series(SeriesLookup lookup) {
+        router.series(lookup);
+        return this;
+    }
+
     /** The result of accepting one notification; {@code unlisted}: for a grant the connector does not sync. */
     public record Accepted(CompletableFuture<Void> outcome, boolean duplicate, boolean unlisted) {
         Accepted(CompletableFuture<Void> outcome, boolean duplicate) {

@@ -27,7 +27,8 @@ public final class ObjectFields {
                     "Nylas_Message_Id__c"),
             "event", List.of("Subject", "Description", "Location", "StartDateTime", "EndDateTime",
                     "DurationInMinutes", "IsAllDayEvent", "ActivityDate", "ShowAs", "WhoId", "WhatId", "OwnerId",
-                    "CreatedById", "Who.Email", "Who.Name", "Owner.Email", "Nylas_Event_Id__c"),
+                    "CreatedById", "Who.Email", "Who.Name", "Owner.Email", "Nylas_Event_Id__c", "IsRecurrence",
+                    "RecurrenceActivityId"),
             "opportunity", List.of("Name", "StageName", "CloseDate", "Amount", "IsClosed", "IsWon", "AccountId",
                     "Account.Name", "OwnerId", "CreatedById", "Owner.Email"));
 
