@@ -80,7 +80,7 @@ final class StandardSchemas {
         add(m, new SObjectSchema("User", "005", "User", StandardSchemas::personName, fields(
                 text("Username", 80).asRequired(), of("Email", FieldType.EMAIL).asRequired(), text("FirstName", 40),
                 text("LastName", 80).asRequired(), text("Name", 121).readOnly(), text("Alias", 8),
-                of("IsActive", FieldType.BOOLEAN).withDefault(Boolean.TRUE))));
+                of("IsActive", FieldType.BOOLEAN).withDefault(Boolean.TRUE), text("TimeZoneSidKey", 40))));
         add(m, new SObjectSchema("EmailMessage", "02s", "Email Message", null, fields(
                 text("Subject", 3000), of("TextBody", FieldType.TEXTAREA).withLength(131_072),
                 of("HtmlBody", FieldType.TEXTAREA).withLength(131_072), of("FromAddress", FieldType.EMAIL),

@@ -29,7 +29,7 @@ public final class ObjectFields {
                     "DurationInMinutes", "IsAllDayEvent", "ActivityDate", "ShowAs", "WhoId", "WhatId", "OwnerId",
                     "CreatedById", "Who.Email", "Who.Name", "Owner.Email", "Nylas_Event_Id__c"),
             "opportunity", List.of("Name", "StageName", "CloseDate", "Amount", "IsClosed", "IsWon", "AccountId",
-                    "Account.Name", "OwnerId", "CreatedById", "Owner.Email"));
+                    "Account.Name", "OwnerId", "CreatedById", "Owner.Email", "Owner.TimeZoneSidKey"));
 
     private static final String WHO = "Who.";
     /** Objects whose Who is the polymorphic Contact-or-Lead lookup. */
