@@ -59,7 +59,9 @@ final class StandardSchemas {
                 picklist("Type", "Call", "Email", "Meeting", "Other"),
                 picklist("TaskSubtype", "Task", "Email", "ListEmail", "Cadence", "Call", "LinkedIn").createOnly(),
                 of("IsClosed", FieldType.BOOLEAN).readOnly(), of("CompletedDateTime", FieldType.DATETIME).readOnly(),
-                owner(), externalId("Nylas_Message_Id__c", 255), modifiedAt())));
+                owner(), externalId("Nylas_Message_Id__c", 255), modifiedAt(),
+                text("Nylas_Send_Status__c", 40), text("Nylas_Send_Error__c", 255),
+                of("Nylas_Sent_At__c", FieldType.DATETIME))));
         add(m, new SObjectSchema("Event", "00U", "Event", StandardSchemas::eventRule, fields(
                 text("Subject", 255), of("StartDateTime", FieldType.DATETIME), of("EndDateTime", FieldType.DATETIME),
                 of("DurationInMinutes", FieldType.INT), of("IsAllDayEvent", FieldType.BOOLEAN),

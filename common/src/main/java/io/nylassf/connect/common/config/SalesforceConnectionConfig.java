@@ -56,15 +56,32 @@ public final class SalesforceConnectionConfig {
     }
 
     public static ConfigDef addTo(ConfigDef def) {
-        new ConfigDefBuilder(def).group(GROUP)
+        return add(def, true);
+    }
+
+    /**
+     * The same settings for a connector whose Salesforce connection is optional (the Nylas sink's send status):
+     * {@link #CLIENT_ID} has no default and is not required here; the connector requires it when it uses the
+     * connection.
+     */
+    public static ConfigDef addOptionalTo(ConfigDef def) {
+        return add(def, false);
+    }
+
+    private static ConfigDef add(ConfigDef def, boolean required) {
+        ConfigDefBuilder b = new ConfigDefBuilder(def).group(GROUP)
                 .define(LOGIN_URL, Type.STRING, LOGIN_URL_DEFAULT, Validators.httpUrl(), Importance.HIGH, Width.LONG)
                 .define(API_VERSION, Type.STRING, API_VERSION_DEFAULT, Validators.apiVersion(), Importance.LOW,
                         Width.SHORT)
                 .define(AUTH_METHOD, Type.STRING, SalesforceAuthMethod.JWT_BEARER.configValue(),
                         SalesforceAuthMethod.SETTING, Importance.HIGH, Width.MEDIUM,
-                        new AuthMethodRecommender())
-                .defineRequired(CLIENT_ID, Type.STRING, new ConfigDef.NonEmptyString(), Importance.HIGH, Width.LONG)
-                .define(CLIENT_SECRET, Type.PASSWORD, null, null, Importance.HIGH, Width.LONG,
+                        new AuthMethodRecommender());
+        if (required) {
+            b.defineRequired(CLIENT_ID, Type.STRING, new ConfigDef.NonEmptyString(), Importance.HIGH, Width.LONG);
+        } else {
+            b.define(CLIENT_ID, Type.STRING, null, new ConfigDef.NonEmptyString(), Importance.HIGH, Width.LONG);
+        }
+        b.define(CLIENT_SECRET, Type.PASSWORD, null, null, Importance.HIGH, Width.LONG,
                         new AuthMethodRecommender(SalesforceAuthMethod.CLIENT_CREDENTIALS, SalesforceAuthMethod.REFRESH_TOKEN))
                 .define(USERNAME, Type.STRING, null, null, Importance.HIGH, Width.LONG,
                         new AuthMethodRecommender(SalesforceAuthMethod.JWT_BEARER))

@@ -45,6 +45,18 @@ public final class SalesforceSchemas {
     public static final String OBSERVED_VIA = "observed_via";
     public static final String OBSERVED_AT = "observed_at";
 
+    /**
+     * Keys of {@link #FIELDS} an Opportunity record carries beside its own fields: its primary contact
+     * (OpportunityContactRole with IsPrimary = true → Contact), read by the source with one batched query per
+     * poll that found Opportunities, and absent when it has none. Not real relationship paths (SOQL reaches the
+     * role only through a subquery), hence a name no Salesforce field can have. The owner's time zone travels as
+     * the ordinary relationship path {@link #OWNER_TIME_ZONE}.
+     */
+    public static final String PRIMARY_CONTACT_EMAIL = "PrimaryContact.Email";
+    public static final String PRIMARY_CONTACT_NAME = "PrimaryContact.Name";
+    /** The owner User's {@code TimeZoneSidKey} (e.g. {@code America/Los_Angeles}), a relationship path. */
+    public static final String OWNER_TIME_ZONE = "Owner.TimeZoneSidKey";
+
     public static final String CREATED = "created";
     public static final String UPDATED = "updated";
     public static final String DELETED = "deleted";

@@ -8,6 +8,10 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 
+import org.apache.kafka.common.config.ConfigException;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +27,19 @@ public final class KickoffConfig {
     public static final String KICKOFF_DELAY_DAYS = "opportunity.kickoff.delay.days";
     public static final String KICKOFF_DURATION = "opportunity.kickoff.duration.minutes";
     public static final String KICKOFF_TITLE = "opportunity.kickoff.title.prefix";
+    public static final String KICKOFF_INVITE_PRIMARY = "opportunity.kickoff.invite.primary.contact";
+    public static final String KICKOFF_LOCAL_HOUR = "opportunity.kickoff.local.hour";
+    public static final String KICKOFF_WEEKDAYS_ONLY = "opportunity.kickoff.weekdays.only";
+    public static final String KICKOFF_TIME_ZONE = "opportunity.kickoff.default.time.zone";
+
+    /** A time-zone id {@link ZoneId#of} accepts ({@code UTC}, {@code America/Los_Angeles}). */
+    private static final ConfigDef.Validator ZONE = (name, value) -> {
+        try {
+            ZoneId.of(String.valueOf(value).trim());
+        } catch (DateTimeException e) {
+            throw new ConfigException(name, value, "not a time-zone id (e.g. UTC, Europe/Paris): " + e.getMessage());
+        }
+    };
 
     /** Shown only while the kickoff is enabled. */
     private static final ConfigDef.Recommender KICKOFF_VISIBLE = new ConfigDef.Recommender() {
@@ -49,7 +66,23 @@ public final class KickoffConfig {
                         KICKOFF_VISIBLE)
                 .define(KICKOFF_DURATION, Type.INT, 60, Range.between(5, 1_440), Importance.LOW, Width.SHORT,
                         KICKOFF_VISIBLE)
-                .define(KICKOFF_TITLE, Type.STRING, "Kickoff:", null, Importance.LOW, Width.MEDIUM, KICKOFF_VISIBLE);
+                .define(KICKOFF_TITLE, Type.STRING, "Kickoff:", null, Importance.LOW, Width.MEDIUM, KICKOFF_VISIBLE)
+                .define(KICKOFF_INVITE_PRIMARY, Type.BOOLEAN, true, null, Importance.MEDIUM,
+                        "Invite the Opportunity's primary contact (the OpportunityContactRole marked primary, read by "
+                                + "the Salesforce source as PrimaryContact.Email) to the kickoff. Off: the kickoff is "
+                                + "on the owner's calendar only.", Width.SHORT, "Invite the primary contact",
+                        KICKOFF_VISIBLE)
+                .define(KICKOFF_LOCAL_HOUR, Type.INT, 10, Range.between(0, 23), Importance.LOW,
+                        "Hour of the day the kickoff starts, in the owner's time zone (User.TimeZoneSidKey, read "
+                                + "by the Salesforce source as Owner.TimeZoneSidKey): 10 puts it mid-morning "
+                                + "wherever the rep works.", Width.SHORT, "Kickoff local hour", KICKOFF_VISIBLE)
+                .define(KICKOFF_WEEKDAYS_ONLY, Type.BOOLEAN, true, null, Importance.LOW,
+                        "A kickoff that would fall on a Saturday or Sunday (in the owner's time zone) moves to the "
+                                + "Monday after.", Width.SHORT, "Kickoff on weekdays only", KICKOFF_VISIBLE)
+                .define(KICKOFF_TIME_ZONE, Type.STRING, "UTC", ZONE, Importance.LOW,
+                        "Time zone of the kickoff when the record does not carry the owner's "
+                                + "(Owner.TimeZoneSidKey absent, e.g. CDC input, or unknown to Java).",
+                        Width.MEDIUM, "Kickoff fallback time zone", KICKOFF_VISIBLE);
     }
 
     public static boolean enabled(AbstractConfig c) {
@@ -66,6 +99,22 @@ public final class KickoffConfig {
 
     public static int durationMinutes(AbstractConfig c) {
         return c.getInt(KICKOFF_DURATION);
+    }
+
+    public static boolean invitePrimaryContact(AbstractConfig c) {
+        return c.getBoolean(KICKOFF_INVITE_PRIMARY);
+    }
+
+    public static int localHour(AbstractConfig c) {
+        return c.getInt(KICKOFF_LOCAL_HOUR);
+    }
+
+    public static boolean weekdaysOnly(AbstractConfig c) {
+        return c.getBoolean(KICKOFF_WEEKDAYS_ONLY);
+    }
+
+    public static ZoneId defaultTimeZone(AbstractConfig c) {
+        return ZoneId.of(c.getString(KICKOFF_TIME_ZONE).trim());
     }
 
     public static String titlePrefix(AbstractConfig c) {

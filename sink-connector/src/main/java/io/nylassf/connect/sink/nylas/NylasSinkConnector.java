@@ -2,6 +2,7 @@ package io.nylassf.connect.sink.nylas;
 
 import io.nylassf.connect.common.IndexedTasksSinkConnector;
 import io.nylassf.connect.common.config.TaskIndexConfig;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.slf4j.Logger;
@@ -37,6 +38,12 @@ public class NylasSinkConnector extends IndexedTasksSinkConnector {
     @Override
     public void stop() {
         log.info("Stopping Nylas sink");
+    }
+
+    /** ConfigDef's checks, then the send status' cross-setting rules ({@link SendStatusConfig#validate}). */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        return SendStatusConfig.validate(super.validate(connectorConfigs));
     }
 
     @Override

@@ -113,6 +113,7 @@ public class NylasSinkConnectorConfig extends AbstractConfig {
         KickoffConfig.addTo(builder)
                 .group(LOOP_GROUP)
                 .define(LOOP_CLIENT_IDS, Type.LIST, List.of("nylas-kafka-sync"), null, Importance.MEDIUM, Width.MEDIUM);
+        SendStatusConfig.addTo(def);
         return def;
     }
 

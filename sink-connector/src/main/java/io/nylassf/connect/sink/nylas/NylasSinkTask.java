@@ -2,7 +2,10 @@ package io.nylassf.connect.sink.nylas;
 
 import io.nylassf.connect.common.Version;
 import io.nylassf.connect.common.metrics.PluginMetricSet;
+import io.nylassf.connect.common.config.SalesforceConnectionConfig;
 import io.nylassf.connect.common.nylas.NylasClient;
+import io.nylassf.connect.common.salesforce.SalesforceClient;
+import io.nylassf.connect.common.salesforce.SalesforceSettings;
 import io.nylassf.connect.sink.nylas.NylasSinkConnectorConfig.GrantResolution;
 import io.nylassf.connect.sink.nylas.exec.GrantThrottle;
 import io.nylassf.connect.sink.nylas.exec.NylasWriter;
@@ -14,6 +17,9 @@ import io.nylassf.connect.sink.nylas.exec.RetryBook;
 import io.nylassf.connect.sink.nylas.grant.GrantResolver;
 import io.nylassf.connect.sink.nylas.plan.OutboundPlanner;
 import io.nylassf.connect.sink.nylas.record.ChangeDecoder;
+import io.nylassf.connect.sink.nylas.status.SendStatusHook;
+import io.nylassf.connect.sink.nylas.status.SendStatusWriter;
+import io.nylassf.connect.sink.nylas.status.TaskStatusMapping;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -55,6 +61,7 @@ public class NylasSinkTask extends SinkTask {
     private UnfinishedActions actions;
     private DeadLetters deadLetters;
     private NylasSinkMetrics metrics;
+    private SendStatusHook sendStatus;
 
     @Override
     public String version() {
@@ -74,14 +81,41 @@ public class NylasSinkTask extends SinkTask {
         grantRecheck = new GrantRecheck(client);
         NylasWriter writer = new NylasWriter(client, grants, new GrantThrottle(4), config.calendarId(),
                 config.resendOnEdit(), planner.salesforceOwnsTimes(), config.notifyParticipants(), clock);
-        actions = UnfinishedActions.start(config, writer, metrics::ended);
         PluginMetricSet published = PluginMetricSet.of(() -> context == null ? null : context.pluginMetrics());
+        sendStatus = SendStatusConfig.enabled(config) ? sendStatus(published) : null;
+        actions = UnfinishedActions.start(config, writer, (p, o) -> {
+            metrics.ended(p, o);
+            if (sendStatus != null) {
+                sendStatus.ended(p, o);
+            }
+        });
         metrics.publish(published, actions::running, actions::waitingForGrant, actions::parkedGrants);
         client.calls().publish(published, "Nylas");
         deadLetters = new DeadLetters(errantRecordReporter(), metrics);
         log.info("Nylas sink task started: {} call(s) in flight ({} per grant), at most {} pending, grants by {}, "
                 + "expired grants -> {}", config.maxInFlight(), config.maxInFlightPerGrant(), config.maxPending(),
                 config.grantResolution(), config.grantExpired());
+    }
+
+    /** The Task statuses' writer, on its own Salesforce connection, tagged with the loop guard's client. */
+    private SendStatusHook sendStatus(PluginMetricSet published) {
+        String client = config.loopClientIds().isEmpty() ? null : config.loopClientIds().get(0).trim();
+        SalesforceClient salesforce = new SalesforceClient(SalesforceSettings.from(
+                new SalesforceConnectionConfig(config), client, false));
+        TaskStatusMapping mapping = new TaskStatusMapping(SendStatusConfig.messageIdField(config),
+                SendStatusConfig.sentAtField(config), SendStatusConfig.statusField(config),
+                SendStatusConfig.errorField(config));
+        log.info("Send statuses go to the Tasks in Salesforce (tagged client={})", client);
+        return new SendStatusHook(mapping, new SendStatusWriter(salesforce, SendStatusConfig.linger(config))
+                .publish(published));
+    }
+
+    /** The send statuses of the DLQ entries first (they never block), then the DLQ. */
+    private void report(List<Rejected> rejected) {
+        if (sendStatus != null) {
+            sendStatus.rejected(rejected);
+        }
+        deadLetters.report(rejected);
     }
 
     private ErrantRecordReporter errantRecordReporter() {
@@ -101,7 +135,7 @@ public class NylasSinkTask extends SinkTask {
         if (!records.isEmpty()) {
             RetriableException full = actions.awaitRoom(config.putTimeout(), clock.millis(), rejected);
             if (full != null) {
-                deadLetters.report(rejected); // the outcomes taken while waiting are no longer held: report them
+                report(rejected); // the outcomes taken while waiting are no longer held: report them
                 wakeUpForWaitingWork();
                 throw full;
             }
@@ -114,7 +148,7 @@ public class NylasSinkTask extends SinkTask {
         }
         actions.start(work);
         actions.rejectExpired(now, rejected);
-        deadLetters.report(rejected);
+        report(rejected);
         wakeUpForWaitingWork();
     }
 
@@ -161,6 +195,9 @@ public class NylasSinkTask extends SinkTask {
         }
         if (client != null) {
             client.close();
+        }
+        if (sendStatus != null) {
+            sendStatus.writer().close(STOP_GRACE);
         }
         if (metrics != null) {
             log.info("Nylas sink task stopped: not authorized={}", metrics.getActionsNotAuthorized());

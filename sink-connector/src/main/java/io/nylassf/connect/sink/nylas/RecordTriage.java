@@ -42,9 +42,10 @@ final class RecordTriage {
                     metrics.ignored(c.ownChange());
                     log.trace("{} {}: ignored, {}", c.sobject(), c.id(), i.reason());
                 } else if (a instanceof OutboundAction.Refused f) {
-                    rejected.add(new Rejected(r, new NotAuthorizedException(f.reason())));
+                    rejected.add(new Rejected(r, new NotAuthorizedException(f.reason()), taskId(c)));
                 } else if (a instanceof OutboundAction.Invalid i) {
-                    rejected.add(new Rejected(r, new DataException(c.sobject() + " " + c.id() + ": " + i.reason())));
+                    rejected.add(new Rejected(r, new DataException(c.sobject() + " " + c.id() + ": " + i.reason()),
+                            taskId(c)));
                 } else {
                     work.add(PendingAction.fresh(r, a, now));
                 }
@@ -55,6 +56,11 @@ final class RecordTriage {
             rejected.add(new Rejected(r, new DataException("malformed record " + r.topic() + "-" + r.kafkaPartition()
                     + "@" + r.kafkaOffset() + ": " + why, e)));
         }
+    }
+
+    /** A Task refused or invalid here was planned as a send (the only Task action): its status shows why. */
+    private static String taskId(SalesforceChange c) {
+        return "task".equalsIgnoreCase(c.sobject()) ? c.id() : null;
     }
 
     /** Changes the planner chose to ignore since the task started. */

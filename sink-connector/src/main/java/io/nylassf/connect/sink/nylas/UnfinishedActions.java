@@ -110,7 +110,7 @@ record UnfinishedActions(InFlight inFlight, RetryBook retries, ParkedGrants park
         for (PendingAction p : parked.expired(now)) {
             rejected.add(new Rejected(p.record(), new ConnectException(p.describe() + ": its grant stayed expired "
                     + "longer than " + NylasSinkConnectorConfig.GRANT_MAX_AGE_MS + " or too many actions waited ("
-                    + NylasSinkConnectorConfig.GRANT_MAX_PARKED + ")")));
+                    + NylasSinkConnectorConfig.GRANT_MAX_PARKED + ")"), OutcomeRouter.sendTaskId(p)));
         }
     }
 

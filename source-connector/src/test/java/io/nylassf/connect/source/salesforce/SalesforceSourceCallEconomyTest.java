@@ -70,6 +70,45 @@ class SalesforceSourceCallEconomyTest {
     }
 
     @Test
+    void opportunitiesCarryTheirPrimaryContactAndOwnerTimeZoneForOneMoreCallOnlyWhenTheyChanged() throws Exception {
+        sf.org().update("User", sf.org().repUserId(), Map.of("TimeZoneSidKey", "America/Los_Angeles"));
+        String ada = sf.org().insert("Contact", Map.of("LastName", "Lovelace", "Email", "ada@acme.test"));
+        String bob = sf.org().insert("Contact", Map.of("LastName", "Builder", "Email", "bob@acme.test"));
+        String won = sf.org().insertAs(sf.org().repUserId(), "Opportunity", Map.of("Name", "Acme",
+                "StageName", "Closed Won", "CloseDate", "2026-12-04", "OwnerId", sf.org().repUserId()));
+        String other = sf.org().insert("Opportunity", Map.of("Name", "Solo", "StageName", "Prospecting",
+                "CloseDate", "2026-12-04"));
+        sf.org().insert("OpportunityContactRole", Map.of("OpportunityId", won, "ContactId", bob, "IsPrimary", false));
+        sf.org().insert("OpportunityContactRole", Map.of("OpportunityId", won, "ContactId", ada, "IsPrimary", true));
+        task = start(Map.of("poll.interval.ms", "100", "poll.max.interval.ms", "100", "salesforce.read.lag.ms", "0"));
+        sf.resetApiCallCount();
+        List<SourceRecord> read = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            read.addAll(orEmpty(task.poll()));
+            return read.size() >= 2;
+        });
+        assertEquals(2, sf.apiCallCount(), "the windows' Composite call, then one query for the primary contacts");
+        Map<String, Map<String, String>> fields = new HashMap<>();
+        for (SourceRecord r : read) {
+            org.apache.kafka.connect.data.Struct v = (org.apache.kafka.connect.data.Struct) r.value();
+            fields.put(v.getString("id"), v.getMap("fields").entrySet().stream().collect(HashMap::new,
+                    (m, e) -> m.put((String) e.getKey(), (String) e.getValue()), HashMap::putAll));
+        }
+        assertEquals("ada@acme.test", fields.get(won).get("PrimaryContact.Email"));
+        assertEquals("Lovelace", fields.get(won).get("PrimaryContact.Name"));
+        assertEquals("America/Los_Angeles", fields.get(won).get("Owner.TimeZoneSidKey"));
+        assertTrue(!fields.get(other).containsKey("PrimaryContact.Email"), "no primary contact, no key");
+
+        sf.resetApiCallCount();
+        long compositeBefore = sf.compositeReadCalls();
+        for (int i = 0; i < 5; i++) {
+            pollOnce();
+        }
+        assertEquals(sf.compositeReadCalls() - compositeBefore, sf.apiCallCount(),
+                "idle polls stay at one call: no contact-role query without Opportunity changes");
+    }
+
+    @Test
     void theWaitDoublesWhileIdleAndComesBackWithTheFirstChange() {
         PollInterval interval = new PollInterval(5_000, 60_000);
         List<Long> waits = new ArrayList<>();

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -144,7 +145,7 @@ public final class NylasWriter {
             long v = m.json().path("metadata").path(VERSION_KEY).asLong(0);
             if (!resendOnEdit || v >= c.version()) {
                 sent.record(c.id(), Math.max(v, c.version()));
-                return Outcome.skipped("sent already as message " + m.id());
+                return Outcome.sent("sent already as message " + m.id(), false, m.id(), sentAt(m));
             }
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -161,7 +162,7 @@ public final class NylasWriter {
         try {
             Message m = throttle.call(grant, () -> client.sendMessage(grant, body, key));
             sent.record(c.id(), c.version());
-            return Outcome.done("sent message " + m.id());
+            return Outcome.sent("sent message " + m.id(), true, m.id(), sentAt(m));
         } catch (NylasApiException e) {
             if ("invalid_idempotent_request".equals(e.type())) {
                 // same key, other payload: this Task version was sent before (with other settings); never resend
@@ -170,6 +171,12 @@ public final class NylasWriter {
             }
             throw e;
         }
+    }
+
+    /** The message's {@code date} (when the provider sent it), or now when Nylas gave none. */
+    private Instant sentAt(Message m) {
+        Long date = m.date();
+        return date == null || date <= 0 ? clock.instant() : Instant.ofEpochSecond(date);
     }
 
     /** {@code sf-<TaskId>-<first 24 hex of SHA-256(TaskId:version)>}: stable per Task version, ≤ 256 chars. */

@@ -1,9 +1,21 @@
 package io.nylassf.connect.sink.nylas.exec;
 
 import java.time.Duration;
+import java.time.Instant;
 
-/** How one action ended: what {@code put} does next depends only on {@link Status}. */
-public record Outcome(Status status, String detail, Throwable error, Duration retryAfter) {
+/**
+ * How one action ended: what {@code put} does next depends only on {@link Status}. {@code sent}: the message a send
+ * left (or was found to have left) the mailbox as, for the Task's send status; null otherwise.
+ */
+public record Outcome(Status status, String detail, Throwable error, Duration retryAfter, Sent sent) {
+    /** The sent message: its Nylas id and when it was sent. */
+    public record Sent(String messageId, Instant at) {
+    }
+
+    public Outcome(Status status, String detail, Throwable error, Duration retryAfter) {
+        this(status, detail, error, retryAfter, null);
+    }
+
     public enum Status {
         /** Written to Nylas. */
         DONE,
@@ -23,6 +35,11 @@ public record Outcome(Status status, String detail, Throwable error, Duration re
 
     public static Outcome done(String detail) {
         return new Outcome(Status.DONE, detail, null, null);
+    }
+
+    /** A send that succeeded now ({@link Status#DONE}) or earlier ({@link Status#SKIPPED}, {@code now=false}). */
+    public static Outcome sent(String detail, boolean now, String messageId, Instant at) {
+        return new Outcome(now ? Status.DONE : Status.SKIPPED, detail, null, null, new Sent(messageId, at));
     }
 
     public static Outcome skipped(String detail) {

@@ -21,8 +21,19 @@ import java.util.function.BiConsumer;
 public final class OutcomeRouter {
     private static final Logger log = LoggerFactory.getLogger(OutcomeRouter.class);
 
-    /** A record for the dead-letter queue, with the reason. */
-    public record Rejected(SinkRecord record, Throwable reason) {
+    /**
+     * A record for the dead-letter queue, with the reason. {@code sendTaskId}: the Task whose send this ends for
+     * good (its send status shows the reason), or null.
+     */
+    public record Rejected(SinkRecord record, Throwable reason, String sendTaskId) {
+        public Rejected(SinkRecord record, Throwable reason) {
+            this(record, reason, null);
+        }
+    }
+
+    /** The Task id when {@code p} is a send. */
+    public static String sendTaskId(PendingAction p) {
+        return p.action() instanceof io.nylassf.connect.sink.nylas.plan.OutboundAction.Send s ? s.change().id() : null;
     }
 
     private final RetryBook retries;
@@ -53,7 +64,7 @@ public final class OutcomeRouter {
         switch (o.status()) {
             case DONE, SKIPPED -> log.debug("{}: {}", p.describe(), o.detail());
             case FAILED -> rejected.add(new Rejected(p.record(), new DataException(p.describe() + ": " + o.detail(),
-                    o.error())));
+                    o.error()), sendTaskId(p)));
             case RETRY -> {
                 if (retries.schedule(p, o.retryAfter(), now)) {
                     log.info("{}: attempt {} of {} failed, will run again: {}", p.describe(), p.attempts(),
@@ -61,14 +72,14 @@ public final class OutcomeRouter {
                 } else {
                     rejected.add(new Rejected(p.record(), new ConnectException(p.describe() + ": gave up after "
                             + p.attempts() + " attempts (" + NylasSinkConnectorConfig.RETRY_MAX_ATTEMPTS + "): "
-                            + o.detail(), o.error())));
+                            + o.detail(), o.error()), sendTaskId(p)));
                 }
             }
             case GRANT_EXPIRED -> {
                 String grant = o.error() instanceof NylasApiException n ? n.grantId() : null;
                 if (!parkExpiredGrants || grant == null) {
                     rejected.add(new Rejected(p.record(), new ConnectException(p.describe() + ": " + o.detail(),
-                            o.error())));
+                            o.error()), sendTaskId(p)));
                 } else {
                     if (!parked.isParked(grant)) {
                         log.warn("Grant {} is expired or revoked: its actions wait until it is valid again", grant);
@@ -76,7 +87,8 @@ public final class OutcomeRouter {
                     parked.park(grant, p, now);
                 }
             }
-            case NOT_AUTHORIZED -> rejected.add(new Rejected(p.record(), new NotAuthorizedException(o.detail())));
+            case NOT_AUTHORIZED -> rejected.add(new Rejected(p.record(), new NotAuthorizedException(o.detail()),
+                    sendTaskId(p)));
             case FATAL -> throw new ConnectException(o.detail(), o.error());
         }
     }

@@ -1,6 +1,8 @@
 package io.nylassf.connect.sink.nylas.plan;
 
+import io.nylassf.connect.common.schema.SalesforceSchemas;
 import io.nylassf.connect.common.time.Timestamps;
+import io.nylassf.connect.sink.nylas.KickoffConfig;
 import io.nylassf.connect.sink.nylas.NylasSinkConnectorConfig;
 import io.nylassf.connect.sink.nylas.NylasSinkConnectorConfig.TimesOwner;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.DeleteEvent;
@@ -12,7 +14,12 @@ import io.nylassf.connect.sink.nylas.plan.OutboundAction.Send;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.UpsertEvent;
 import io.nylassf.connect.sink.nylas.record.SalesforceChange;
 
+import io.nylassf.connect.common.schema.SalesforceSchemas;
+import io.nylassf.connect.sink.nylas.KickoffConfig;
+
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +39,8 @@ import java.util.Locale;
  *   <li><b>Event</b>: upserted on the owner's calendar, deleted when deleted. A recurring series' occurrences (each
  *   an Event with {@code RecurrenceActivityId}) are written as single events; its master ({@code IsRecurrence})
  *   is ignored, never flattened into one meeting.</li>
- *   <li><b>Opportunity</b>: one kickoff event when it reaches the kickoff stage.</li>
+ *   <li><b>Opportunity</b>: one kickoff event when it reaches the kickoff stage, at the configured hour in the
+ *   owner's time zone on a weekday, inviting the primary contact.</li>
  * </ul>
  * Every send and calendar write then passes {@link ActingUserPolicy}: it acts in the owner's name only when the
  * owner (or an allowed user) wrote the record.
@@ -171,18 +179,46 @@ public final class OutboundPlanner {
                 : c.field("StageName"))) {
             return new Ignore(c, "opportunity not at " + config.kickoffStage());
         }
+        ZoneId zone = ownerZone(c.field(SalesforceSchemas.OWNER_TIME_ZONE));
         LocalDate close = Timestamps.parseDate(c.field("CloseDate"));
-        LocalDate changed = c.versionInstant().atOffset(ZoneOffset.UTC).toLocalDate();
-        LocalDate base = close == null || close.isBefore(changed) ? changed : close;
-        Instant start = base.plusDays(config.kickoffDelayDays()).atTime(15, 0).toInstant(ZoneOffset.UTC);
+        LocalDate changed = c.versionInstant().atZone(zone).toLocalDate();
+        LocalDate day = (close == null || close.isBefore(changed) ? changed : close)
+                .plusDays(KickoffConfig.delayDays(config));
+        if (KickoffConfig.weekdaysOnly(config)) {
+            day = nextWeekday(day);
+        }
+        Instant start = day.atTime(KickoffConfig.localHour(config), 0).atZone(zone).toInstant();
         Instant end = start.plus(Duration.ofMinutes(config.kickoffDurationMinutes()));
+        List<String> invite = KickoffConfig.invitePrimaryContact(config)
+                ? addresses(c.field(SalesforceSchemas.PRIMARY_CONTACT_EMAIL)) : List.of();
         String name = c.field("Name") == null ? c.id() : c.field("Name");
         String account = c.field("Account.Name");
         String prefix = config.kickoffTitlePrefix().strip();
         EventSpec spec = new EventSpec(prefix.isEmpty() ? name : prefix + " " + name,
                 "Kickoff for " + name + (account == null ? "" : " (" + account + ")") + ", closed won in Salesforce.",
-                null, start.getEpochSecond(), end.getEpochSecond(), null, null, List.of());
+                null, start.getEpochSecond(), end.getEpochSecond(), null, null, invite);
         return new UpsertEvent(c, owner(c), spec, true, null);
+    }
+
+    /** The owner's {@code TimeZoneSidKey} when Java knows it (Salesforce's keys are IANA ids), else the setting's. */
+    private ZoneId ownerZone(String sidKey) {
+        if (sidKey != null) {
+            try {
+                return ZoneId.of(sidKey.trim());
+            } catch (DateTimeException e) {
+                // e.g. a retired key: fall back below
+            }
+        }
+        return KickoffConfig.defaultTimeZone(config);
+    }
+
+    /** Saturday and Sunday move to the Monday after. */
+    static LocalDate nextWeekday(LocalDate day) {
+        return switch (day.getDayOfWeek()) {
+            case SATURDAY -> day.plusDays(2);
+            case SUNDAY -> day.plusDays(1);
+            default -> day;
+        };
     }
 
     /** The times part of an upsert is written on update only when Salesforce owns meeting times. */

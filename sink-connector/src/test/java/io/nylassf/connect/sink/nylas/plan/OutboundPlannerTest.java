@@ -21,6 +21,7 @@ import static io.nylassf.connect.sink.nylas.Changes.change;
 import static io.nylassf.connect.sink.nylas.Changes.sendableTask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OutboundPlannerTest {
@@ -122,7 +123,9 @@ class OutboundPlannerTest {
 
     @Test
     void aClosedWonOpportunityPlansOneCreateOnlyKickoff() {
-        OutboundPlanner p = planner(Map.of());
+        // the day after CloseDate (a Sunday) at 15:00 UTC, as before the local hour and weekday settings
+        OutboundPlanner p = planner(Map.of("opportunity.kickoff.local.hour", "15",
+                "opportunity.kickoff.weekdays.only", "false"));
         Map<String, String> f = new HashMap<>(Map.of("Name", "Acme renewal", "StageName", "Closed Won",
                 "CloseDate", "2026-01-10", "Owner.Email", "rep@example.com"));
         UpsertEvent k = assertInstanceOf(UpsertEvent.class, p.plan(change("Opportunity", "006000000000001AAA", "updated", 1L, f)));
@@ -134,5 +137,39 @@ class OutboundPlannerTest {
         f.put("StageName", "Closed Won");
         assertInstanceOf(Ignore.class, planner(Map.of("opportunity.kickoff.enabled", "false"))
                 .plan(change("Opportunity", "006000000000001AAA", "updated", 2L, f)));
+    }
+
+    @Test
+    void theKickoffInvitesThePrimaryContactAtTheLocalHourInTheOwnersZoneOnAWeekday() {
+        // CloseDate Friday 2026-01-09, one day later is Saturday: moved to Monday 12th, 10:00 in Los Angeles
+        Map<String, String> f = new HashMap<>(Map.of("Name", "Acme renewal", "StageName", "Closed Won",
+                "CloseDate", "2026-01-09", "Owner.Email", "rep@example.com",
+                "Owner.TimeZoneSidKey", "America/Los_Angeles", "PrimaryContact.Email", "ada@acme.test",
+                "PrimaryContact.Name", "Ada Lovelace"));
+        UpsertEvent k = assertInstanceOf(UpsertEvent.class,
+                planner(Map.of()).plan(change("Opportunity", "006000000000001AAA", "updated", 1L, f)));
+        assertEquals(Instant.parse("2026-01-12T18:00:00Z").getEpochSecond(), k.spec().startSec());
+        assertEquals(Instant.parse("2026-01-12T19:00:00Z").getEpochSecond(), k.spec().endSec());
+        assertEquals(List.of("ada@acme.test"), k.spec().participants());
+
+        UpsertEvent alone = assertInstanceOf(UpsertEvent.class, planner(Map.of(
+                "opportunity.kickoff.invite.primary.contact", "false", "opportunity.kickoff.local.hour", "9",
+                "opportunity.kickoff.weekdays.only", "false"))
+                .plan(change("Opportunity", "006000000000001AAA", "updated", 1L, f)));
+        assertEquals(List.of(), alone.spec().participants());
+        assertEquals(Instant.parse("2026-01-10T17:00:00Z").getEpochSecond(), alone.spec().startSec());
+
+        // no zone on the record (CDC) or an unknown key: the fallback zone
+        f.put("Owner.TimeZoneSidKey", "Mars/Olympus_Mons");
+        UpsertEvent paris = assertInstanceOf(UpsertEvent.class, planner(Map.of(
+                "opportunity.kickoff.default.time.zone", "Europe/Paris"))
+                .plan(change("Opportunity", "006000000000001AAA", "updated", 1L, f)));
+        assertEquals(Instant.parse("2026-01-12T09:00:00Z").getEpochSecond(), paris.spec().startSec());
+    }
+
+    @Test
+    void aKickoffTimeZoneSettingThatIsNoZoneIsRefused() {
+        assertThrows(org.apache.kafka.common.config.ConfigException.class,
+                () -> planner(Map.of("opportunity.kickoff.default.time.zone", "Nowhere/Atlantis")));
     }
 }

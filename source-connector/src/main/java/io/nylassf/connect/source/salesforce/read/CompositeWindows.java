@@ -14,7 +14,8 @@ import java.util.Map;
  * Reads the next window of several objects at once: their {@code queryAll} statements travel as subrequests of one
  * Composite call (five at most, Salesforce's limit on query subrequests), so a poll over Task, Event and
  * Opportunity costs one API call rather than three. A page that continues ({@code nextRecordsUrl}) is followed with
- * its own calls. Each object's outcome stands alone: one failing subrequest fails only its object.
+ * its own calls. Each object's outcome stands alone: one failing subrequest fails only its object. Opportunity
+ * rows that came back get their primary contacts ({@link PrimaryContacts}, one more call only then).
  */
 public final class CompositeWindows {
     /** Query subrequests Salesforce accepts in one Composite request. */
@@ -65,6 +66,9 @@ public final class CompositeWindows {
             List<Map<String, Object>> raw = new ArrayList<>(response.records());
             if (response.nextRecordsUrl() != null) {
                 raw.addAll(client.queryMore(response.nextRecordsUrl()));
+            }
+            if (PrimaryContacts.appliesTo(reader.sobject())) {
+                raw = PrimaryContacts.enrich(client, raw); // fails the window (read again) rather than lose it
             }
             return new Outcome(reader, reader.accept(raw), null);
         } catch (ApiException e) {

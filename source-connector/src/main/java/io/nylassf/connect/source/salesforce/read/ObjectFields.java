@@ -30,7 +30,7 @@ public final class ObjectFields {
                     "CreatedById", "Who.Email", "Who.Name", "Owner.Email", "Nylas_Event_Id__c", "IsRecurrence",
                     "RecurrenceActivityId"),
             "opportunity", List.of("Name", "StageName", "CloseDate", "Amount", "IsClosed", "IsWon", "AccountId",
-                    "Account.Name", "OwnerId", "CreatedById", "Owner.Email"));
+                    "Account.Name", "OwnerId", "CreatedById", "Owner.Email", "Owner.TimeZoneSidKey"));
 
     private static final String WHO = "Who.";
     /** Objects whose Who is the polymorphic Contact-or-Lead lookup. */
