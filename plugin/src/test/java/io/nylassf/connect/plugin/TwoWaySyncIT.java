@@ -83,12 +83,6 @@ class TwoWaySyncIT {
                     .forEach((k, v) -> config.put(k, v.replace("http://127.0.0.1:8181", salesforce.baseUrl())
                             .replace("http://127.0.0.1:8282", nylas.baseUrl())));
             config.put("poll.interval.ms", "2000");
-            if (name.equals("nylas-sink")) {
-                // meetings synced from a calendar are created by the integration user and owned by the rep: the
-                // admin allows the integration user as creator, so the rep's own edits reach the calendar
-                // (docs/outbound.md); the Salesforce source still skips the integration user's own writes
-                config.put("nylas.send.on.behalf.allowed.user.ids", salesforce.org().integrationUserId());
-            }
             if (config.containsKey("webhook.port")) {
                 int port = FreePorts.one();
                 config.put("webhook.port", Integer.toString(port));

@@ -54,6 +54,13 @@ public final class SalesforceSchemas {
      */
     public static final String PRIMARY_CONTACT_EMAIL = "PrimaryContact.Email";
     public static final String PRIMARY_CONTACT_NAME = "PrimaryContact.Name";
+    /**
+     * Key of {@link #FIELDS}, {@code "true"} when the record's creator ({@code CreatedById}) is one of the source's
+     * integration users: the record is this plugin's own mirror of something in its owner's mailbox or calendar,
+     * so the Nylas sink may act on the owner's later edits of it without the integration user being allow-listed.
+     * No Salesforce field can have this name ({@code CreatedBy} has no such field, and custom ones end in __c).
+     */
+    public static final String CREATED_BY_INTEGRATION = "CreatedBy.IsIntegrationUser";
     /** The owner User's {@code TimeZoneSidKey} (e.g. {@code America/Los_Angeles}), a relationship path. */
     public static final String OWNER_TIME_ZONE = "Owner.TimeZoneSidKey";
 

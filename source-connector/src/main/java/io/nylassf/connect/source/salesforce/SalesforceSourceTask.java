@@ -75,7 +75,7 @@ public class SalesforceSourceTask extends SourceTask {
         metrics = new SalesforceSourceMetrics().publish(PluginMetricSet.of(() -> context == null ? null
                 : context.pluginMetrics()), client, budget, interval);
         users = new IntegrationUsers(config.integrationUserIds(), config.integrationUsernames());
-        mapper = new ChangeRecordMapper(config.topicPrefix());
+        mapper = new ChangeRecordMapper(config.topicPrefix(), id -> users.isIntegrationUser(id));
         for (String sobject : config.taskObjects()) {
             Map<String, Object> stored = context.offsetStorageReader().offset(ObjectOffset.partition(sobject));
             ObjectOffset offset = stored == null ? null : ObjectOffset.fromMap(stored);

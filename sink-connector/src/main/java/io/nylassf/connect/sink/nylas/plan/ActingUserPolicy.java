@@ -1,6 +1,7 @@
 package io.nylassf.connect.sink.nylas.plan;
 
 import io.nylassf.connect.common.salesforce.SalesforceId;
+import io.nylassf.connect.common.schema.SalesforceSchemas;
 import io.nylassf.connect.sink.nylas.record.SalesforceChange;
 
 import java.util.Collection;
@@ -13,8 +14,11 @@ import java.util.Set;
  * only when the people who wrote the record are that owner: its creator ({@code CreatedById}) and its last
  * modifier ({@code LastModifiedById}, and for CDC input also the header's {@code commitUser}) must each be the
  * owner ({@code OwnerId}) or on the allow-list ({@code nylas.send.on.behalf.allowed.user.ids}, e.g. a sales-ops
- * team, or the integration user so that people's edits of synced meetings reach their calendars). IDs compare in
- * their 18-character form. A record that does not say who wrote it is refused: nobody is assumed.
+ * team). A record the Salesforce source marks as created by its integration user
+ * ({@link SalesforceSchemas#CREATED_BY_INTEGRATION}: this plugin's mirror of something in the owner's mailbox or
+ * calendar) passes the creator check, so a rep's edit of a synced meeting reaches their calendar with no setting;
+ * its last modifier is still checked. IDs compare in their 18-character form. A record that does not say who
+ * wrote it is refused: nobody is assumed.
  */
 public final class ActingUserPolicy {
     /** Every refusal reason starts with this, so DLQ consumers can tell refusals from other failures. */
@@ -55,7 +59,8 @@ public final class ActingUserPolicy {
             return Optional.of(NOT_AUTHORIZED + what + " does not say who last modified it (LastModifiedById)"
                     + cdcHint(c));
         }
-        Optional<String> r = check(what, "created", creator, owner);
+        Optional<String> r = "true".equals(c.field(SalesforceSchemas.CREATED_BY_INTEGRATION)) ? Optional.empty()
+                : check(what, "created", creator, owner);
         for (String m : modifiers) {
             if (r.isPresent()) {
                 break;

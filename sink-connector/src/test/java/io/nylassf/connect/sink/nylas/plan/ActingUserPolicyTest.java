@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.nylas.plan;
 
+import io.nylassf.connect.common.schema.SalesforceSchemas;
 import io.nylassf.connect.sink.nylas.Changes;
 import io.nylassf.connect.sink.nylas.NylasSinkConnectorConfig;
 import io.nylassf.connect.sink.nylas.plan.OutboundAction.DeleteEvent;
@@ -94,6 +95,24 @@ class ActingUserPolicyTest {
                 OTHER)));
         assertInstanceOf(UpsertEvent.class, p.plan(writtenBy("Opportunity", "006000000000001AAA", opp, OWNER,
                 OWNER, OWNER)));
+    }
+
+    @Test
+    void theOwnersEditOfAMeetingTheIntegrationUserSyncedNeedsNoAllowListButAnotherUsersEditIsRefused() {
+        String integration = "005000000000009AAA";
+        Map<String, String> synced = new HashMap<>(Map.of("Subject", "Demo (moved)",
+                "StartDateTime", "2026-01-06T11:00:00.000+0000", "DurationInMinutes", "30",
+                "Owner.Email", "rep@example.com", "Nylas_Event_Id__c", "ev-1"));
+        OutboundPlanner p = planner(Map.of());
+        // without the source's mark, an integration-created record is like any other user's
+        assertInstanceOf(Refused.class, p.plan(writtenBy("Event", "00U000000000001AAA", synced, OWNER, integration,
+                OWNER)));
+        synced.put(SalesforceSchemas.CREATED_BY_INTEGRATION, "true");
+        assertInstanceOf(UpsertEvent.class, p.plan(writtenBy("Event", "00U000000000001AAA", synced, OWNER,
+                integration, OWNER)));
+        Refused other = assertInstanceOf(Refused.class, p.plan(writtenBy("Event", "00U000000000001AAA", synced,
+                OWNER, integration, OTHER)));
+        assertTrue(other.reason().contains("was last modified by " + OTHER), other.reason());
     }
 
     @Test

@@ -38,6 +38,13 @@ public record ChangeRow(String sobject, String id, Instant systemModstamp, Strin
         return new ChangeRow(sobject, id, stamp, changeType, flat.get("LastModifiedById"), flat.get("OwnerId"), flat);
     }
 
+    /** This row with one more key in its fields (e.g. what the source learned beside the row itself). */
+    public ChangeRow with(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(fields);
+        more.put(key, value);
+        return new ChangeRow(sobject, id, systemModstamp, changeType, lastModifiedById, ownerId, more);
+    }
+
     @SuppressWarnings("unchecked")
     private static void flatten(String prefix, Map<String, Object> m, Map<String, String> out) {
         for (Map.Entry<String, Object> e : m.entrySet()) {
