@@ -4,6 +4,8 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.net.URISyntaxException;
 
 /** Validators shared by the connectors' settings. */
@@ -39,6 +41,17 @@ public final class Validators {
     }
 
     /** A topic-name prefix: letters, digits, '.', '_' and '-' only. */
+    /** A time-zone ID {@link ZoneId#of} accepts ({@code UTC}, {@code Europe/Paris}); surrounding blanks allowed. */
+    public static ConfigDef.Validator timeZone() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            try {
+                ZoneId.of(String.valueOf(value).trim());
+            } catch (DateTimeException e) {
+                throw new ConfigException(name, value, "must be a time zone ID such as UTC or Europe/Paris");
+            }
+        }, () -> "a time zone ID");
+    }
+
     public static ConfigDef.Validator topicPrefix() {
         return new ConfigDef.Validator() {
             @Override

@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.nylas;
 
+import io.nylassf.connect.common.config.Validators;
 import io.nylassf.connect.common.config.ConfigDefBuilder;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -8,9 +9,7 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 
-import org.apache.kafka.common.config.ConfigException;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +30,6 @@ public final class KickoffConfig {
     public static final String KICKOFF_LOCAL_HOUR = "opportunity.kickoff.local.hour";
     public static final String KICKOFF_WEEKDAYS_ONLY = "opportunity.kickoff.weekdays.only";
     public static final String KICKOFF_TIME_ZONE = "opportunity.kickoff.default.time.zone";
-
-    /** A time-zone id {@link ZoneId#of} accepts ({@code UTC}, {@code America/Los_Angeles}). */
-    private static final ConfigDef.Validator ZONE = (name, value) -> {
-        try {
-            ZoneId.of(String.valueOf(value).trim());
-        } catch (DateTimeException e) {
-            throw new ConfigException(name, value, "not a time-zone id (e.g. UTC, Europe/Paris): " + e.getMessage());
-        }
-    };
 
     /** Shown only while the kickoff is enabled. */
     private static final ConfigDef.Recommender KICKOFF_VISIBLE = new ConfigDef.Recommender() {
@@ -79,7 +69,7 @@ public final class KickoffConfig {
                 .define(KICKOFF_WEEKDAYS_ONLY, Type.BOOLEAN, true, null, Importance.LOW,
                         "A kickoff that would fall on a Saturday or Sunday (in the owner's time zone) moves to the "
                                 + "Monday after.", Width.SHORT, "Kickoff on weekdays only", KICKOFF_VISIBLE)
-                .define(KICKOFF_TIME_ZONE, Type.STRING, "UTC", ZONE, Importance.LOW,
+                .define(KICKOFF_TIME_ZONE, Type.STRING, "UTC", Validators.timeZone(), Importance.LOW,
                         "Time zone of the kickoff when the record does not carry the owner's "
                                 + "(Owner.TimeZoneSidKey absent, e.g. CDC input, or unknown to Java).",
                         Width.MEDIUM, "Kickoff fallback time zone", KICKOFF_VISIBLE);

@@ -1,5 +1,6 @@
 package io.nylassf.connect.sink.salesforce;
 
+import io.nylassf.connect.common.config.Validators;
 import io.nylassf.connect.common.http.Backoff;
 import io.nylassf.connect.common.config.ApiBudgetConfig;
 import io.nylassf.connect.common.config.ConfigDefBuilder;
@@ -19,7 +20,6 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -91,7 +91,7 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
                 .define(LEAD_EMAIL_KEY, Type.STRING, "Nylas_Email_Key__c", fieldName(), Importance.LOW)
                 .define(DELETED_EVENT, Type.STRING, "delete", DeletedEvent.SETTING, Importance.MEDIUM, Width.SHORT,
                         DeletedEvent.SETTING)
-                .define(TIMEZONE, Type.STRING, "UTC", zoneValidator(), Importance.LOW, Width.SHORT)
+                .define(TIMEZONE, Type.STRING, "UTC", Validators.timeZone(), Importance.LOW, Width.SHORT)
                 .define(MAPPING_CONTACT, Type.LIST, "", mappingValidator(), Importance.LOW)
                 .define(MAPPING_LEAD, Type.LIST, "", mappingValidator(), Importance.LOW)
                 .define(MAPPING_TASK, Type.LIST, "", mappingValidator(), Importance.LOW)
@@ -107,16 +107,6 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
     }
 
     // ---------------------------------------------------------------- validators
-
-    static ConfigDef.Validator zoneValidator() {
-        return ConfigDef.LambdaValidator.with((name, value) -> {
-            try {
-                ZoneId.of(String.valueOf(value));
-            } catch (DateTimeException e) {
-                throw new ConfigException(name, value, "must be a time zone ID such as UTC or Europe/Paris");
-            }
-        }, () -> "a time zone ID");
-    }
 
     static ConfigDef.Validator mappingValidator() {
         return ConfigDef.LambdaValidator.with((name, value) -> {
@@ -221,7 +211,7 @@ public class SalesforceSinkConnectorConfig extends AbstractConfig {
     }
 
     public ZoneId activityZone() {
-        return ZoneId.of(getString(TIMEZONE));
+        return ZoneId.of(getString(TIMEZONE).trim());
     }
 
     public FieldMapping mapping(String sobject) {
