@@ -33,6 +33,7 @@ import java.util.TreeMap;
 
 import static io.nylassf.testkit.connect.ConnectClusterExtension.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -119,8 +120,10 @@ class TwoWaySyncIT {
     @Test
     @Order(2)
     void aRepsTaskIsSentOnceAndComesBackLinkedNotCopied() {
+        // the follow-up each rep typed (the sandbox's waiting email Task); it may already have left by now
         List<Map<String, Object>> toSend = salesforce.org().query(
-                "SELECT Id, OwnerId FROM Task WHERE TaskSubtype = 'Email' AND Status = 'Not Started'").records();
+                "SELECT Id, OwnerId FROM Task WHERE TaskSubtype = 'Email' AND Subject = 'Next steps after our call'")
+                .records();
         assertEquals(sandbox.grantIds().size(), toSend.size(), "one waiting email Task per rep");
         for (Map<String, Object> task : toSend) {
             String id = (String) task.get("Id");
@@ -129,6 +132,13 @@ class TwoWaySyncIT {
                 Map<String, Object> now = salesforce.org().get("Task", id);
                 return sent.size() == 1 && sent.get(0).path("id").asText().equals(now.get("Nylas_Message_Id__c"));
             });
+            // the sandbox Nylas sink writes the send's outcome back (send.status.enabled): the rep sees it sent
+            waitUntil("Task " + id + " marked sent", SYNC,
+                    () -> "Sent".equals(salesforce.org().get("Task", id).get("Nylas_Send_Status__c")));
+            Map<String, Object> now = salesforce.org().get("Task", id);
+            assertEquals("Completed", now.get("Status"), "Task " + id);
+            assertEquals("Sent", now.get("Nylas_Send_Status__c"), "Task " + id);
+            assertNotNull(now.get("Nylas_Sent_At__c"), "Task " + id + " carries its send time");
         }
         // the sent copies came back through the Nylas source and were linked: no Task was created for them
         for (Map<String, Object> task : toSend) {
