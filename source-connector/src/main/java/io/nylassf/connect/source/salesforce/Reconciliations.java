@@ -1,6 +1,7 @@
 package io.nylassf.connect.source.salesforce;
 
 import io.nylassf.connect.common.http.Backoff;
+import io.nylassf.connect.source.nylas.ReconcileConfig;
 import io.nylassf.connect.source.salesforce.mapping.ChangeRecordMapper;
 import io.nylassf.connect.source.salesforce.mapping.ChangeRow;
 import io.nylassf.connect.source.salesforce.read.CompositeWindows;
@@ -39,7 +40,7 @@ final class Reconciliations {
 
     Reconciliations(SalesforceSourceTaskConfig config, OffsetStorageReader offsets, long nowMs, Backoff backoff) {
         this.backoff = backoff;
-        SalesforceReconcileConfig.Settings s = SalesforceReconcileConfig.settings(config);
+        ReconcileConfig.Settings s = SalesforceReconcileConfig.settings(config);
         if (!s.enabled()) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.nylassf.connect.source.salesforce;
 
 import io.nylassf.connect.common.config.ConfigDefBuilder;
+import io.nylassf.connect.source.nylas.ReconcileConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -9,20 +10,14 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 
 /**
  * The Salesforce source's "Reconciliation" group: how often the last days of Tasks and Events are read again and
- * re-emitted (observed_via {@code reconcile}) so the Nylas sink sends or rewrites what never reached Nylas. Same
- * names as the Nylas source's; the docs differ, so they are given here. A config fragment.
+ * re-emitted (observed_via {@code reconcile}) so the Nylas sink sends or rewrites what never reached Nylas. The
+ * Nylas source's names and {@link ReconcileConfig.Settings}; the docs differ, so they are given here. A config
+ * fragment.
  */
 public final class SalesforceReconcileConfig {
-    public static final String GROUP = "Reconciliation";
-    public static final String INTERVAL_MS = "reconcile.interval.ms";
-    public static final String LOOKBACK_DAYS = "reconcile.lookback.days";
-
-    /** The reconciliation as configured; off when either is 0 or less. */
-    public record Settings(long intervalMs, int lookbackDays) {
-        public boolean enabled() {
-            return intervalMs > 0 && lookbackDays > 0;
-        }
-    }
+    public static final String GROUP = ReconcileConfig.GROUP;
+    public static final String INTERVAL_MS = ReconcileConfig.INTERVAL_MS;
+    public static final String LOOKBACK_DAYS = ReconcileConfig.LOOKBACK_DAYS;
 
     private SalesforceReconcileConfig() {
     }
@@ -44,7 +39,7 @@ public final class SalesforceReconcileConfig {
                                 + "0 turns reconciliation off.", Width.SHORT, "Reconciliation look-back (days)");
     }
 
-    public static Settings settings(AbstractConfig c) {
-        return new Settings(c.getLong(INTERVAL_MS), c.getInt(LOOKBACK_DAYS));
+    public static ReconcileConfig.Settings settings(AbstractConfig c) {
+        return ReconcileConfig.settings(c);
     }
 }
