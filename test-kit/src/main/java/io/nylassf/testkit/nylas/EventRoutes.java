@@ -14,7 +14,11 @@ import java.util.function.Supplier;
 
 /**
  * {@code /v3/grants/{grantId}/events} and {@code /calendars}. Range filter: an event is returned when its
- * {@code [start, end)} overlaps {@code [start, end)} of the query (a point-in-time event when it lies inside).
+ * {@code [start, end)} overlaps {@code [start, end)} of the query (a point-in-time event when it lies inside). The
+ * range always applies, as documented: {@code start} defaults to now and {@code end} to a month later (the
+ * emulator's clock), so a list without them sees only the next month; an iCloud grant's range may not span more
+ * than a year (400). A {@code metadata_pair} search is a metadata query, which the docs say takes no provider filter
+ * but {@code calendar_id}: it gets no default range (an explicit one still filters).
  * Whether {@code updated_after} and {@code updated_before} include their bound is the {@link TimeBounds} switch
  * (undocumented by Nylas; strict by default); both are ignored alongside
  * {@code metadata_pair}, as documented.
@@ -73,9 +77,23 @@ final class EventRoutes implements ObjectCollectionRoutes {
         Boolean expandParam = call.boolParam("expand_recurring");
         boolean expand = expandParam == null || expandParam; // documented default: true
         String masterEventId = call.param("master_event_id");
+        if (pair == null) { // documented defaults: start = now, end = a month later
+            long now = store.nowSeconds();
+            start = start != null ? start : now;
+            end = end != null ? end : ZonedDateTime.ofInstant(Instant.ofEpochSecond(now), ZoneOffset.UTC)
+                    .plusMonths(1).toEpochSecond();
+        }
         if (start != null && end != null && start > end) {
             throw NylasErrors.badRequest(call.requestId(), "The start value cannot be later than end.");
         }
+        if (start != null && end != null && "icloud".equals(call.provider())
+                && end > ZonedDateTime.ofInstant(Instant.ofEpochSecond(start), ZoneOffset.UTC).plusYears(1)
+                .toEpochSecond()) {
+            throw NylasErrors.badRequest(call.requestId(),
+                    "For iCloud accounts, the difference between start and end can't be greater than one year.");
+        }
+        final Long rangeStart = start;
+        final Long rangeEnd = end;
 
         List<Predicate<ObjectNode>> ps = new ArrayList<>();
         if (showCancelled == null || !showCancelled) {
@@ -84,16 +102,16 @@ final class EventRoutes implements ObjectCollectionRoutes {
         if (masterEventId != null) {
             ps.add(e -> masterEventId.equals(e.path("master_event_id").asText(null)));
         }
-        if (start != null || end != null) {
+        if (rangeStart != null || rangeEnd != null) {
             ps.add(e -> {
                 if (SeriesExpander.isMaster(e)) { // unexpanded: a series is in the range when an occurrence is
-                    return !SeriesExpander.occurrences(e, start == null ? Long.MIN_VALUE : start,
-                            Math.min(end == null ? Long.MAX_VALUE : end, LAST_SECOND)).isEmpty();
+                    return !SeriesExpander.occurrences(e, rangeStart == null ? Long.MIN_VALUE : rangeStart,
+                            Math.min(rangeEnd == null ? Long.MAX_VALUE : rangeEnd, LAST_SECOND)).isEmpty();
                 }
                 long s = WhenValidator.start(e.get("when"));
                 long en = WhenValidator.end(e.get("when"));
-                boolean beforeEnd = end == null || s < end;
-                boolean afterStart = start == null || en > start || (s == en && s >= start);
+                boolean beforeEnd = rangeEnd == null || s < rangeEnd;
+                boolean afterStart = rangeStart == null || en > rangeStart || (s == en && s >= rangeStart);
                 return beforeEnd && afterStart;
             });
         }
@@ -113,18 +131,18 @@ final class EventRoutes implements ObjectCollectionRoutes {
         Predicate<ObjectNode> filter = ps.stream().reduce(e -> true, Predicate::and);
         SortedIndex events = store.index(call.grantId(), calendarId);
         if (expand) {
-            // occurrences are generated over the query's range, or the documented defaults: start = now,
-            // end = a month later
+            // occurrences are generated over the query's range (the documented defaults when absent; a metadata
+            // search, which has none, the same)
             long now = store.nowSeconds();
-            long from = start != null ? start : now;
-            long to = end != null ? end : ZonedDateTime.ofInstant(Instant.ofEpochSecond(now), ZoneOffset.UTC)
-                    .plusMonths(1).toEpochSecond();
+            long from = rangeStart != null ? rangeStart : now;
+            long to = rangeEnd != null ? rangeEnd : ZonedDateTime.ofInstant(Instant.ofEpochSecond(now),
+                    ZoneOffset.UTC).plusMonths(1).toEpochSecond();
             SortedIndex expanded = EventStore.expanded(events, from, Math.min(to, LAST_SECOND));
             events = expanded == null ? events : expanded;
         }
         // events are sorted by start, so nothing starting at or after `end` can match
         SortedIndex.Page page = events
-                .page(call.pageToken(), Long.MIN_VALUE, end == null ? Long.MAX_VALUE : end, filter, limit);
+                .page(call.pageToken(), Long.MIN_VALUE, rangeEnd == null ? Long.MAX_VALUE : rangeEnd, filter, limit);
         ArrayNode data = NylasJson.array();
         page.items().forEach(data::add);
         return NylasJson.list(call.requestId(), data, page.next() == null ? null : Cursor.encode(page.next()));

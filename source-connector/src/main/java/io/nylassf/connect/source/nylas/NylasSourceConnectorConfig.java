@@ -97,6 +97,7 @@ public class NylasSourceConnectorConfig extends AbstractConfig {
         ReconcileConfig.addTo(builder);
         MessagesConfig.addTo(builder);
         RecurringEventsConfig.addTo(builder);
+        EventRangeConfig.addTo(builder);
         return def;
     }
 

@@ -86,7 +86,8 @@ final class TaskStreams {
                         settings, windows, resume, initialStart));
                 case EVENTS -> readers.add(new WindowReader(p, WindowSource.events(client, p.grantId(),
                         p.calendarId(), new SeriesOccurrences(client, p.grantId(), p.calendarId(),
-                                config.recurringHorizonDays(), config.pageSize(), clock)), records, settings, windows,
+                                config.recurringHorizonDays(), config.pageSize(), clock),
+                        EventRangeConfig.range(config, clock)), records, settings, windows,
                         resume, initialStart));
                 case CONTACTS -> readers.add(new ContactScanReader(p, client, records, config.pageSize(), contacts));
             }
@@ -118,7 +119,8 @@ final class TaskStreams {
                 log.warn("{}: ignoring an unreadable reconciliation offset ({})", grant, e.getMessage());
             }
             out.add(new ReconcileReader(grant, streams, config.calendarIds(), client, records, config.pageSize(),
-                    s.intervalMs(), s.lookbackDays(), config.windowLagMs(), last, started, reconcileListener, mail));
+                    s.intervalMs(), s.lookbackDays(), config.windowLagMs(), last, started, reconcileListener, mail,
+                    EventRangeConfig.range(config, clock)));
         }
         return out;
     }

@@ -84,6 +84,18 @@ public final class ReconcileReader implements StreamReader {
     public ReconcileReader(String grantId, List<ObjectStream> objects, List<String> calendarIds, NylasClient client,
                            RecordFactory records, int pageSize, long intervalMs, int lookbackDays, long lagMs,
                            ReconcileOffset lastRun, long startedMs, Listener listener, MailPolicy mail) {
+        this(grantId, objects, calendarIds, client, records, pageSize, intervalMs, lookbackDays, lagMs, lastRun,
+                startedMs, listener, mail, EventRange.defaults());
+    }
+
+    /**
+     * @param mail        which messages stay out of Kafka (skipped folders) and whether headers are read
+     * @param eventRange  the event times the events passes ask for (Nylas defaults to the next month otherwise)
+     */
+    public ReconcileReader(String grantId, List<ObjectStream> objects, List<String> calendarIds, NylasClient client,
+                           RecordFactory records, int pageSize, long intervalMs, int lookbackDays, long lagMs,
+                           ReconcileOffset lastRun, long startedMs, Listener listener, MailPolicy mail,
+                           EventRange eventRange) {
         this.partition = StreamPartition.messages(grantId);
         this.client = client;
         this.records = records;
@@ -96,7 +108,8 @@ public final class ReconcileReader implements StreamReader {
         for (ObjectStream s : objects) {
             switch (s) {
                 case MESSAGES -> passes.add(new Pass(s, WindowSource.messages(client, grantId, mail)));
-                case EVENTS -> calendarIds.forEach(c -> passes.add(new Pass(s, WindowSource.events(client, grantId, c))));
+                case EVENTS -> calendarIds.forEach(c -> passes.add(new Pass(s,
+                        WindowSource.events(client, grantId, c, eventRange))));
                 case CONTACTS -> passes.add(new Pass(s, null));
             }
         }

@@ -69,9 +69,22 @@ public interface WindowSource {
         };
     }
 
-    /** Events of one calendar: {@code updated_after/updated_before} on {@code updated_at}, cancelled ones included. */
+    /**
+     * Events of one calendar: {@code updated_after/updated_before} on {@code updated_at}, cancelled ones included,
+     * those whose time lies in the default {@link EventRange}.
+     */
     static WindowSource events(NylasClient client, String grantId, String calendarId) {
-        return events(client, grantId, calendarId, null);
+        return events(client, grantId, calendarId, null, EventRange.defaults());
+    }
+
+    /** As {@link #events(NylasClient, String, String)}, over the event times {@code range} gives. */
+    static WindowSource events(NylasClient client, String grantId, String calendarId, EventRange range) {
+        return events(client, grantId, calendarId, null, range);
+    }
+
+    /** As {@link #events(NylasClient, String, String, SeriesOccurrences, EventRange)} in the default range. */
+    static WindowSource events(NylasClient client, String grantId, String calendarId, SeriesOccurrences occurrences) {
+        return events(client, grantId, calendarId, occurrences, EventRange.defaults());
     }
 
     /**
@@ -79,14 +92,16 @@ public interface WindowSource {
      * series masters and edited occurrences), and with each master found followed by its occurrences within the
      * horizon ({@code occurrences}; null or disabled: none). An occurrence read through its master takes the
      * master's window time, so it is handed out with the change of the series that brought it, whatever the
-     * provider stamps on it.
+     * provider stamps on it. Every list passes {@code start}/{@code end} from {@code range}: Nylas otherwise lists
+     * only events in [now, now + one month], whatever their {@code updated_at}.
      */
-    static WindowSource events(NylasClient client, String grantId, String calendarId, SeriesOccurrences occurrences) {
+    static WindowSource events(NylasClient client, String grantId, String calendarId, SeriesOccurrences occurrences,
+                               EventRange range) {
         Map<String, Long> viaMaster = new HashMap<>();
         return new WindowSource() {
             @Override
             public Page<? extends NylasObject> page(long start, long end, String token, int limit) {
-                Page<Event> page = client.listEvents(grantId, calendarId, ListQuery.limit(limit)
+                Page<Event> page = client.listEvents(grantId, calendarId, range.applyTo(ListQuery.limit(limit))
                         .updatedBetween(start, end).with("show_cancelled", true).with("expand_recurring", false)
                         .pageToken(token));
                 if (token == null) {
