@@ -33,9 +33,9 @@ import java.util.TreeSet;
 /**
  * Turns one batch of sink records into Salesforce writes, one way: decode and de-duplicate → skip the replays the
  * lookup cache vouches for → read an {@link OrgSnapshot} (batched queries) → plan (pure) and write in phases:
- * Accounts, people, Leads for unmatched senders, activities, and (when enabled) the messages' attachments as
- * Files ({@link AttachmentPhase}). Each phase returns its results and a later phase
- * gets what an earlier one created as a new snapshot. Every write is idempotent (external IDs, last-write-wins),
+ * Accounts, people, Leads for unmatched senders, activities, in EmailMessage mode the emails' people as
+ * EmailMessageRelations, and (when enabled) the messages' attachments as Files ({@link AttachmentPhase}). Each
+ * phase returns its results and a later phase gets what an earlier one created as a new snapshot. Every write is idempotent (external IDs, last-write-wins),
  * so a redelivered batch does no harm.
  *
  * <p>Thread-safe: batches run on several threads at once; everything a batch knows lives in its own call, and the
@@ -53,7 +53,7 @@ public final class BatchPipeline implements BatchWriter {
     private final WriteExecutor executor;
     private final CacheKeeper cacheKeeper;
     private volatile Planners planners;
-    /** Phase 5, with salesforce.attachments.enabled: the messages' files; null when off. */
+    /** Phase 6, with salesforce.attachments.enabled: the messages' files; null when off. */
     private final AttachmentPhase attachments;
 
     public BatchPipeline(SalesforceSinkConnectorConfig config, SalesforceClient client, ItemRetries writer,
