@@ -33,11 +33,17 @@ public final class SyncProgress implements AutoCloseable {
                     backlog);
         }
 
-        /** A source is settled when running; a sink when every input topic has data and it has committed it all. */
+        /**
+         * A source is settled when running; a sink when every input topic (but a grant status topic) has data and
+         * it has committed it all.
+         */
         public boolean caughtUp() {
             return "RUNNING".equals(state) && ("source".equals(kind) || (inputsPresent && backlog == 0));
         }
     }
+
+    /** The Nylas source's grant status topic ({@code <prefix>.grants}). */
+    static final String GRANT_STATUS_TOPIC_SUFFIX = ".grants";
 
     private final Admin admin;
     private final ConnectRest rest;
@@ -58,7 +64,7 @@ public final class SyncProgress implements AutoCloseable {
             if (sink) {
                 List<String> inputs = List.of(d.config().get("topics").split("\\s*,\\s*"));
                 long available = inputs.stream().mapToLong(t -> ends.getOrDefault(t, 0L)).sum();
-                boolean present = inputs.stream().allMatch(t -> ends.getOrDefault(t, 0L) > 0);
+                boolean present = inputsPresent(inputs, ends);
                 long committed = committed("connect-" + d.name());
                 return new Line(d.name(), state, "sink", committed, Math.max(0, available - committed), present);
             }
@@ -67,6 +73,15 @@ public final class SyncProgress implements AutoCloseable {
                     .mapToLong(Map.Entry::getValue).sum();
             return new Line(d.name(), state, "source", written, 0, true);
         }).toList();
+    }
+
+    /**
+     * Whether every input topic a sink waits for has data. A grant status topic has records only when a grant
+     * changes state, so an empty one is not waited for.
+     */
+    static boolean inputsPresent(List<String> inputs, Map<String, Long> endOffsets) {
+        return inputs.stream().filter(t -> !t.endsWith(GRANT_STATUS_TOPIC_SUFFIX))
+                .allMatch(t -> endOffsets.getOrDefault(t, 0L) > 0);
     }
 
     /** Records in each non-internal topic. */
