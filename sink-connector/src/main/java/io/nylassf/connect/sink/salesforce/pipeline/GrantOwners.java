@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +26,8 @@ import static io.nylassf.connect.sink.salesforce.pipeline.SfRecords.str;
  */
 final class GrantOwners {
     private static final Logger log = LoggerFactory.getLogger(GrantOwners.class);
-    static final String KEY = "User";
+    /** Where the owners' rows are filed in the flush's QueryBatch: apart from any other User lookup. */
+    static final String KEY = "GrantOwner";
     private static final String ID = "id:";
     private static final String EMAIL = "email:";
 
@@ -73,20 +73,23 @@ final class GrantOwners {
 
     /** The owner of each asked key from the Users found ({@link Owner#NONE} where none, or several, matched). */
     Map<String, Owner> read(Collection<String> asked, List<Map<String, Object>> users) {
-        Map<String, List<Map<String, Object>>> byKey = new HashMap<>();
+        // by key, one row per User: a User read twice is still one owner, two Users with one email are ambiguous
+        Map<String, Map<String, Map<String, Object>>> byKey = new HashMap<>();
         for (Map<String, Object> u : users) {
             String id = str(u.get("Id"));
-            String email = str(u.get("Email"));
-            if (id != null) {
-                byKey.computeIfAbsent(ID + id15(id), k -> new ArrayList<>()).add(u);
+            if (id == null) {
+                continue;
             }
+            String email = str(u.get("Email"));
+            byKey.computeIfAbsent(ID + id15(id), k -> new LinkedHashMap<>()).putIfAbsent(id15(id), u);
             if (email != null) {
-                byKey.computeIfAbsent(EMAIL + email.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(u);
+                byKey.computeIfAbsent(EMAIL + email.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
+                        .putIfAbsent(id15(id), u);
             }
         }
         Map<String, Owner> out = new HashMap<>();
         for (String k : asked) {
-            List<Map<String, Object>> found = byKey.getOrDefault(k, List.of());
+            List<Map<String, Object>> found = List.copyOf(byKey.getOrDefault(k, Map.of()).values());
             if (found.size() == 1) {
                 out.put(k, new Owner(str(found.get(0).get("Id")), zone(found.get(0).get("TimeZoneSidKey"))));
             } else {
